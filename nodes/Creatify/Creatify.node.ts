@@ -1,0 +1,53 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as account from './actions/account';
+import * as avatar from './actions/avatar';
+import * as productVideo from './actions/productVideo';
+import { router } from './actions/router';
+import { listSearch } from './methods';
+
+export class Creatify implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Creatify',
+		name: 'creatify',
+		icon: { light: 'file:creatify.svg', dark: 'file:creatify.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Turn product images into AI product videos with Creatify',
+		defaults: { name: 'Creatify' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'creatifyApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Avatar', value: 'avatar' },
+					{ name: 'Product Video', value: 'productVideo' },
+				],
+				default: 'productVideo',
+			},
+			...productVideo.description,
+			...account.description,
+			...avatar.description,
+		],
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,81 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { AGE_RANGES, GENDERS, personaListSchema } from '../../helpers/schemas';
+import { choiceProblem } from '../../helpers/validation';
+import { creatifyRequest } from '../../transport';
+import { applyLimit, invalidInput, returnAllOrLimit, runPerItem } from '../common';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit('getMany', 'avatar'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Age Range',
+				name: 'ageRange',
+				type: 'options',
+				options: [
+					{ name: 'Adult', value: 'adult' },
+					{ name: 'Child', value: 'child' },
+					{ name: 'Senior', value: 'senior' },
+					{ name: 'Teen', value: 'teen' },
+				],
+				default: 'adult',
+			},
+			{
+				displayName: 'Gender',
+				name: 'gender',
+				type: 'options',
+				options: [
+					{ name: 'Female', value: 'f' },
+					{ name: 'Male', value: 'm' },
+					{ name: 'Non-Binary', value: 'nb' },
+				],
+				default: 'f',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['avatar'], operation: ['getMany'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await runPerItem(this, items, async (itemIndex) => {
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const qs: IDataObject = {};
+		if (filters.gender !== undefined) {
+			const problem = choiceProblem('Gender', filters.gender, GENDERS);
+			if (problem) invalidInput(this, itemIndex, problem);
+			qs.gender = filters.gender;
+		}
+		if (filters.ageRange !== undefined) {
+			const problem = choiceProblem('Age Range', filters.ageRange, AGE_RANGES);
+			if (problem) invalidInput(this, itemIndex, problem);
+			qs.age_range = filters.ageRange;
+		}
+		const personas = await creatifyRequest(this, {
+			method: 'GET',
+			path: ['personas'],
+			qs,
+			schema: personaListSchema,
+			itemIndex,
+		});
+		return applyLimit(this, itemIndex, personas);
+	});
+}

@@ -1,0 +1,90 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const UUID_REGEX = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/** The task picker: a searchable list of the account's tasks, or an ID (typed or from an expression). */
+export function taskIdLocator(description: string): INodeProperties {
+	return {
+		displayName: 'Task',
+		name: 'taskId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchTasks', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: `^\\s*${UUID_REGEX}\\s*$`, errorMessage: 'Not a valid task ID (a UUID)' },
+					},
+				],
+			},
+		],
+	};
+}
+
+export const avatarLocator: INodeProperties = {
+	displayName: 'Avatar',
+	name: 'overrideAvatar',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	description:
+		'The avatar to show with the product (type "Product With Avatar" only). Left empty, Creatify picks a matching avatar.',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchAvatars', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: `^\\s*${UUID_REGEX}\\s*$`, errorMessage: 'Not a valid avatar ID (a UUID)' },
+				},
+			],
+		},
+	],
+};
+
+export const webhookUrlOption: INodeProperties = {
+	displayName: 'Webhook URL',
+	name: 'webhookUrl',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. https://n8n.example.com/webhook/…/creatify',
+	description:
+		'Creatify POSTs the task here when this step succeeds or fails. Use the PRODUCTION URL of a Creatify Trigger node in an active workflow, not its test URL.',
+};
+
+export const imagePromptOption: INodeProperties = {
+	displayName: 'Image Prompt',
+	name: 'imagePrompt',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: '',
+	description: 'Guidance for the preview image, e.g. the scene or style',
+};
+
+export const paidNotice = (credits: number): INodeProperties => ({
+	displayName: `Each item spends ${credits} Creatify credit${credits === 1 ? '' : 's'}. The request is never repeated automatically unless Creatify certainly did not receive it; n8n's own "Retry On Fail" setting does repeat it and may pay twice.`,
+	name: 'paidNotice',
+	type: 'notice',
+	default: '',
+});

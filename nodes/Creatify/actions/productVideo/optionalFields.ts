@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { httpUrlProblem, uuidProblem } from '../../helpers/validation';
+import { invalidInput } from '../common';
+
+/** The optional fields the generation operations share: node option name -> Creatify body field. */
+const FIELDS: Record<string, { apiName: string; check?: (value: string) => string | undefined }> = {
+	imagePrompt: { apiName: 'image_prompt' },
+	videoPrompt: { apiName: 'video_prompt' },
+	productShowcaseUrl: {
+		apiName: 'product_showcase_url',
+		check: (value) => httpUrlProblem('Product Showcase URL', value),
+	},
+	webhookUrl: { apiName: 'webhook_url', check: (value) => httpUrlProblem('Webhook URL', value) },
+	overrideAvatar: { apiName: 'override_avatar', check: (value) => uuidProblem('Avatar ID', value) },
+};
+
+function plainValue(value: unknown): string {
+	// a resource locator inside a collection arrives as { mode, value }
+	const inner =
+		value !== null && typeof value === 'object' && 'value' in value
+			? (value as { value: unknown }).value
+			: value;
+	return typeof inner === 'string' ? inner.trim() : inner === undefined || inner === null ? '' : String(inner);
+}
+
+/** Checks and renames the options that are set; empty ones are left out of the request. */
+export function buildOptionalFields(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): IDataObject {
+	const body: IDataObject = {};
+	for (const [name, raw] of Object.entries(options)) {
+		const field = FIELDS[name];
+		if (!field) continue;
+		const value = plainValue(raw);
+		if (value === '') continue;
+		const problem = field.check?.(value);
+		if (problem) invalidInput(ctx, itemIndex, problem);
+		body[field.apiName] = value;
+	}
+	return body;
+}

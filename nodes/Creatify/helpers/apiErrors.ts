@@ -1,0 +1,81 @@
+/**
+ * Creatify's error bodies are not formally documented. Three shapes are seen: `{"detail": "..."}`,
+ * `{"field": ["message", ...]}` and a bare array of strings. These helpers turn any of them into one line.
+ */
+
+const MAX_MESSAGE_LENGTH = 500;
+
+function flatten(value: unknown): string[] {
+	if (value === null || value === undefined) return [];
+	if (typeof value === 'string') return value.trim() === '' ? [] : [value.trim()];
+	if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
+	if (Array.isArray(value)) return value.flatMap(flatten);
+	if (typeof value === 'object') {
+		return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) => {
+			const texts = flatten(inner);
+			if (['detail', 'message', 'error', 'non_field_errors', 'errors'].includes(key)) return texts;
+			return texts.map((text) => `${key}: ${text}`);
+		});
+	}
+	return [];
+}
+
+/** The API's own words for an error body, or undefined when the body says nothing readable. */
+export function apiErrorMessage(body: unknown): string | undefined {
+	let parsed = body;
+	if (typeof body === 'string') {
+		const text = body.trim();
+		if (text === '') return undefined;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			// an HTML error page from a proxy says nothing useful beyond its status code
+			return text.startsWith('<') ? undefined : text.slice(0, MAX_MESSAGE_LENGTH);
+		}
+	}
+	const message = flatten(parsed).join('; ');
+	return message === '' ? undefined : message.slice(0, MAX_MESSAGE_LENGTH);
+}
+
+export function isInsufficientCredits(message: string | undefined): boolean {
+	return message !== undefined && /\b(insufficient|enough|out of|no(\s+more)?)\s+credit/i.test(message);
+}
+
+/** Network failures where the request certainly never reached the server. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Failures after the request may have reached the server (it may have been processed). */
+const IN_FLIGHT_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'ESOCKETTIMEDOUT',
+	'ERR_BAD_RESPONSE',
+	'ERR_STREAM_PREMATURE_CLOSE',
+]);
+
+export type NetworkFailure = 'notSent' | 'inFlight';
+
+/** Finds the system error code anywhere in an error's cause chain. */
+export function networkErrorCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && (NOT_SENT_CODES.has(code) || IN_FLIGHT_CODES.has(code))) {
+			return code;
+		}
+		const message = (current as { message?: unknown }).message;
+		if (typeof message === 'string') {
+			if (/socket hang up/i.test(message)) return 'ECONNRESET';
+			if (/timeout of \d+ms exceeded/i.test(message)) return 'ETIMEDOUT';
+		}
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+export function classifyNetworkError(code: string | undefined): NetworkFailure | undefined {
+	if (code === undefined) return undefined;
+	if (NOT_SENT_CODES.has(code)) return 'notSent';
+	return 'inFlight';
+}

@@ -1,0 +1,40 @@
+/** How tasks and avatars are named in the editor's pickers. */
+
+type Record_ = { id: string } & Record<string, unknown>;
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function fileName(url: string | undefined): string | undefined {
+	if (!url) return undefined;
+	try {
+		const last = new URL(url).pathname.split('/').filter(Boolean).pop();
+		return last ? decodeURIComponent(last) : url;
+	} catch {
+		return url;
+	}
+}
+
+export function taskLabel(task: Record_): string {
+	const parts = [
+		fileName(text(task.product_url)) ?? 'task',
+		text(task.status) ?? 'unknown status',
+		text(task.created_at)?.slice(0, 16).replace('T', ' '),
+		task.id.slice(0, 8),
+	];
+	return parts.filter(Boolean).join(' · ');
+}
+
+export function avatarLabel(persona: Record_): string {
+	const name = text(persona.creator_name) ?? text(persona.name) ?? persona.id;
+	const details = [text(persona.gender), text(persona.age_range), text(persona.style)].filter(Boolean);
+	return details.length ? `${name} (${details.join(', ')})` : name;
+}
+
+/** Case-insensitive match of the picker's search text against any text field of the record. */
+export function matchesFilter(record: Record_, filter: string | undefined): boolean {
+	const wanted = filter?.trim().toLowerCase();
+	if (!wanted) return true;
+	return Object.values(record).some((value) => typeof value === 'string' && value.toLowerCase().includes(wanted));
+}

@@ -1,0 +1,76 @@
+/**
+ * Input checks that run before any request is sent, so that a typo never costs credits.
+ * Each check returns a message that names the field and says how to fix it, or nothing when the value is fine.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const MAX_PRODUCT_URL_LENGTH = 200;
+
+export function isUuid(value: unknown): value is string {
+	return typeof value === 'string' && UUID.test(value);
+}
+
+export function uuidProblem(field: string, value: unknown): string | undefined {
+	if (isUuid(value)) return undefined;
+	const shown = typeof value === 'string' ? `"${value}"` : String(value);
+	return `${field} must be a Creatify task or avatar ID (a UUID such as 3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f), got ${shown}`;
+}
+
+/** Creatify needs a direct image link (PNG, JPG or WEBP) of at most 200 characters. */
+export function productUrlProblem(value: unknown): string | undefined {
+	if (typeof value !== 'string' || value.trim() === '') {
+		return 'Product URL is empty: give a direct link to the product image (PNG, JPG or WEBP)';
+	}
+	let url: URL;
+	try {
+		url = new URL(value.trim());
+	} catch {
+		return `Product URL "${value}" is not a valid URL: give a direct http(s) link to the product image`;
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		return `Product URL must start with http:// or https://, got "${url.protocol}"`;
+	}
+	if (value.trim().length > MAX_PRODUCT_URL_LENGTH) {
+		return `Product URL is ${value.trim().length} characters long; Creatify accepts at most ${MAX_PRODUCT_URL_LENGTH}. Use a shorter link (for example without tracking parameters)`;
+	}
+	return undefined;
+}
+
+/** Optional links (showcase image, webhook) only need to be http(s). */
+export function httpUrlProblem(field: string, value: unknown): string | undefined {
+	if (typeof value !== 'string') return `${field} must be a URL`;
+	try {
+		const url = new URL(value);
+		if (url.protocol === 'http:' || url.protocol === 'https:') return undefined;
+	} catch {
+		// reported below
+	}
+	return `${field} must be an http(s) URL, got "${value}"`;
+}
+
+export function choiceProblem(
+	field: string,
+	value: unknown,
+	allowed: readonly string[],
+): string | undefined {
+	if (typeof value === 'string' && allowed.includes(value)) return undefined;
+	return `${field} must be one of ${allowed.map((v) => `"${v}"`).join(', ')}, got "${String(value)}"`;
+}
+
+/** People write aspect ratios as 9:16; Creatify wants 9x16. */
+export function normalizeAspectRatio(value: unknown): unknown {
+	return typeof value === 'string' ? value.trim().replace(':', 'x') : value;
+}
+
+/** Task IDs typed as a list: commas, spaces or new lines separate them; duplicates are dropped. */
+export function splitIds(value: unknown): string[] {
+	const parts = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[\s,;]+/);
+	return [...new Set(parts.map((p) => p.trim()).filter((p) => p !== ''))];
+}
+
+export function chunk<T>(values: readonly T[], size: number): T[][] {
+	const chunks: T[][] = [];
+	for (let i = 0; i < values.length; i += size) chunks.push(values.slice(i, i + size));
+	return chunks;
+}

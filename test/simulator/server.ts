@@ -1,0 +1,665 @@
+/**
+ * A local stand-in for Creatify's Product to Video API (see the API notes in the README): the same routes,
+ * auth headers, task lifecycle, credit costs, error shapes and webhook callbacks, with fault injection so tests
+ * can reproduce what the real service does on a bad day. Loopback only.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+import { PERSONAS } from './personas';
+
+export const COSTS = { gen_image: 1, gen_video: 3, regen_image: 1 } as const;
+type PaidAction = keyof typeof COSTS;
+
+export type TaskStatus =
+	| 'initializing'
+	| 'image_generating'
+	| 'image_generated'
+	| 'video_generating'
+	| 'video_generated'
+	| 'failed';
+
+export interface SimTask {
+	id: string;
+	type: string;
+	product_url: string;
+	aspect_ratio: string;
+	override_avatar: string | null;
+	motion_style: string | null;
+	product_showcase_url: string | null;
+	image_prompt: string | null;
+	video_prompt: string | null;
+	status: TaskStatus;
+	generated_photo_url: string | null;
+	generated_video_url: string | null;
+	created_at: string;
+	updated_at: string;
+	webhook_url: string | null;
+	failed_reason: string | null;
+	regen_type: string | null;
+	regen_source_id: string | null;
+	[extra: string]: unknown;
+}
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+	/** what the simulator did: 'handled', or the fault that answered instead */
+	outcome: 'handled' | 'fault';
+	/** whether the request changed state (created a task, spent credits) */
+	processed: boolean;
+	status?: number;
+	at: number;
+}
+
+export interface Fault {
+	method?: string;
+	/** a path (exact, without query) or a pattern */
+	path?: string | RegExp;
+	/** how many matching requests it answers (default 1) */
+	times?: number;
+	/** answer with this status (and body) instead of the real answer */
+	status?: number;
+	body?: unknown;
+	/** send body as-is (not JSON-encoded), e.g. malformed JSON or HTML */
+	rawBody?: string;
+	headers?: Record<string, string>;
+	/** wait this long before answering */
+	delayMs?: number;
+	/** close the connection without an answer: before or after the request took effect */
+	drop?: 'before' | 'after';
+	/** with status: let the request take effect first (e.g. a 502 from a proxy after the task was created) */
+	processFirst?: boolean;
+}
+
+export interface WebhookBehaviour {
+	/** deliveries per event (1 normal, 2+ duplicates) */
+	copies?: number;
+	/** drop deliveries entirely */
+	lose?: boolean;
+	/** send the video callback with status still 'video_generating' (seen in Creatify's docs) */
+	staleVideoStatus?: boolean;
+	delayMs?: number;
+}
+
+export interface WebhookDelivery {
+	url: string;
+	taskId: string;
+	status: string;
+	responseStatus?: number;
+	error?: string;
+	at: number;
+}
+
+export interface SimulatorOptions {
+	apiId?: string;
+	apiKey?: string;
+	credits?: number;
+	/** time from gen_image (or regen_image) to image_generated, ms */
+	imageMs?: number;
+	/** time from gen_video to video_generated, ms */
+	videoMs?: number;
+	imageBytes?: number;
+	videoBytes?: number;
+	port?: number;
+}
+
+export const DEFAULT_API_ID = '5d3c0a1e-8b7f-4c2a-9e61-0f4b2d7a8c93';
+export const DEFAULT_API_KEY = 'sim-secret-key-7f1e2d3c4b5a69788796a5b4c3d2e1f0';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_IDS = 100;
+
+/** ISO 8601 with microseconds and a -07:00 offset, as Creatify's timestamps look. */
+function creatifyTimestamp(ms: number): string {
+	const local = new Date(ms - 7 * 3600_000).toISOString().replace('Z', '');
+	return `${local}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}-07:00`;
+}
+
+class HttpAnswer {
+	constructor(
+		readonly status: number,
+		readonly body: unknown,
+	) {}
+}
+
+export class CreatifySimulator {
+	readonly apiId: string;
+	readonly apiKey: string;
+	credits: number;
+	imageMs: number;
+	videoMs: number;
+	imageBytes: number;
+	videoBytes: number;
+	webhook: WebhookBehaviour = {};
+
+	readonly tasks = new Map<string, SimTask>();
+	readonly requests: RecordedRequest[] = [];
+	readonly webhookDeliveries: WebhookDelivery[] = [];
+
+	private faults: Array<Fault & { remaining: number }> = [];
+	private server?: Server;
+	private readonly sockets = new Set<Socket>();
+	private readonly timers = new Set<NodeJS.Timeout>();
+	private readonly pendingDeliveries = new Set<Promise<void>>();
+	private baseUrl = '';
+
+	constructor(private readonly options: SimulatorOptions = {}) {
+		this.apiId = options.apiId ?? DEFAULT_API_ID;
+		this.apiKey = options.apiKey ?? DEFAULT_API_KEY;
+		this.credits = options.credits ?? 1000;
+		this.imageMs = options.imageMs ?? 60;
+		this.videoMs = options.videoMs ?? 120;
+		this.imageBytes = options.imageBytes ?? 2048;
+		this.videoBytes = options.videoBytes ?? 64 * 1024;
+	}
+
+	get url(): string {
+		return this.baseUrl;
+	}
+
+	async start(): Promise<string> {
+		const server = createServer((req, res) => void this.handle(req, res));
+		server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(this.options.port ?? 0, '127.0.0.1', resolve);
+		});
+		this.server = server;
+		this.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		return this.baseUrl;
+	}
+
+	async stop(): Promise<void> {
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
+		await Promise.allSettled([...this.pendingDeliveries]);
+		for (const socket of this.sockets) socket.destroy();
+		const server = this.server;
+		this.server = undefined;
+		if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+	}
+
+	/** Forgets tasks, requests, faults and deliveries; keeps the server running. */
+	reset(options: Pick<SimulatorOptions, 'credits' | 'imageMs' | 'videoMs' | 'imageBytes' | 'videoBytes'> = {}) {
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
+		this.tasks.clear();
+		this.requests.length = 0;
+		this.webhookDeliveries.length = 0;
+		this.faults = [];
+		this.webhook = {};
+		this.credits = options.credits ?? this.options.credits ?? 1000;
+		this.imageMs = options.imageMs ?? this.options.imageMs ?? 60;
+		this.videoMs = options.videoMs ?? this.options.videoMs ?? 120;
+		this.imageBytes = options.imageBytes ?? this.options.imageBytes ?? 2048;
+		this.videoBytes = options.videoBytes ?? this.options.videoBytes ?? 64 * 1024;
+	}
+
+	inject(fault: Fault): void {
+		this.faults.push({ ...fault, remaining: fault.times ?? 1 });
+	}
+
+	/** Requests that reached a paid route (whatever the answer), e.g. to prove nothing was sent twice. */
+	paidAttempts(action?: PaidAction): RecordedRequest[] {
+		return this.requests.filter(
+			(r) => r.method === 'POST' && (action ? r.path.endsWith(`/${action}/`) : /\/(gen_image|gen_video|regen_image)\/$/.test(r.path)),
+		);
+	}
+
+	/** Waits until every webhook delivery started so far has finished. */
+	async settleWebhooks(): Promise<void> {
+		while (this.pendingDeliveries.size) await Promise.allSettled([...this.pendingDeliveries]);
+	}
+
+	/** Waits for a task to reach one of the given statuses (for tests that drive the lifecycle directly). */
+	async waitForStatus(id: string, statuses: TaskStatus[], timeoutMs = 10_000): Promise<SimTask> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const task = this.tasks.get(id);
+			if (task && statuses.includes(task.status)) return task;
+			if (Date.now() > deadline) throw new Error(`task ${id} did not reach ${statuses.join('/')}`);
+			await new Promise((r) => setTimeout(r, 10));
+		}
+	}
+
+	/** Creates a task directly in a given state (no credits, no request), for tests of read operations. */
+	seedTask(fields: Partial<SimTask> = {}): SimTask {
+		const now = Date.now();
+		const id = fields.id ?? randomUUID();
+		const task: SimTask = {
+			id,
+			type: 'product_anyshot',
+			product_url: 'https://shop.example.com/images/bottle.png',
+			aspect_ratio: '9x16',
+			override_avatar: null,
+			motion_style: null,
+			product_showcase_url: null,
+			image_prompt: null,
+			video_prompt: null,
+			status: 'image_generated',
+			generated_photo_url: `${this.baseUrl}/media/${id}/preview.png`,
+			generated_video_url: null,
+			created_at: creatifyTimestamp(now),
+			updated_at: creatifyTimestamp(now),
+			webhook_url: null,
+			failed_reason: null,
+			regen_type: null,
+			regen_source_id: null,
+			...fields,
+		};
+		this.tasks.set(id, task);
+		return task;
+	}
+
+	// ---- HTTP ----
+
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const rawBody = await readBody(req);
+		let body: unknown = undefined;
+		let badJson = false;
+		if (rawBody.length) {
+			try {
+				body = JSON.parse(rawBody);
+			} catch {
+				badJson = true;
+			}
+		}
+		const record: RecordedRequest = {
+			method: req.method ?? 'GET',
+			path: url.pathname,
+			query: Object.fromEntries(url.searchParams),
+			headers: req.headers,
+			body: badJson ? rawBody : body,
+			outcome: 'handled',
+			processed: false,
+			at: Date.now(),
+		};
+
+		if (url.pathname.startsWith('/media/')) {
+			this.serveMedia(url.pathname, req, res);
+			return;
+		}
+		this.requests.push(record);
+
+		const fault = this.takeFault(record);
+		if (fault) {
+			record.outcome = 'fault';
+			if (fault.delayMs) await delay(fault.delayMs);
+			if (fault.drop === 'before') {
+				req.socket.destroy();
+				return;
+			}
+			if (fault.drop === 'after' || fault.processFirst) {
+				this.route(record, badJson);
+				record.processed = this.lastRouteChangedState;
+			}
+			if (fault.drop === 'after') {
+				req.socket.destroy();
+				return;
+			}
+			if (fault.status !== undefined || fault.rawBody !== undefined) {
+				record.status = fault.status ?? 200;
+				const payload = fault.rawBody ?? JSON.stringify(fault.body ?? {});
+				res.writeHead(record.status, { 'content-type': 'application/json', ...fault.headers });
+				res.end(payload);
+				return;
+			}
+			record.outcome = 'handled'; // a pure delay: answer normally
+		}
+
+		const answer = this.route(record, badJson);
+		record.processed = this.lastRouteChangedState;
+		record.status = answer.status;
+		res.writeHead(answer.status, { 'content-type': 'application/json' });
+		res.end(JSON.stringify(answer.body));
+	}
+
+	/** set by route(): whether the last request created a task or spent credits */
+	private lastRouteChangedState = false;
+
+	private takeFault(record: RecordedRequest): Fault | undefined {
+		const fault = this.faults.find(
+			(f) =>
+				f.remaining > 0 &&
+				(!f.method || f.method === record.method) &&
+				(!f.path || (typeof f.path === 'string' ? f.path === record.path : f.path.test(record.path))),
+		);
+		if (fault) fault.remaining -= 1;
+		return fault;
+	}
+
+	private route(record: RecordedRequest, badJson: boolean): HttpAnswer {
+		this.lastRouteChangedState = false;
+		const auth = this.authenticate(record.headers);
+		if (auth) return auth;
+		if (badJson) return new HttpAnswer(400, { detail: 'JSON parse error - Expecting value' });
+		const parts = record.path.split('/').filter(Boolean);
+		if (parts[0] !== 'api' || !record.path.endsWith('/')) {
+			return new HttpAnswer(404, { detail: 'Not found.' });
+		}
+		const [, resource, second, third] = parts;
+		const body = (record.body ?? {}) as Record<string, unknown>;
+		try {
+			if (resource === 'remaining_credits' && parts.length === 2 && record.method === 'GET') {
+				return new HttpAnswer(200, { remaining_credits: this.credits });
+			}
+			if (resource === 'personas' && record.method === 'GET') {
+				if (parts.length === 2) return this.listPersonas(record.query);
+				if (second === 'paginated' && parts.length === 3) return this.pagePersonas(record.query);
+			}
+			if (resource === 'product_to_videos') {
+				if (parts.length === 2 && record.method === 'GET') return this.listTasks(record.query);
+				if (second === 'gen_image' && parts.length === 3 && record.method === 'POST') {
+					return this.genImage(body);
+				}
+				if (second && parts.length === 3 && record.method === 'GET') return this.getTask(second);
+				if (second && third === 'gen_video' && record.method === 'POST') return this.genVideo(second, body);
+				if (second && third === 'regen_image' && record.method === 'POST') {
+					return this.regenImage(second, body);
+				}
+			}
+		} catch (error) {
+			if (error instanceof HttpAnswer) return error;
+			throw error;
+		}
+		if (record.method !== 'GET' && record.method !== 'POST') {
+			return new HttpAnswer(405, { detail: `Method "${record.method}" not allowed.` });
+		}
+		return new HttpAnswer(404, { detail: 'Not found.' });
+	}
+
+	private authenticate(headers: RecordedRequest['headers']): HttpAnswer | undefined {
+		const id = headers['x-api-id'];
+		const key = headers['x-api-key'];
+		if (!id || !key) return new HttpAnswer(401, { detail: 'Authentication credentials were not provided.' });
+		if (id !== this.apiId || key !== this.apiKey) {
+			return new HttpAnswer(401, { detail: 'Invalid API ID or API key.' });
+		}
+		return undefined;
+	}
+
+	private spend(action: PaidAction): void {
+		const cost = COSTS[action];
+		if (this.credits < cost) {
+			throw new HttpAnswer(400, {
+				detail: `Insufficient credits: this request needs ${cost} credits, ${this.credits} remaining.`,
+			});
+		}
+		this.credits -= cost;
+		this.lastRouteChangedState = true;
+	}
+
+	private findTask(id: string): SimTask {
+		const task = UUID.test(id) ? this.tasks.get(id) : undefined;
+		if (!task) throw new HttpAnswer(404, { detail: 'Not found.' });
+		return task;
+	}
+
+	private getTask(id: string): HttpAnswer {
+		return new HttpAnswer(200, this.findTask(id));
+	}
+
+	private listTasks(query: Record<string, string>): HttpAnswer {
+		if (query.ids === undefined) {
+			const all = [...this.tasks.values()].sort((a, b) => b.created_at.localeCompare(a.created_at));
+			return new HttpAnswer(200, all);
+		}
+		const ids = query.ids.split(',').filter(Boolean);
+		if (ids.length > MAX_IDS) {
+			return new HttpAnswer(400, [`Ensure ids has no more than ${MAX_IDS} elements.`]);
+		}
+		const bad = ids.find((id) => !UUID.test(id));
+		if (bad) return new HttpAnswer(400, { ids: [`"${bad}" is not a valid UUID.`] });
+		return new HttpAnswer(200, ids.map((id) => this.tasks.get(id)).filter(Boolean));
+	}
+
+	private listPersonas(query: Record<string, string>): HttpAnswer {
+		return new HttpAnswer(200, filterPersonas(query));
+	}
+
+	private pagePersonas(query: Record<string, string>): HttpAnswer {
+		const page = Number(query.page ?? '1');
+		const size = Number(query.page_size ?? '10');
+		if (!Number.isInteger(page) || page < 1 || !Number.isInteger(size) || size < 1) {
+			return new HttpAnswer(404, { detail: 'Invalid page.' });
+		}
+		const all = filterPersonas(query);
+		const start = (page - 1) * size;
+		if (start >= all.length && page !== 1) return new HttpAnswer(404, { detail: 'Invalid page.' });
+		const link = (p: number) => `${this.baseUrl}/api/personas/paginated/?page=${p}&page_size=${size}`;
+		return new HttpAnswer(200, {
+			count: all.length,
+			next: start + size < all.length ? link(page + 1) : null,
+			previous: page > 1 ? link(page - 1) : null,
+			results: all.slice(start, start + size),
+		});
+	}
+
+	private genImage(body: Record<string, unknown>): HttpAnswer {
+		const errors: Record<string, string[]> = {};
+		const productUrl = body.product_url;
+		if (typeof productUrl !== 'string' || productUrl === '') errors.product_url = ['This field is required.'];
+		else if (productUrl.length > 200) errors.product_url = ['Ensure this field has no more than 200 characters.'];
+		else if (!/^https?:\/\//.test(productUrl)) errors.product_url = ['Enter a valid URL.'];
+		const type = body.type ?? 'product_anyshot';
+		if (type !== 'product_anyshot' && type !== 'product_avatar') errors.type = [`"${String(type)}" is not a valid choice.`];
+		const aspect = body.aspect_ratio ?? '9x16';
+		if (!['9x16', '16x9', '1x1'].includes(String(aspect))) errors.aspect_ratio = [`"${String(aspect)}" is not a valid choice.`];
+		if (body.override_avatar !== undefined && !PERSONAS.some((p) => p.id === body.override_avatar)) {
+			errors.override_avatar = ['Invalid persona id.'];
+		}
+		if (Object.keys(errors).length) return new HttpAnswer(400, errors);
+		this.spend('gen_image');
+		const task = this.seedTask({
+			type: String(type),
+			product_url: productUrl as string,
+			aspect_ratio: String(aspect),
+			override_avatar: (body.override_avatar as string) ?? null,
+			product_showcase_url: (body.product_showcase_url as string) ?? null,
+			image_prompt: (body.image_prompt as string) ?? null,
+			webhook_url: (body.webhook_url as string) ?? null,
+			status: 'initializing',
+			generated_photo_url: null,
+		});
+		this.runImageStep(task);
+		return new HttpAnswer(200, { ...task });
+	}
+
+	private genVideo(id: string, body: Record<string, unknown>): HttpAnswer {
+		const task = this.findTask(id);
+		if (task.status !== 'image_generated') {
+			return new HttpAnswer(400, [`Task status is "${task.status}"; a video can only be generated from status "image_generated".`]);
+		}
+		const motion = body.motion_style;
+		if (motion !== undefined && motion !== 'talking' && motion !== 'display') {
+			return new HttpAnswer(400, { motion_style: [`"${String(motion)}" is not a valid choice.`] });
+		}
+		this.spend('gen_video');
+		Object.assign(task, {
+			motion_style: (motion as string) ?? null,
+			video_prompt: (body.video_prompt as string) ?? null,
+			webhook_url: (body.webhook_url as string) ?? null,
+			status: 'video_generating',
+			updated_at: creatifyTimestamp(Date.now()),
+		});
+		this.after(this.videoMs, () => {
+			const failed = /fail-video/.test(task.video_prompt ?? '') ? 'Video rendering failed: the scene could not be animated.' : null;
+			this.finish(task, failed ? { status: 'failed', failed_reason: failed } : {
+				status: 'video_generated',
+				generated_video_url: `${this.baseUrl}/media/${task.id}/video.mp4`,
+			}, 'video');
+		});
+		return new HttpAnswer(200, { ...task });
+	}
+
+	private regenImage(id: string, body: Record<string, unknown>): HttpAnswer {
+		const source = this.findTask(id);
+		if (!['image_generated', 'video_generated'].includes(source.status)) {
+			return new HttpAnswer(400, [`Task status is "${source.status}"; its image cannot be regenerated yet.`]);
+		}
+		this.spend('regen_image');
+		const task = this.seedTask({
+			type: source.type,
+			product_url: source.product_url,
+			aspect_ratio: source.aspect_ratio,
+			override_avatar: source.override_avatar,
+			product_showcase_url: source.product_showcase_url,
+			image_prompt: (body.image_prompt as string) ?? source.image_prompt,
+			webhook_url: (body.webhook_url as string) ?? null,
+			status: 'initializing',
+			generated_photo_url: null,
+			regen_type: 'regen_image',
+			regen_source_id: source.id,
+		});
+		this.runImageStep(task);
+		return new HttpAnswer(200, { ...task });
+	}
+
+	private runImageStep(task: SimTask): void {
+		this.after(Math.floor(this.imageMs / 3), () => {
+			if (task.status === 'initializing') this.update(task, { status: 'image_generating' });
+		});
+		this.after(this.imageMs, () => {
+			const failed = /fail-image/.test(task.product_url) ? 'Could not detect a product in the image.' : null;
+			this.finish(task, failed ? { status: 'failed', failed_reason: failed } : {
+				status: 'image_generated',
+				generated_photo_url: `${this.baseUrl}/media/${task.id}/preview.png`,
+			}, 'image');
+		});
+	}
+
+	private update(task: SimTask, fields: Partial<SimTask>): void {
+		Object.assign(task, fields, { updated_at: creatifyTimestamp(Date.now()) });
+	}
+
+	private finish(task: SimTask, fields: Partial<SimTask>, step: 'image' | 'video'): void {
+		this.update(task, fields);
+		if (task.webhook_url) this.deliver(task, step);
+	}
+
+	private after(ms: number, fn: () => void): void {
+		const timer = setTimeout(() => {
+			this.timers.delete(timer);
+			fn();
+		}, ms);
+		this.timers.add(timer);
+	}
+
+	// ---- webhooks ----
+
+	private deliver(task: SimTask, step: 'image' | 'video'): void {
+		const behaviour = this.webhook;
+		if (behaviour.lose) return;
+		const snapshot: SimTask = { ...task };
+		if (behaviour.staleVideoStatus && step === 'video' && task.status === 'video_generated') {
+			snapshot.status = 'video_generating';
+		}
+		for (let copy = 0; copy < (behaviour.copies ?? 1); copy++) {
+			const delivery = (async () => {
+				if (behaviour.delayMs) await delay(behaviour.delayMs);
+				const record: WebhookDelivery = {
+					url: task.webhook_url as string,
+					taskId: task.id,
+					status: snapshot.status,
+					at: Date.now(),
+				};
+				try {
+					record.responseStatus = await postJson(task.webhook_url as string, snapshot);
+				} catch (error) {
+					record.error = (error as Error).message;
+				}
+				this.webhookDeliveries.push(record);
+			})();
+			this.pendingDeliveries.add(delivery);
+			void delivery.finally(() => this.pendingDeliveries.delete(delivery));
+		}
+	}
+
+	// ---- media ----
+
+	private serveMedia(path: string, req: IncomingMessage, res: ServerResponse): void {
+		const match = /^\/media\/([^/]+)\/(preview\.png|video\.mp4)$/.exec(path);
+		const task = match ? this.tasks.get(match[1]) : undefined;
+		if (!match || !task) {
+			res.writeHead(404, { 'content-type': 'text/plain' });
+			res.end('not found');
+			return;
+		}
+		const isVideo = match[2] === 'video.mp4';
+		const size = isVideo ? this.videoBytes : this.imageBytes;
+		res.writeHead(200, {
+			'content-type': isVideo ? 'video/mp4' : 'image/png',
+			'content-length': String(size),
+		});
+		if (req.method === 'HEAD') {
+			res.end();
+			return;
+		}
+		streamBytes(res, size, isVideo ? MP4_HEADER : PNG_HEADER);
+	}
+}
+
+const PNG_HEADER = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const MP4_HEADER = Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x6d, 0x70, 0x34, 0x32]);
+
+/** Writes `size` bytes without holding them in memory, honouring back-pressure. */
+function streamBytes(res: ServerResponse, size: number, header: Buffer): void {
+	const chunk = Buffer.alloc(64 * 1024, 0x2e);
+	const first = Buffer.concat([header, chunk.subarray(header.length)]);
+	let sent = 0;
+	const pump = () => {
+		while (sent < size) {
+			const piece = (sent === 0 ? first : chunk).subarray(0, Math.min(chunk.length, size - sent));
+			sent += piece.length;
+			if (!res.write(piece)) {
+				res.once('drain', pump);
+				return;
+			}
+		}
+		res.end();
+	};
+	pump();
+}
+
+function filterPersonas(query: Record<string, string>) {
+	return PERSONAS.filter(
+		(p) => (!query.gender || p.gender === query.gender) && (!query.age_range || p.age_range === query.age_range),
+	);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+function delay(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function postJson(url: string, payload: unknown): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const data = JSON.stringify(payload);
+		const req = httpRequest(
+			url,
+			{ method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) }, timeout: 10_000 },
+			(res) => {
+				res.resume();
+				res.on('end', () => resolve(res.statusCode ?? 0));
+			},
+		);
+		req.on('timeout', () => req.destroy(new Error('webhook delivery timed out')));
+		req.on('error', reject);
+		req.end(data);
+	});
+}
