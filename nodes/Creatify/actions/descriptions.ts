@@ -2,31 +2,36 @@ import type { INodeProperties } from 'n8n-workflow';
 
 const UUID_REGEX = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
-/** The task picker: a searchable list of the account's tasks, or an ID (typed or from an expression). */
-export function taskIdLocator(description: string): INodeProperties {
+/** A picker for a Creatify record: a searchable list loaded from the API, or a UUID typed or from an expression. */
+function uuidLocator(
+	fields: Pick<INodeProperties, 'displayName' | 'name' | 'description' | 'required'>,
+	searchListMethod: string,
+	example: string,
+): INodeProperties {
+	const noun = fields.displayName.toLowerCase();
 	return {
-		displayName: 'Task',
-		name: 'taskId',
+		...fields,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		required: true,
-		description,
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: 'searchTasks', searchable: true },
+				typeOptions: { searchListMethod, searchable: true },
 			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: 'e.g. 3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f',
+				placeholder: `e.g. ${example}`,
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: `^\\s*${UUID_REGEX}\\s*$`, errorMessage: 'Not a valid task ID (a UUID)' },
+						properties: {
+							regex: `^\\s*${UUID_REGEX}\\s*$`,
+							errorMessage: `Not a valid ${noun} ID (a UUID)`,
+						},
 					},
 				],
 			},
@@ -34,34 +39,24 @@ export function taskIdLocator(description: string): INodeProperties {
 	};
 }
 
-export const avatarLocator: INodeProperties = {
-	displayName: 'Avatar',
-	name: 'overrideAvatar',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	description:
-		'The avatar to show with the product (type "Product With Avatar" only). Left empty, Creatify picks a matching avatar.',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchAvatars', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: `^\\s*${UUID_REGEX}\\s*$`, errorMessage: 'Not a valid avatar ID (a UUID)' },
-				},
-			],
-		},
-	],
-};
+export function taskIdLocator(description: string): INodeProperties {
+	return uuidLocator(
+		{ displayName: 'Task', name: 'taskId', required: true, description },
+		'searchTasks',
+		'3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f',
+	);
+}
+
+export const avatarLocator = uuidLocator(
+	{
+		displayName: 'Avatar',
+		name: 'overrideAvatar',
+		description:
+			'The avatar to show with the product (type "Product With Avatar" only). Left empty, Creatify picks a matching avatar.',
+	},
+	'searchAvatars',
+	'7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b',
+);
 
 export const webhookUrlOption: INodeProperties = {
 	displayName: 'Webhook URL',
