@@ -46,6 +46,14 @@ describe('network errors', () => {
 		expect(networkErrorCode(new Error('timeout of 60000ms exceeded'))).toBe('ETIMEDOUT');
 		expect(networkErrorCode(new Error('something else'))).toBeUndefined();
 	});
+	test('recovers the code from n8n\'s friendlier messages', () => {
+		const wrapped = (message: string, messages: string[] = []) => Object.assign(new Error(message), { messages });
+		expect(networkErrorCode(wrapped('The service refused the connection - perhaps it is offline'))).toBe('ECONNREFUSED');
+		expect(networkErrorCode(wrapped('The connection to the server was closed unexpectedly, perhaps it is offline.'))).toBe('ECONNRESET');
+		expect(networkErrorCode(wrapped("The connection timed out, consider setting the 'Retry on Fail' option"))).toBe('ETIMEDOUT');
+		expect(networkErrorCode(wrapped('Something', ['connect ECONNREFUSED 127.0.0.1:9']))).toBe('ECONNREFUSED');
+		expect(networkErrorCode(wrapped('The connection cannot be established, this usually occurs due to an incorrect host (domain) value'))).toBe('ENOTFOUND');
+	});
 	test('a refused connection was never sent; a reset may have been processed', () => {
 		expect(classifyNetworkError('ECONNREFUSED')).toBe('notSent');
 		expect(classifyNetworkError('ENOTFOUND')).toBe('notSent');

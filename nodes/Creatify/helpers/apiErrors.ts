@@ -56,7 +56,35 @@ const IN_FLIGHT_CODES = new Set([
 
 export type NetworkFailure = 'notSent' | 'inFlight';
 
-/** Finds the system error code anywhere in an error's cause chain. */
+/**
+ * n8n wraps request failures in its own error and replaces Node's message ("connect ECONNREFUSED …") with a
+ * friendlier sentence, dropping the original error. These are the sentences (n8n's COMMON_ERRORS) and the raw
+ * texts, so the code can be recovered from whichever form arrives.
+ */
+const CODE_TEXTS: Array<[RegExp, string]> = [
+	[/ECONNREFUSED|refused the connection/i, 'ECONNREFUSED'],
+	[/ENOTFOUND|incorrect host|GETADDRINFO/i, 'ENOTFOUND'],
+	[/EAI_AGAIN|DNS server returned an error/i, 'EAI_AGAIN'],
+	[/EHOSTUNREACH|host is unreachable/i, 'EHOSTUNREACH'],
+	[/ENETUNREACH/i, 'ENETUNREACH'],
+	[/ECONNRESET|socket hang up|closed unexpectedly/i, 'ECONNRESET'],
+	[/ECONNABORTED|connection was aborted/i, 'ECONNABORTED'],
+	[/ETIMEDOUT|ESOCKETTIMEDOUT|timeout of \d+ms exceeded|timed out/i, 'ETIMEDOUT'],
+	[/EPIPE/i, 'EPIPE'],
+];
+
+function texts(error: object): string[] {
+	const { message, description, messages } = error as {
+		message?: unknown;
+		description?: unknown;
+		messages?: unknown;
+	};
+	return [message, description, ...(Array.isArray(messages) ? messages : [])].filter(
+		(t): t is string => typeof t === 'string',
+	);
+}
+
+/** Finds the network error code of a failed request, looking through n8n's wrapping. */
 export function networkErrorCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
@@ -64,10 +92,9 @@ export function networkErrorCode(error: unknown): string | undefined {
 		if (typeof code === 'string' && (NOT_SENT_CODES.has(code) || IN_FLIGHT_CODES.has(code))) {
 			return code;
 		}
-		const message = (current as { message?: unknown }).message;
-		if (typeof message === 'string') {
-			if (/socket hang up/i.test(message)) return 'ECONNRESET';
-			if (/timeout of \d+ms exceeded/i.test(message)) return 'ETIMEDOUT';
+		for (const text of texts(current)) {
+			const match = CODE_TEXTS.find(([pattern]) => pattern.test(text));
+			if (match) return match[1];
 		}
 		current = (current as { cause?: unknown }).cause;
 	}

@@ -169,6 +169,19 @@ function httpFailure(
 	);
 }
 
+/** Plain words for network codes: n8n replaces any error message that contains a raw code with its own text. */
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'name lookup failed',
+	EHOSTUNREACH: 'host unreachable',
+	ENETUNREACH: 'network unreachable',
+	ECONNRESET: 'connection closed before an answer',
+	ECONNABORTED: 'connection aborted',
+	ETIMEDOUT: 'no answer in time',
+	EPIPE: 'connection broken',
+};
+
 function networkFailure(
 	ctx: CreatifyContext,
 	req: CreatifyRequest<unknown>,
@@ -180,12 +193,12 @@ function networkFailure(
 	const advice =
 		req.spendsCredits && inFlight
 			? 'The request may have reached Creatify and been processed: before running it again, look for the task with the Get Many operation so that it is not paid for twice.'
-			: `Tried ${attempts} times. Check that ${baseUrl} is reachable from n8n.`;
+			: `Tried ${attempts} time${attempts === 1 ? '' : 's'}. Check that ${baseUrl} is reachable from n8n.`;
 	return failure(
 		ctx,
 		req,
-		`Could not complete the request to Creatify${subject(req)} (${code})`,
-		advice,
+		`Could not complete the request to Creatify${subject(req)}: ${NETWORK_WORDS[code] ?? 'network error'}`,
+		`${advice} (network error ${code})`,
 	);
 }
 

@@ -1,0 +1,50 @@
+import { useSimulator } from '../harness/fixture';
+import { runCreatify } from '../harness/n8n';
+import { PERSONAS } from '../simulator/personas';
+
+const { sim, credentials } = useSimulator();
+
+test('Get Credits returns the remaining credits, one item per input item', async () => {
+	sim.reset({ credits: 42 });
+	const { items } = await runCreatify({
+		parameters: { resource: 'account', operation: 'getCredits' },
+		items: [{ a: 1 }, { a: 2 }],
+		credentials: credentials(),
+	});
+	expect(items).toEqual([
+		{ json: { remaining_credits: 42 }, pairedItem: { item: 0 } },
+		{ json: { remaining_credits: 42 }, pairedItem: { item: 1 } },
+	]);
+});
+
+describe('Avatars: Get Many', () => {
+	test('limit 50 by default, all with Return All', async () => {
+		const limited = await runCreatify({ parameters: { resource: 'avatar', operation: 'getMany' }, credentials: credentials() });
+		expect(limited.items).toHaveLength(50);
+		const all = await runCreatify({
+			parameters: { resource: 'avatar', operation: 'getMany', returnAll: true },
+			credentials: credentials(),
+		});
+		expect(all.items.map((i) => i.json.id)).toEqual(PERSONAS.map((p) => p.id));
+	});
+
+	test('gender and age filters are sent to Creatify', async () => {
+		const { items } = await runCreatify({
+			parameters: { resource: 'avatar', operation: 'getMany', returnAll: true, filters: { gender: 'nb', ageRange: 'senior' } },
+			credentials: credentials(),
+		});
+		expect(sim.requests[0].query).toEqual({ gender: 'nb', age_range: 'senior' });
+		const expected = PERSONAS.filter((p) => p.gender === 'nb' && p.age_range === 'senior');
+		expect(expected.length).toBeGreaterThan(0);
+		expect(items.map((i) => i.json.id)).toEqual(expected.map((p) => p.id));
+	});
+
+	test('an unknown filter value from an expression is refused before sending', async () => {
+		const { error } = await runCreatify({
+			parameters: { resource: 'avatar', operation: 'getMany', filters: { gender: '={{ "x" }}' } },
+			credentials: credentials(),
+		});
+		expect(error?.message).toBe('Gender must be one of "m", "f", "nb", got "x" (item 0)');
+		expect(sim.requests).toHaveLength(0);
+	});
+});

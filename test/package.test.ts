@@ -1,0 +1,94 @@
+/**
+ * What n8n needs from the published package: the files `npm pack` ships, the package.json rules of verified
+ * community nodes, and node/credential descriptions that load from dist/ (built by `npm test` first).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { INodeProperties, INodeType, ICredentialType } from 'n8n-workflow';
+
+const root = join(__dirname, '..');
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+const pkg = readJson(join(root, 'package.json'));
+// the dist files are loaded as n8n loads them, at run time, not through the test transpiler
+const load = (path: string) => module.require(join(root, path));
+
+test('package.json follows the community-node rules', () => {
+	expect(pkg.name).toBe('n8n-nodes-creatify');
+	expect(pkg.license).toBe('MIT');
+	expect(pkg.keywords).toContain('n8n-community-node-package');
+	expect(pkg.dependencies ?? {}).toEqual({});
+	expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+	expect(pkg.overrides).toBeUndefined();
+	for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(pkg.scripts[hook]).toBeUndefined();
+	expect(pkg.files).toEqual(['dist']);
+	expect(pkg.n8n.n8nNodesApiVersion).toBe(1);
+	// zod resolves to n8n's own copy at run time: the dev copy must be the version n8n-workflow expects
+	const workflowPkg = readJson(join(root, 'node_modules/n8n-workflow/package.json'));
+	const expectedZod = workflowPkg.dependencies?.zod ?? workflowPkg.peerDependencies?.zod;
+	expect(pkg.devDependencies.zod).toBe(expectedZod);
+});
+
+test('npm pack ships the compiled nodes, credential, codex and icons, and nothing else', () => {
+	const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }));
+	const files: string[] = report.files.map((f: { path: string }) => f.path);
+	for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(files).toContain(entry);
+	for (const asset of [
+		'dist/nodes/Creatify/Creatify.node.json',
+		'dist/nodes/Creatify/creatify.svg',
+		'dist/nodes/Creatify/creatify.dark.svg',
+		'dist/credentials/creatify.svg',
+		'dist/credentials/creatify.dark.svg',
+	]) {
+		expect(files).toContain(asset);
+	}
+	expect(files.filter((f) => !f.startsWith('dist/') && !['package.json', 'index.js', 'README.md', 'LICENSE.md', 'CHANGELOG.md'].includes(f))).toEqual([]);
+	expect(files.some((f) => f.startsWith('dist/test') || f.includes('simulator'))).toBe(false);
+});
+
+describe('the built node', () => {
+	const { Creatify } = load('dist/nodes/Creatify/Creatify.node.js');
+	const { CreatifyApi } = load('dist/credentials/CreatifyApi.credentials.js');
+	const node: INodeType = new Creatify();
+	const credential: ICredentialType = new CreatifyApi();
+	const properties = node.description.properties;
+
+	const operationsOf = (resource: string) =>
+		(properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))?.options ?? []).map(
+			(o) => (o as { value: string }).value,
+		);
+
+	test('names and operations are the public contract', () => {
+		expect(node.description.name).toBe('creatify');
+		expect(node.description.usableAsTool).toBe(true);
+		expect(node.description.credentials).toEqual([{ name: 'creatifyApi', required: true }]);
+		expect(credential.name).toBe('creatifyApi');
+		expect(operationsOf('productVideo').sort()).toEqual(['generateImage', 'generateVideo', 'get', 'getMany', 'regenerateImage']);
+		expect(operationsOf('account')).toEqual(['getCredits']);
+		expect(operationsOf('avatar')).toEqual(['getMany']);
+	});
+
+	test('every icon the descriptions name exists in dist', () => {
+		for (const [dir, icon] of [
+			['nodes/Creatify', node.description.icon],
+			['credentials', credential.icon],
+		] as const) {
+			for (const file of Object.values(icon as Record<string, string>)) {
+				expect(existsSync(join(root, 'dist', dir, file.replace('file:', '')))).toBe(true);
+			}
+		}
+	});
+
+	test('the parameters each operation promises exist', () => {
+		const shownFor = (operation: string) =>
+			properties
+				.filter((p: INodeProperties) => p.displayOptions?.show?.operation?.includes(operation))
+				.map((p) => p.name);
+		expect(shownFor('generateVideo')).toEqual(expect.arrayContaining(['taskId', 'motionStyle', 'options']));
+		expect(shownFor('generateImage')).toEqual(expect.arrayContaining(['productUrl', 'productType', 'aspectRatio', 'options']));
+		expect(shownFor('regenerateImage')).toEqual(expect.arrayContaining(['taskId', 'options']));
+		expect(shownFor('get')).toEqual(['taskId']);
+		expect(shownFor('getMany')).toEqual(expect.arrayContaining(['taskIds', 'returnAll', 'limit', 'filters']));
+	});
+});
