@@ -38,6 +38,9 @@ test('npm pack ships the compiled nodes, credential, codex and icons, and nothin
 		'dist/nodes/Creatify/Creatify.node.json',
 		'dist/nodes/Creatify/creatify.svg',
 		'dist/nodes/Creatify/creatify.dark.svg',
+		'dist/nodes/CreatifyTrigger/CreatifyTrigger.node.json',
+		'dist/nodes/CreatifyTrigger/creatify.svg',
+		'dist/nodes/CreatifyTrigger/creatify.dark.svg',
 		'dist/credentials/creatify.svg',
 		'dist/credentials/creatify.dark.svg',
 	]) {
@@ -50,7 +53,9 @@ test('npm pack ships the compiled nodes, credential, codex and icons, and nothin
 describe('the built node', () => {
 	const { Creatify } = load('dist/nodes/Creatify/Creatify.node.js');
 	const { CreatifyApi } = load('dist/credentials/CreatifyApi.credentials.js');
+	const { CreatifyTrigger } = load('dist/nodes/CreatifyTrigger/CreatifyTrigger.node.js');
 	const node: INodeType = new Creatify();
+	const trigger: INodeType = new CreatifyTrigger();
 	const credential: ICredentialType = new CreatifyApi();
 	const properties = node.description.properties;
 
@@ -69,9 +74,21 @@ describe('the built node', () => {
 		expect(operationsOf('avatar')).toEqual(['getMany']);
 	});
 
+	test('the trigger is a webhook trigger that only listens', () => {
+		const { description } = trigger;
+		expect(description.name).toBe('creatifyTrigger');
+		expect(description.group).toEqual(['trigger']);
+		expect(description.inputs).toEqual([]);
+		expect(description.usableAsTool).toBeUndefined();
+		expect(description.webhooks).toEqual([expect.objectContaining({ name: 'default', httpMethod: 'POST', path: 'creatify' })]);
+		expect(Object.keys(trigger.webhookMethods?.default ?? {}).sort()).toEqual(['checkExists', 'create', 'delete']);
+		expect(description.properties.map((p) => p.name)).toEqual(['setupNotice', 'events', 'productTypes', 'verifyWithApi']);
+	});
+
 	test('every icon the descriptions name exists in dist', () => {
 		for (const [dir, icon] of [
 			['nodes/Creatify', node.description.icon],
+			['nodes/CreatifyTrigger', trigger.description.icon],
 			['credentials', credential.icon],
 		] as const) {
 			for (const file of Object.values(icon as Record<string, string>)) {

@@ -22,11 +22,16 @@ import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-ma
 
 import { CreatifyApi } from '../../credentials/CreatifyApi.credentials';
 import { Creatify } from '../../nodes/Creatify/Creatify.node';
+import { CreatifyTrigger } from '../../nodes/CreatifyTrigger/CreatifyTrigger.node';
 import { TestCredentialsHelper } from './credentialsHelper';
 
 export const CREATIFY_NODE_TYPE = 'n8n-nodes-creatify.creatify';
+export const CREATIFY_TRIGGER_NODE_TYPE = 'n8n-nodes-creatify.creatifyTrigger';
 
-const nodeTypeInstances: Record<string, INodeType> = { [CREATIFY_NODE_TYPE]: new Creatify() };
+const nodeTypeInstances: Record<string, INodeType> = {
+	[CREATIFY_NODE_TYPE]: new Creatify(),
+	[CREATIFY_TRIGGER_NODE_TYPE]: new CreatifyTrigger(),
+};
 
 export const nodeTypes: INodeTypes = {
 	getByName: (type) => nodeTypeInstances[type],
@@ -71,7 +76,7 @@ function creatifyNode(parameters: INodeParameters, continueOnFail = false): INod
 	};
 }
 
-function additionalData(
+export function additionalData(
 	credentials: CreatifyCredentialValues,
 	hooks?: ExecutionLifecycleHooks,
 ): IWorkflowExecuteAdditionalData {

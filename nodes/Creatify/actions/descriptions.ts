@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 const UUID_REGEX = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -83,3 +83,9 @@ export const paidNotice = (credits: number): INodeProperties => ({
 	type: 'notice',
 	default: '',
 });
+
+/** Creatify's product types, as the node and the trigger show them. */
+export const PRODUCT_TYPE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Product Only', value: 'product_anyshot', description: 'The product in a generated scene' },
+	{ name: 'Product With Avatar', value: 'product_avatar', description: 'An avatar presents the product' },
+];

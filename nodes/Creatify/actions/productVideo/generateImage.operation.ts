@@ -4,7 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ASPECT_RATIOS, PRODUCT_TYPES, taskSchema } from '../../helpers/schemas';
 import { choiceProblem, normalizeAspectRatio, productUrlProblem } from '../../helpers/validation';
 import { invalidInput, readOptions, runPaidPerItem } from '../common';
-import { avatarLocator, imagePromptOption, paidNotice, webhookUrlOption } from '../descriptions';
+import {
+	avatarLocator,
+	imagePromptOption,
+	paidNotice,
+	PRODUCT_TYPE_OPTIONS,
+	webhookUrlOption,
+} from '../descriptions';
 import { buildOptionalFields } from './optionalFields';
 
 const properties: INodeProperties[] = [
@@ -23,10 +29,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Type',
 		name: 'productType',
 		type: 'options',
-		options: [
-			{ name: 'Product Only', value: 'product_anyshot', description: 'The product in a generated scene' },
-			{ name: 'Product With Avatar', value: 'product_avatar', description: 'An avatar presents the product' },
-		],
+		options: PRODUCT_TYPE_OPTIONS,
 		default: 'product_anyshot',
 	},
 	{

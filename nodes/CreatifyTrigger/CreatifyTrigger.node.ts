@@ -1,0 +1,163 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+
+import { PRODUCT_TYPE_OPTIONS } from '../Creatify/actions/descriptions';
+import type { CallbackEvent, DeliveryLog } from '../Creatify/helpers/callbacks';
+import { eventFor, hasDelivery, parseCallback, recordDelivery } from '../Creatify/helpers/callbacks';
+import type { CreatifyTask } from '../Creatify/helpers/schemas';
+import { PRODUCT_TYPES, taskSchema } from '../Creatify/helpers/schemas';
+import { creatifyRequest } from '../Creatify/transport';
+
+function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+	ctx.getResponseObject().status(status).json(body);
+	return { noWebhookResponse: true };
+}
+
+export class CreatifyTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Creatify Trigger',
+		name: 'creatifyTrigger',
+		icon: { light: 'file:creatify.svg', dark: 'file:creatify.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Creatify finishes a product image or video',
+		defaults: { name: 'Creatify Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'creatifyApi', required: true, displayOptions: { show: { verifyWithApi: [true] } } },
+		],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'creatify' },
+		],
+		properties: [
+			{
+				displayName:
+					'Copy this node\'s <b>Production URL</b> (under Webhook URLs above) into the <b>Webhook URL</b> option of a Creatify node, then <b>activate</b> this workflow. Creatify calls the URL minutes later, when the task finishes. The Test URL only listens for about two minutes after "Listen for test event" and takes one call, so it is not suitable for Creatify.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{
+						name: 'Failed',
+						value: 'failed',
+						description: 'A step failed; failed_reason says why',
+					},
+					{
+						name: 'Preview Image Ready',
+						value: 'imageReady',
+						description: 'Generate Image or Regenerate Image finished',
+					},
+					{
+						name: 'Video Ready',
+						value: 'videoReady',
+						description: 'Generate Video finished; generated_video_url is set',
+					},
+				],
+				default: ['videoReady', 'failed'],
+			},
+			{
+				displayName: 'Product Types',
+				name: 'productTypes',
+				type: 'multiOptions',
+				options: PRODUCT_TYPE_OPTIONS,
+				default: [],
+				description: 'Only tasks of these types start the workflow. None selected: all types.',
+			},
+			{
+				displayName: 'Verify With Creatify API',
+				name: 'verifyWithApi',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to fetch the task from Creatify and use that record instead of the posted body. Creatify signs nothing, so anyone who knows the URL could post a fake task; with this on, only tasks your account really has, in a finished state, start the workflow.',
+			},
+		],
+	};
+
+	// Creatify has no webhook registration API: the URL travels with each request. n8n only has to listen.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject() as { rawBody?: Buffer };
+		const parsed = parseCallback(request.rawBody, this.getBodyData());
+		if (!parsed.ok) return respond(this, parsed.httpStatus, { error: parsed.error, message: parsed.message });
+		const { body } = parsed;
+		const staticData = this.getWorkflowStaticData('node') as { deliveries?: DeliveryLog };
+		const deliveries = (staticData.deliveries ??= {});
+
+		// A repeat of an event already emitted needs no second look at the API.
+		const claimedEvent = eventFor(body.status);
+		if (claimedEvent && hasDelivery(deliveries, `${body.id}:${claimedEvent}`)) {
+			return respond(this, 200, { received: true, duplicate: true });
+		}
+
+		const verify = this.getNodeParameter('verifyWithApi', true) as boolean;
+		let task: CreatifyTask = body as CreatifyTask;
+		if (verify) {
+			try {
+				task = await creatifyRequest(this, {
+					method: 'GET',
+					path: ['product_to_videos', body.id],
+					schema: taskSchema,
+					taskId: body.id,
+				});
+			} catch (error) {
+				if (error instanceof NodeApiError && error.httpCode === '404') {
+					return respond(this, 404, { error: 'unknown_task', message: 'No such task in this Creatify account' });
+				}
+				// Creatify could not be asked: answer with a temporary failure and start nothing unverified.
+				return respond(this, 503, { error: 'verification_unavailable', message: 'Could not verify the task with Creatify' });
+			}
+		}
+
+		const event = eventFor(task.status, body.status);
+		if (event === undefined) {
+			return respond(this, 409, {
+				error: 'task_not_finished',
+				message: `Task status is "${String(task.status)}"`,
+			});
+		}
+		const events = this.getNodeParameter('events', []) as CallbackEvent[];
+		const productTypes = (this.getNodeParameter('productTypes', []) as string[]).filter((t) =>
+			(PRODUCT_TYPES as readonly string[]).includes(t),
+		);
+		if (!events.includes(event) || (productTypes.length > 0 && !productTypes.includes(String(task.type)))) {
+			return respond(this, 200, { received: true, ignored: 'not selected in the trigger' });
+		}
+
+		if (!recordDelivery(deliveries, `${task.id}:${event}`, Date.now())) {
+			return respond(this, 200, { received: true, duplicate: true });
+		}
+		return {
+			...respond(this, 200, { received: true, taskId: task.id, event }),
+			workflowData: [[{ json: { ...task, event, verified: verify } }]],
+		};
+	}
+}

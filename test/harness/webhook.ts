@@ -1,0 +1,130 @@
+/**
+ * A small HTTP server that stands in for n8n's webhook endpoint of an ACTIVE workflow holding a Creatify Trigger:
+ * it parses requests as n8n does (JSON body plus the raw bytes), runs the trigger's real webhook() in n8n-core's
+ * WebhookContext, answers as n8n would, keeps the workflow's static data between calls, and records the
+ * executions the trigger asked n8n to start.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { IDataObject, INode, INodeExecutionData, INodeParameters, IWebhookData } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+import { WebhookContext } from 'n8n-core';
+
+import { CreatifyTrigger } from '../../nodes/CreatifyTrigger/CreatifyTrigger.node';
+import type { CreatifyCredentialValues } from './n8n';
+import { additionalData, CREATIFY_TRIGGER_NODE_TYPE, nodeTypes } from './n8n';
+
+const WEBHOOK_ID = '6f1d5c2e-7b3a-4e8f-9a0b-1c2d3e4f5a6b';
+
+/** The express-like response object n8n hands to webhook nodes, reduced to what nodes call. */
+function expressResponse(res: ServerResponse) {
+	const api = {
+		status(code: number) {
+			res.statusCode = code;
+			return api;
+		},
+		json(body: unknown) {
+			res.setHeader('content-type', 'application/json');
+			res.end(JSON.stringify(body));
+			return api;
+		},
+		send(body: unknown) {
+			res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
+			return api;
+		},
+		end: () => res.end(),
+	};
+	return api;
+}
+
+export class TriggerHarness {
+	/** the items of each execution the trigger started */
+	readonly executions: INodeExecutionData[][] = [];
+	/** the workflow's static data, kept like n8n keeps it for an active workflow */
+	readonly staticData: IDataObject = {};
+	private server?: Server;
+	private readonly trigger = new CreatifyTrigger();
+	url = '';
+
+	constructor(
+		private readonly parameters: INodeParameters,
+		private readonly credentials: CreatifyCredentialValues,
+	) {}
+
+	async start(): Promise<string> {
+		this.server = createServer((req, res) => void this.handle(req, res));
+		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		const { port } = this.server.address() as AddressInfo;
+		this.url = `http://127.0.0.1:${port}/webhook/${WEBHOOK_ID}/creatify`;
+		return this.url;
+	}
+
+	async stop(): Promise<void> {
+		this.server?.closeAllConnections();
+		await new Promise((resolve) => this.server?.close(resolve));
+	}
+
+	reset(): void {
+		this.executions.length = 0;
+		for (const key of Object.keys(this.staticData)) delete this.staticData[key];
+	}
+
+	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const rawBody = Buffer.concat(chunks);
+		let body: unknown = {};
+		if (String(req.headers['content-type'] ?? '').includes('json')) {
+			try {
+				body = JSON.parse(rawBody.toString() || '{}');
+			} catch {
+				body = {};
+			}
+		}
+		const node: INode = {
+			id: 'b2c3d4e5-0000-4000-8000-000000000002',
+			name: 'Creatify Trigger',
+			type: CREATIFY_TRIGGER_NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: this.parameters,
+			webhookId: WEBHOOK_ID,
+			credentials: { creatifyApi: { id: 'cred-1', name: 'Creatify account' } },
+		};
+		const workflow = new Workflow({
+			id: 'trigger-workflow',
+			nodes: [node],
+			connections: {},
+			nodeTypes,
+			active: true,
+			staticData: this.staticData,
+		});
+		const data = additionalData(this.credentials);
+		Object.assign(data, {
+			httpRequest: { body, rawBody, headers: req.headers, query: {}, params: {}, method: req.method },
+			httpResponse: expressResponse(res),
+		});
+		const webhookData = {
+			httpMethod: 'POST',
+			node: node.name,
+			path: 'creatify',
+			webhookDescription: this.trigger.description.webhooks![0],
+			workflowId: 'trigger-workflow',
+			workflowExecuteAdditionalData: data,
+			webhookId: WEBHOOK_ID,
+		} as IWebhookData;
+		const context = new WebhookContext(workflow, workflow.getNode(node.name)!, data, 'webhook', webhookData, [], null);
+		try {
+			const result = await this.trigger.webhook.call(context);
+			if (result.workflowData) this.executions.push(result.workflowData[0]);
+			if (!result.noWebhookResponse) {
+				// n8n's answer when a node leaves the response to it (mode "onReceived")
+				expressResponse(res).status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
+			}
+		} catch (error) {
+			expressResponse(res).status(500).json({ message: (error as Error).message });
+		}
+	}
+}
