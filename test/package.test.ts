@@ -69,7 +69,7 @@ describe('the built node', () => {
 		expect(node.description.usableAsTool).toBe(true);
 		expect(node.description.credentials).toEqual([{ name: 'creatifyApi', required: true }]);
 		expect(credential.name).toBe('creatifyApi');
-		expect(operationsOf('productVideo').sort()).toEqual(['generateImage', 'generateVideo', 'get', 'getMany', 'regenerateImage']);
+		expect(operationsOf('productVideo').sort()).toEqual(['createVideo', 'generateImage', 'generateVideo', 'get', 'getMany', 'regenerateImage']);
 		expect(operationsOf('account')).toEqual(['getCredits']);
 		expect(operationsOf('avatar')).toEqual(['getMany']);
 	});

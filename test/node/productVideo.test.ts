@@ -223,7 +223,7 @@ describe('a paid task that was created is never forgotten', () => {
 	test('when item 2 runs out of credits, the error lists the tasks items 0 and 1 created', async () => {
 		sim.reset({ credits: 2 });
 		const { error } = await runCreatify({
-			parameters: { operation: 'generateImage', productUrl: '={{ $json.url }}' },
+			parameters: { operation: 'generateImage', productUrl: '={{ $json.url }}', options: { checkCredits: false, concurrency: 1 } },
 			items: [{ url: IMAGE }, { url: IMAGE }, { url: IMAGE }],
 			credentials: credentials(),
 		});

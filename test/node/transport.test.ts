@@ -59,7 +59,8 @@ describe('error mapping', () => {
 		expect(error?.description).toContain('Invalid API ID or API key.');
 		expect(error?.description).toContain('API Dashboard');
 		expect(errorText(error)).not.toContain('wrong-secret-123456');
-		expect(sim.paidAttempts()).toHaveLength(1);
+		// the credit check (a free call) failed first, so no paid request was even tried
+		expect(sim.paidAttempts()).toHaveLength(0);
 	});
 
 	test('403 is a credential problem too', async () => {
@@ -71,7 +72,10 @@ describe('error mapping', () => {
 
 	test('insufficient credits, with nothing spent', async () => {
 		sim.reset({ credits: 0 });
-		const { error } = await runCreatify({ parameters: generateImage, credentials: credentials() });
+		const { error } = await runCreatify({
+			parameters: { ...generateImage, options: { checkCredits: false } },
+			credentials: credentials(),
+		});
 		expect(error?.message).toBe('Not enough Creatify credits');
 		expect(error?.description).toMatch(/Creatify says: Insufficient credits.*Top up credits/);
 		expect(sim.tasks.size).toBe(0);

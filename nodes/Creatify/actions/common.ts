@@ -6,10 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { CreatifyTask } from '../helpers/schemas';
 import { uuidProblem } from '../helpers/validation';
-import type { CreatifyRequest } from '../transport';
-import { creatifyRequest } from '../transport';
 
 /** Throws the input error n8n shows for a parameter: it names the item and says how to fix the value. */
 export function invalidInput(ctx: IExecuteFunctions, itemIndex: number, problem: string): never {
@@ -38,18 +35,18 @@ export function readOptions(ctx: IExecuteFunctions, itemIndex: number): IDataObj
 	return ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 }
 
-function errorItemJson(error: Error): IDataObject {
+export function errorItemJson(error: Error): IDataObject {
 	const json: IDataObject = { error: error.message };
 	const described = error as Error & { description?: string | null; httpCode?: string | null };
 	if (described.description) json.description = described.description;
-	if (error instanceof NodeApiError) {
-		if (error.httpCode) json.httpCode = error.httpCode;
+	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context.taskId) json.taskId = error.context.taskId as string;
 	}
 	return json;
 }
 
-function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
+export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
 	return error instanceof NodeApiError || error instanceof NodeOperationError
 		? error
 		: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
@@ -73,64 +70,6 @@ export async function runPerItem(
 			}
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
-			output.push({ json: errorItemJson(error as Error), pairedItem: { item: itemIndex } });
-		}
-	}
-	return output;
-}
-
-/** How many created task IDs an error lists in full before summarising. */
-const MAX_LISTED_TASKS = 20;
-
-/** Adds the tasks this run already paid for to an error, so that stopping the workflow loses none of them. */
-function withCreatedTasks(
-	error: NodeApiError | NodeOperationError,
-	created: Array<{ itemIndex: number; taskId: string }>,
-) {
-	if (created.length === 0) return error;
-	const listed = created
-		.slice(0, MAX_LISTED_TASKS)
-		.map(({ itemIndex, taskId }) => `item ${itemIndex}: ${taskId}`)
-		.join(', ');
-	const more = created.length > MAX_LISTED_TASKS ? ` and ${created.length - MAX_LISTED_TASKS} more` : '';
-	error.description = `${error.description ?? ''}\n\nTasks already created (and paid for) by this execution before the error: ${listed}${more}. They are still being processed by Creatify; fetch them with the Get Many operation instead of running the items again.`.trim();
-	error.context.createdTasks = created.map(({ itemIndex, taskId }) => ({ itemIndex, taskId }));
-	return error;
-}
-
-/**
- * Runs one paid request per item in two passes: every item's parameters are checked first, so that a typo in
- * item 40 stops the run before item 0 spends anything; then the requests are sent in order. If a request
- * fails and the workflow stops, the error lists the tasks already created so none is forgotten.
- */
-export async function runPaidPerItem(
-	ctx: IExecuteFunctions,
-	items: INodeExecutionData[],
-	prepare: (itemIndex: number) => CreatifyRequest<CreatifyTask>,
-): Promise<INodeExecutionData[]> {
-	const continueOnFail = ctx.continueOnFail();
-	const requests = items.map((_, itemIndex) => {
-		try {
-			return prepare(itemIndex);
-		} catch (error) {
-			if (!continueOnFail) throw asNodeError(ctx, error, itemIndex);
-			return error as Error;
-		}
-	});
-	const created: Array<{ itemIndex: number; taskId: string }> = [];
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const request = requests[itemIndex];
-		if (request instanceof Error) {
-			output.push({ json: errorItemJson(request), pairedItem: { item: itemIndex } });
-			continue;
-		}
-		try {
-			const task = await creatifyRequest(ctx, request);
-			created.push({ itemIndex, taskId: task.id });
-			output.push({ json: task, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			if (!continueOnFail) throw withCreatedTasks(asNodeError(ctx, error, itemIndex), created);
 			output.push({ json: errorItemJson(error as Error), pairedItem: { item: itemIndex } });
 		}
 	}

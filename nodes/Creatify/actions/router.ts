@@ -12,6 +12,7 @@ type Operation = {
 const resources: Record<string, Record<string, Operation>> = {
 	productVideo: {
 		generateVideo: productVideo.generateVideo,
+		createVideo: productVideo.createVideo,
 		generateImage: productVideo.generateImage,
 		regenerateImage: productVideo.regenerateImage,
 		get: productVideo.get,

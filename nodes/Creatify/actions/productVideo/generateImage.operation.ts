@@ -1,9 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { CreatifyTask } from '../../helpers/schemas';
 import { ASPECT_RATIOS, PRODUCT_TYPES, taskSchema } from '../../helpers/schemas';
 import { choiceProblem, normalizeAspectRatio, productUrlProblem } from '../../helpers/validation';
-import { invalidInput, readOptions, runPaidPerItem } from '../common';
+import { CREDIT_COSTS } from '../../helpers/waiting';
+import type { CreatifyRequest } from '../../transport';
+import { runPaidItems } from '../../wait/engine';
+import { readWaitSettings, waitOptions, waitProperties } from '../../wait/settings';
+import { invalidInput, readOptions } from '../common';
 import {
 	avatarLocator,
 	imagePromptOption,
@@ -13,8 +18,8 @@ import {
 } from '../descriptions';
 import { buildOptionalFields } from './optionalFields';
 
-const properties: INodeProperties[] = [
-	paidNotice(1),
+/** The parameters that describe the product image; shared with Create Video. */
+export const imageProperties: INodeProperties[] = [
 	{
 		displayName: 'Product Image URL',
 		name: 'productUrl',
@@ -43,24 +48,31 @@ const properties: INodeProperties[] = [
 		],
 		default: '9x16',
 	},
+];
+
+export const imageOptions: INodeProperties[] = [
+	avatarLocator,
+	imagePromptOption,
+	{
+		displayName: 'Product Showcase URL',
+		name: 'productShowcaseUrl',
+		type: 'string',
+		default: '',
+		description: 'A second image of the product in use, to guide the scene',
+	},
+];
+
+const properties: INodeProperties[] = [
+	paidNotice(CREDIT_COSTS.generateImage),
+	...imageProperties,
+	...waitProperties('none'),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			avatarLocator,
-			imagePromptOption,
-			{
-				displayName: 'Product Showcase URL',
-				name: 'productShowcaseUrl',
-				type: 'string',
-				default: '',
-				description: 'A second image of the product in use, to guide the scene',
-			},
-			webhookUrlOption,
-		],
+		options: [...imageOptions, webhookUrlOption, ...waitOptions],
 	},
 ];
 
@@ -69,33 +81,49 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** The gen_image request for an item; also the first step of Create Video. */
+export function imageRequest(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	withWebhook: boolean,
+): CreatifyRequest<CreatifyTask> {
+	const productUrl = ctx.getNodeParameter('productUrl', itemIndex) as string;
+	const productType = ctx.getNodeParameter('productType', itemIndex) as string;
+	const aspectRatio = normalizeAspectRatio(ctx.getNodeParameter('aspectRatio', itemIndex)) as string;
+	const problem =
+		productUrlProblem(productUrl) ??
+		choiceProblem('Type', productType, PRODUCT_TYPES) ??
+		choiceProblem('Aspect Ratio', aspectRatio, ASPECT_RATIOS);
+	if (problem) invalidInput(ctx, itemIndex, problem);
+	const optional = buildOptionalFields(ctx, itemIndex, readOptions(ctx, itemIndex), [
+		'overrideAvatar',
+		'imagePrompt',
+		'productShowcaseUrl',
+		...(withWebhook ? (['webhookUrl'] as const) : []),
+	]);
+	return {
+		method: 'POST',
+		path: ['product_to_videos', 'gen_image'],
+		// the documented default aspect ratio has changed between API versions, so it is always sent
+		body: { product_url: productUrl.trim(), type: productType, aspect_ratio: aspectRatio, ...optional },
+		schema: taskSchema,
+		itemIndex,
+		spendsCredits: true,
+	};
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await runPaidPerItem(this, items, (itemIndex) => {
-		const productUrl = this.getNodeParameter('productUrl', itemIndex) as string;
-		const productType = this.getNodeParameter('productType', itemIndex) as string;
-		const aspectRatio = normalizeAspectRatio(this.getNodeParameter('aspectRatio', itemIndex)) as string;
-		const problem =
-			productUrlProblem(productUrl) ??
-			choiceProblem('Type', productType, PRODUCT_TYPES) ??
-			choiceProblem('Aspect Ratio', aspectRatio, ASPECT_RATIOS);
-		if (problem) invalidInput(this, itemIndex, problem);
-		const body = {
-			product_url: productUrl.trim(),
-			type: productType,
-			// the documented default has changed between API versions, so it is always sent
-			aspect_ratio: aspectRatio,
-			...buildOptionalFields(this, itemIndex, readOptions(this, itemIndex)),
-		};
-		return {
-			method: 'POST',
-			path: ['product_to_videos', 'gen_image'],
-			body,
-			schema: taskSchema,
-			itemIndex,
-			spendsCredits: true,
-		};
-	});
+	return await runPaidItems(
+		this,
+		items,
+		(itemIndex) => ({
+			request: imageRequest(this, itemIndex, true),
+			step: 'image',
+			credits: CREDIT_COSTS.generateImage,
+		}),
+		readWaitSettings(this),
+	);
 }

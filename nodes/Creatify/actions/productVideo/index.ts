@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as createVideo from './createVideo.operation';
 import * as generateImage from './generateImage.operation';
 import * as generateVideo from './generateVideo.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as regenerateImage from './regenerateImage.operation';
 
-export { generateImage, generateVideo, get, getMany, regenerateImage };
+export { createVideo, generateImage, generateVideo, get, getMany, regenerateImage };
 
 export const description: INodeProperties[] = [
 	{
@@ -16,6 +17,13 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['productVideo'] } },
 		options: [
+			{
+				name: 'Create Video',
+				value: 'createVideo',
+				action: 'Create a video from a product image',
+				description:
+					'Product image to finished video in one step: generates the preview image, then the video, and waits for both (4 credits)',
+			},
 			{
 				name: 'Generate Image',
 				value: 'generateImage',
@@ -50,6 +58,7 @@ export const description: INodeProperties[] = [
 		default: 'generateVideo',
 	},
 	...generateVideo.description,
+	...createVideo.description,
 	...generateImage.description,
 	...regenerateImage.description,
 	...get.description,

@@ -1,0 +1,273 @@
+/**
+ * The wait engine every paid operation runs on: it checks all items first, optionally checks credits, submits
+ * the paid requests with bounded concurrency, and then (wait mode "poll") follows all tasks together with the
+ * list endpoint until each is done, failed or out of time. Created tasks are never forgotten: every error that
+ * stops a run lists them.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { BackoffPolicy } from '../helpers/backoff';
+import { backoffDelay } from '../helpers/backoff';
+import { runPool } from '../helpers/pool';
+import type { CreatifyTask } from '../helpers/schemas';
+import { creditsSchema, taskListSchema } from '../helpers/schemas';
+import { abortableSleep } from '../helpers/sleep';
+import { chunk } from '../helpers/validation';
+import type { WaitStep } from '../helpers/waiting';
+import { taskState } from '../helpers/waiting';
+import type { CreatifyRequest } from '../transport';
+import { creatifyRequest } from '../transport';
+import { asNodeError, errorItemJson } from '../actions/common';
+
+export type WaitMode = 'none' | 'poll' | 'callback';
+
+/** What one input item asks for. */
+export interface PaidItemPlan {
+	/** the paid request that starts the work */
+	request: CreatifyRequest<CreatifyTask>;
+	/** the step `request` starts */
+	step: WaitStep;
+	/** image to video in one go: the video request, sent once the image is done */
+	thenVideo?: (taskId: string) => CreatifyRequest<CreatifyTask>;
+	/** credits the whole plan spends */
+	credits: number;
+}
+
+export interface WaitSettings {
+	mode: WaitMode;
+	maxWaitMs: number;
+	poll: BackoffPolicy;
+	concurrency: number;
+	checkCredits: boolean;
+}
+
+/** Creatify accepts at most 100 IDs per list call. */
+const IDS_PER_POLL = 100;
+/** How many created task IDs an error lists in full before summarising. */
+const MAX_LISTED_TASKS = 20;
+
+interface ItemRun {
+	itemIndex: number;
+	plan: PaidItemPlan;
+	step: WaitStep;
+	task?: CreatifyTask;
+	error?: Error;
+	/** true once the task reached the end of the last step (or failed) */
+	settled: boolean;
+}
+
+type CreatedTask = { itemIndex: number; taskId: string };
+
+/** Adds the tasks this run already paid for to an error, so that stopping the workflow loses none of them. */
+function withCreatedTasks(error: NodeApiError | NodeOperationError, created: CreatedTask[]) {
+	if (created.length === 0) return error;
+	const listed = created
+		.slice(0, MAX_LISTED_TASKS)
+		.map(({ itemIndex, taskId }) => `item ${itemIndex}: ${taskId}`)
+		.join(', ');
+	const more = created.length > MAX_LISTED_TASKS ? ` and ${created.length - MAX_LISTED_TASKS} more` : '';
+	error.description = `${error.description ?? ''}\n\nTasks already created (and paid for) by this execution: ${listed}${more}. Creatify keeps processing them: fetch them with the Get or Get Many operation instead of running the items again. To keep the other items' results when one fails, set the node's On Error setting to Continue.`.trim();
+	error.context.createdTasks = created.map(({ itemIndex, taskId }) => ({ itemIndex, taskId }));
+	return error;
+}
+
+function taskError(
+	ctx: IExecuteFunctions,
+	run: ItemRun,
+	message: string,
+	description: string,
+): NodeOperationError {
+	const error = new NodeOperationError(ctx.getNode(), message, { itemIndex: run.itemIndex, description });
+	if (run.task) error.context.taskId = run.task.id;
+	return error;
+}
+
+class PaidRun {
+	private readonly created: CreatedTask[] = [];
+	private readonly continueOnFail: boolean;
+	private stopped?: NodeApiError | NodeOperationError;
+
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly settings: WaitSettings,
+	) {
+		this.continueOnFail = ctx.continueOnFail();
+	}
+
+	/** Sends one paid request for each run (bounded concurrency); a failure stops new sends unless continuing. */
+	async submit(runs: ItemRun[], request: (run: ItemRun) => CreatifyRequest<CreatifyTask>) {
+		await runPool(
+			runs.length,
+			this.settings.concurrency,
+			async (index) => {
+				const run = runs[index];
+				try {
+					run.task = await creatifyRequest(this.ctx, request(run));
+					if (!this.created.some((c) => c.taskId === run.task!.id)) {
+						this.created.push({ itemIndex: run.itemIndex, taskId: run.task.id });
+					}
+				} catch (error) {
+					this.fail(run, asNodeError(this.ctx, error, run.itemIndex));
+				}
+			},
+			() => this.stopped !== undefined,
+		);
+		this.throwIfStopped();
+	}
+
+	fail(run: ItemRun, error: NodeApiError | NodeOperationError) {
+		run.error = error;
+		run.settled = true;
+		if (!this.continueOnFail && !this.stopped) this.stopped = error;
+	}
+
+	throwIfStopped() {
+		if (this.stopped) throw withCreatedTasks(this.stopped, this.created);
+	}
+
+	/** Follows every unsettled run until done, failed or out of time. */
+	async poll(runs: ItemRun[]) {
+		const deadline = Date.now() + this.settings.maxWaitMs;
+		const signal = this.ctx.getExecutionCancelSignal();
+		for (let round = 0; ; round++) {
+			const waiting = runs.filter((run) => !run.settled);
+			if (waiting.length === 0) return;
+			const left = deadline - Date.now();
+			if (left <= 0) break;
+			await abortableSleep(Math.min(backoffDelay(this.settings.poll, round), left), signal);
+			await this.refresh(waiting);
+			await this.advance(waiting);
+			this.throwIfStopped();
+		}
+		for (const run of runs.filter((r) => !r.settled)) {
+			const minutes = Math.round(this.settings.maxWaitMs / 600) / 100;
+			this.fail(
+				run,
+				taskError(
+					this.ctx,
+					run,
+					`Task ${run.task!.id} did not finish within ${minutes} minutes (status "${String(run.task!.status)}")`,
+					`Creatify is still working on it and it is paid for: fetch it later with the Get operation and task ID ${run.task!.id}, or raise Max Wait (Minutes).`,
+				),
+			);
+		}
+		this.throwIfStopped();
+	}
+
+	/** One list call per 100 tasks. A failed status check is skipped; the next round tries again. */
+	private async refresh(waiting: ItemRun[]) {
+		const byId = new Map(waiting.map((run) => [run.task!.id, run]));
+		for (const ids of chunk([...byId.keys()], IDS_PER_POLL)) {
+			let tasks: CreatifyTask[];
+			try {
+				tasks = await creatifyRequest(this.ctx, {
+					method: 'GET',
+					path: ['product_to_videos'],
+					qs: { ids: ids.join(',') },
+					schema: taskListSchema,
+				});
+			} catch (error) {
+				const failure = asNodeError(this.ctx, error, 0);
+				const fatal =
+					this.ctx.getExecutionCancelSignal()?.aborted ||
+					// credentials revoked or the plan ended: waiting longer cannot help
+					(failure instanceof NodeApiError && ['401', '403'].includes(failure.httpCode ?? ''));
+				if (fatal) throw withCreatedTasks(failure, this.created);
+				continue;
+			}
+			for (const task of tasks) {
+				const run = byId.get(task.id);
+				if (run) run.task = task;
+			}
+		}
+	}
+
+	/** Settles finished and failed runs; image-to-video runs go on to their video step. */
+	private async advance(waiting: ItemRun[]) {
+		const toVideo: ItemRun[] = [];
+		for (const run of waiting) {
+			const state = taskState(run.step, run.task!.status);
+			if (state === 'failed') {
+				const reason = run.task!.failed_reason || 'no reason given';
+				if (this.continueOnFail) {
+					run.settled = true; // the failed task record is the item's output
+				} else {
+					this.fail(
+						run,
+						taskError(
+							this.ctx,
+							run,
+							`Task ${run.task!.id} failed at the ${run.step} step: ${reason}`,
+							'Creatify could not render this item. Check the product image (a clear, direct image link) and the prompts.',
+						),
+					);
+				}
+			} else if (state === 'done') {
+				if (run.step === 'image' && run.plan.thenVideo) toVideo.push(run);
+				else run.settled = true;
+			}
+		}
+		if (toVideo.length === 0) return;
+		for (const run of toVideo) run.step = 'video';
+		await this.submit(toVideo, (run) => run.plan.thenVideo!(run.task!.id));
+	}
+
+	output(runs: ItemRun[]): INodeExecutionData[] {
+		return runs.map((run) => ({
+			json: run.error ? errorItemJson(run.error) : (run.task as IDataObject),
+			pairedItem: { item: run.itemIndex },
+		}));
+	}
+
+	async checkCredits(runs: ItemRun[]) {
+		const needed = runs.reduce((sum, run) => sum + run.plan.credits, 0);
+		if (needed === 0) return;
+		const { remaining_credits: remaining } = await creatifyRequest(this.ctx, {
+			method: 'GET',
+			path: ['remaining_credits'],
+			schema: creditsSchema,
+		});
+		if (remaining < needed) {
+			throw new NodeOperationError(
+				this.ctx.getNode(),
+				`Not enough Creatify credits for this run: it needs ${needed}, the account has ${remaining}`,
+				{
+					description: `${runs.length} item(s) were checked before anything was sent; nothing was spent. Top up credits in Creatify or run fewer items. (To skip this check, turn off the Check Credits First option.)`,
+				},
+			);
+		}
+	}
+}
+
+/**
+ * Runs a paid operation over all items. `prepare` checks one item's parameters and returns its plan; it throws
+ * the input error for a bad item, before anything is sent for any item.
+ */
+export async function runPaidItems(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	prepare: (itemIndex: number) => PaidItemPlan,
+	settings: WaitSettings,
+): Promise<INodeExecutionData[]> {
+	const continueOnFail = ctx.continueOnFail();
+	const output: Array<INodeExecutionData | undefined> = new Array(items.length);
+	const runs: ItemRun[] = [];
+	items.forEach((_, itemIndex) => {
+		try {
+			const plan = prepare(itemIndex);
+			runs.push({ itemIndex, plan, step: plan.step, settled: false });
+		} catch (error) {
+			if (!continueOnFail) throw asNodeError(ctx, error, itemIndex);
+			output[itemIndex] = { json: errorItemJson(error as Error), pairedItem: { item: itemIndex } };
+		}
+	});
+	const run = new PaidRun(ctx, settings);
+	if (settings.checkCredits && runs.length > 0) await run.checkCredits(runs);
+	await run.submit(runs, (r) => r.plan.request);
+	if (settings.mode === 'poll') {
+		await run.poll(runs.filter((r) => !r.error));
+	}
+	for (const [k, item] of run.output(runs).entries()) output[runs[k].itemIndex] = item;
+	return output as INodeExecutionData[];
+}

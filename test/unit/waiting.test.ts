@@ -1,0 +1,65 @@
+import { backoffDelay } from '../../nodes/Creatify/helpers/backoff';
+import { runPool } from '../../nodes/Creatify/helpers/pool';
+import { pollPolicy, taskState } from '../../nodes/Creatify/helpers/waiting';
+
+test('taskState: done means image_generated for images and video_generated for videos; failed ends both', () => {
+	expect(taskState('image', 'image_generating')).toBe('working');
+	expect(taskState('image', 'image_generated')).toBe('done');
+	expect(taskState('image', 'video_generating')).toBe('done');
+	expect(taskState('video', 'image_generated')).toBe('working');
+	expect(taskState('video', 'video_generating')).toBe('working');
+	expect(taskState('video', 'video_generated')).toBe('done');
+	expect(taskState('image', 'failed')).toBe('failed');
+	expect(taskState('video', 'failed')).toBe('failed');
+	expect(taskState('video', 'a_new_status')).toBe('working');
+});
+
+test('poll intervals start at the first interval and grow by half up to the cap', () => {
+	const policy = pollPolicy(5, 30);
+	expect([0, 1, 2, 3, 4, 5, 6].map((round) => backoffDelay(policy, round))).toEqual([
+		5000, 7500, 11250, 16875, 25313, 30000, 30000,
+	]);
+	expect(pollPolicy(10, 2).maxMs).toBe(10_000);
+});
+
+describe('runPool', () => {
+	test('runs every index with at most `limit` at once', async () => {
+		let running = 0;
+		let peak = 0;
+		const done: number[] = [];
+		await runPool(10, 3, async (i) => {
+			running++;
+			peak = Math.max(peak, running);
+			await new Promise((r) => setTimeout(r, 5));
+			done.push(i);
+			running--;
+		});
+		expect(peak).toBe(3);
+		expect(done.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+	});
+
+	test('stop() prevents new starts but lets running tasks finish', async () => {
+		const started: number[] = [];
+		const finished: number[] = [];
+		let stop = false;
+		await runPool(
+			10,
+			2,
+			async (i) => {
+				started.push(i);
+				if (i === 1) stop = true;
+				await new Promise((r) => setTimeout(r, 5));
+				finished.push(i);
+			},
+			() => stop,
+		);
+		expect(started).toEqual([0, 1]);
+		expect(finished.sort()).toEqual([0, 1]);
+	});
+
+	test('zero items is fine', async () => {
+		const task = jest.fn();
+		await runPool(0, 5, task);
+		expect(task).not.toHaveBeenCalled();
+	});
+});
