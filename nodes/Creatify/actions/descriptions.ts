@@ -89,3 +89,15 @@ export const PRODUCT_TYPE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Product Only', value: 'product_anyshot', description: 'The product in a generated scene' },
 	{ name: 'Product With Avatar', value: 'product_avatar', description: 'An avatar presents the product' },
 ];
+
+/** The "Options" collection every operation with optional fields shows. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
+}

@@ -19,6 +19,7 @@ import { taskState } from '../helpers/waiting';
 import type { CreatifyRequest } from '../transport';
 import { creatifyRequest } from '../transport';
 import { asNodeError, errorItemJson } from '../actions/common';
+import { readWaitSettings } from './settings';
 
 export type WaitMode = 'none' | 'poll' | 'callback';
 
@@ -270,4 +271,13 @@ export async function runPaidItems(
 	}
 	for (const [k, item] of run.output(runs).entries()) output[runs[k].itemIndex] = item;
 	return output as INodeExecutionData[];
+}
+
+/** The execute() of a paid operation: its plan for one item, run on the engine with the node's wait settings. */
+export function paidOperation(
+	prepare: (ctx: IExecuteFunctions, itemIndex: number) => PaidItemPlan,
+): (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]> {
+	return async function execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		return await runPaidItems(this, items, (itemIndex) => prepare(this, itemIndex), readWaitSettings(this));
+	};
 }

@@ -1,10 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { CREDIT_COSTS } from '../../helpers/waiting';
-import { runPaidItems } from '../../wait/engine';
-import { readWaitSettings, waitOptions, waitProperties } from '../../wait/settings';
-import { paidNotice, webhookUrlOption } from '../descriptions';
+import { paidOperation } from '../../wait/engine';
+import { waitOptions, waitProperties } from '../../wait/settings';
+import { optionsCollection, paidNotice, webhookUrlOption } from '../descriptions';
 import { imageOptions, imageProperties, imageRequest } from './generateImage.operation';
 import { motionStyleProperty, videoPromptOption, videoRequestFor } from './generateVideo.operation';
 
@@ -13,23 +13,16 @@ const properties: INodeProperties[] = [
 	...imageProperties,
 	motionStyleProperty,
 	...waitProperties('poll', false),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			...imageOptions,
-			videoPromptOption,
-			{
-				...webhookUrlOption,
-				description:
-					'Creatify also POSTs the task here when the video step succeeds or fails, e.g. the PRODUCTION URL of a Creatify Trigger in an active workflow',
-			},
-			...waitOptions,
-		],
-	},
+	optionsCollection([
+		...imageOptions,
+		videoPromptOption,
+		{
+			...webhookUrlOption,
+			description:
+				'Creatify also POSTs the task here when the video step succeeds or fails, e.g. the PRODUCTION URL of a Creatify Trigger in an active workflow',
+		},
+		...waitOptions,
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -41,19 +34,9 @@ export const description = updateDisplayOptions(
  * Product image to finished video: gen_image, wait for the preview image, gen_video, wait for the video. The
  * video request is checked up front with the image request, so a bad motion style costs nothing.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPaidItems(
-		this,
-		items,
-		(itemIndex) => ({
-			request: imageRequest(this, itemIndex, false),
-			step: 'image',
-			thenVideo: videoRequestFor(this, itemIndex),
-			credits: CREDIT_COSTS.createVideo,
-		}),
-		readWaitSettings(this),
-	);
-}
+export const execute = paidOperation((ctx, itemIndex) => ({
+	request: imageRequest(ctx, itemIndex, false),
+	step: 'image',
+	thenVideo: videoRequestFor(ctx, itemIndex),
+	credits: CREDIT_COSTS.createVideo,
+}));

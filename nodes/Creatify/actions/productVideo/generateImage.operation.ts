@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { CreatifyTask } from '../../helpers/schemas';
@@ -6,12 +6,13 @@ import { ASPECT_RATIOS, PRODUCT_TYPES, taskSchema } from '../../helpers/schemas'
 import { choiceProblem, normalizeAspectRatio, productUrlProblem } from '../../helpers/validation';
 import { CREDIT_COSTS } from '../../helpers/waiting';
 import type { CreatifyRequest } from '../../transport';
-import { runPaidItems } from '../../wait/engine';
-import { readWaitSettings, waitOptions, waitProperties } from '../../wait/settings';
+import { paidOperation } from '../../wait/engine';
+import { waitOptions, waitProperties } from '../../wait/settings';
 import { invalidInput, readOptions } from '../common';
 import {
 	avatarLocator,
 	imagePromptOption,
+	optionsCollection,
 	paidNotice,
 	PRODUCT_TYPE_OPTIONS,
 	webhookUrlOption,
@@ -66,14 +67,7 @@ const properties: INodeProperties[] = [
 	paidNotice(CREDIT_COSTS.generateImage),
 	...imageProperties,
 	...waitProperties('none'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...imageOptions, webhookUrlOption, ...waitOptions],
-	},
+	optionsCollection([...imageOptions, webhookUrlOption, ...waitOptions]),
 ];
 
 export const description = updateDisplayOptions(
@@ -112,18 +106,8 @@ export function imageRequest(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPaidItems(
-		this,
-		items,
-		(itemIndex) => ({
-			request: imageRequest(this, itemIndex, true),
-			step: 'image',
-			credits: CREDIT_COSTS.generateImage,
-		}),
-		readWaitSettings(this),
-	);
-}
+export const execute = paidOperation((ctx, itemIndex) => ({
+	request: imageRequest(ctx, itemIndex, true),
+	step: 'image',
+	credits: CREDIT_COSTS.generateImage,
+}));

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { CreatifyTask } from '../../helpers/schemas';
@@ -6,10 +6,10 @@ import { MOTION_STYLES, taskSchema } from '../../helpers/schemas';
 import { choiceProblem } from '../../helpers/validation';
 import { CREDIT_COSTS } from '../../helpers/waiting';
 import type { CreatifyRequest } from '../../transport';
-import { runPaidItems } from '../../wait/engine';
-import { readWaitSettings, waitOptions, waitProperties } from '../../wait/settings';
+import { paidOperation } from '../../wait/engine';
+import { waitOptions, waitProperties } from '../../wait/settings';
 import { invalidInput, readOptions, readUuid } from '../common';
-import { paidNotice, taskIdLocator, webhookUrlOption } from '../descriptions';
+import { optionsCollection, paidNotice, taskIdLocator, webhookUrlOption } from '../descriptions';
 import { buildOptionalFields } from './optionalFields';
 
 export const motionStyleProperty: INodeProperties = {
@@ -40,14 +40,7 @@ const properties: INodeProperties[] = [
 	),
 	motionStyleProperty,
 	...waitProperties('none'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [videoPromptOption, webhookUrlOption, ...waitOptions],
-	},
+	optionsCollection([videoPromptOption, webhookUrlOption, ...waitOptions]),
 ];
 
 export const description = updateDisplayOptions(
@@ -81,18 +74,8 @@ export function videoRequestFor(
 	});
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPaidItems(
-		this,
-		items,
-		(itemIndex) => ({
-			request: videoRequestFor(this, itemIndex)(readUuid(this, 'taskId', 'Task ID', itemIndex)),
-			step: 'video',
-			credits: CREDIT_COSTS.generateVideo,
-		}),
-		readWaitSettings(this),
-	);
-}
+export const execute = paidOperation((ctx, itemIndex) => ({
+	request: videoRequestFor(ctx, itemIndex)(readUuid(ctx, 'taskId', 'Task ID', itemIndex)),
+	step: 'video',
+	credits: CREDIT_COSTS.generateVideo,
+}));

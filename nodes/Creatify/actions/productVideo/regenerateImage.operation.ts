@@ -1,12 +1,18 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { taskSchema } from '../../helpers/schemas';
 import { CREDIT_COSTS } from '../../helpers/waiting';
-import { runPaidItems } from '../../wait/engine';
-import { readWaitSettings, waitOptions, waitProperties } from '../../wait/settings';
+import { paidOperation } from '../../wait/engine';
+import { waitOptions, waitProperties } from '../../wait/settings';
 import { readOptions, readUuid } from '../common';
-import { imagePromptOption, paidNotice, taskIdLocator, webhookUrlOption } from '../descriptions';
+import {
+	imagePromptOption,
+	optionsCollection,
+	paidNotice,
+	taskIdLocator,
+	webhookUrlOption,
+} from '../descriptions';
 import { buildOptionalFields } from './optionalFields';
 
 const properties: INodeProperties[] = [
@@ -15,14 +21,7 @@ const properties: INodeProperties[] = [
 		'The task whose preview image to redo. Creatify answers with a NEW task (its regen_source_id is this task).',
 	),
 	...waitProperties('none'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [imagePromptOption, webhookUrlOption, ...waitOptions],
-	},
+	optionsCollection([imagePromptOption, webhookUrlOption, ...waitOptions]),
 ];
 
 export const description = updateDisplayOptions(
@@ -30,32 +29,19 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPaidItems(
-		this,
-		items,
-		(itemIndex) => {
-			const taskId = readUuid(this, 'taskId', 'Task ID', itemIndex);
-			return {
-				request: {
-					method: 'POST',
-					path: ['product_to_videos', taskId, 'regen_image'],
-					body: buildOptionalFields(this, itemIndex, readOptions(this, itemIndex), [
-						'imagePrompt',
-						'webhookUrl',
-					]),
-					schema: taskSchema,
-					itemIndex,
-					taskId,
-					spendsCredits: true,
-				},
-				step: 'image',
-				credits: CREDIT_COSTS.regenerateImage,
-			};
+export const execute = paidOperation((ctx, itemIndex) => {
+	const taskId = readUuid(ctx, 'taskId', 'Task ID', itemIndex);
+	return {
+		request: {
+			method: 'POST',
+			path: ['product_to_videos', taskId, 'regen_image'],
+			body: buildOptionalFields(ctx, itemIndex, readOptions(ctx, itemIndex), ['imagePrompt', 'webhookUrl']),
+			schema: taskSchema,
+			itemIndex,
+			taskId,
+			spendsCredits: true,
 		},
-		readWaitSettings(this),
-	);
-}
+		step: 'image',
+		credits: CREDIT_COSTS.regenerateImage,
+	};
+});
