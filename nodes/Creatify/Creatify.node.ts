@@ -3,6 +3,8 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
@@ -11,6 +13,8 @@ import * as avatar from './actions/avatar';
 import * as productVideo from './actions/productVideo';
 import { router } from './actions/router';
 import { listSearch } from './methods';
+import { noRemoteWebhook } from './methods/webhookLifecycle';
+import { handleCallback } from './wait/callback';
 
 export class Creatify implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,6 +30,17 @@ export class Creatify implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'creatifyApi', required: true }],
+		// Wait mode "callback": Creatify calls this execution's resume URL (n8n's waiting webhook for this node).
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: '={{ $nodeId }}',
+				restartWebhook: true,
+				isFullPath: true,
+			},
+		],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -47,7 +62,13 @@ export class Creatify implements INodeType {
 
 	methods = { listSearch };
 
+	webhookMethods = noRemoteWebhook;
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleCallback(this);
 	}
 }

@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -13,6 +12,7 @@ import type { CallbackEvent, DeliveryLog } from '../Creatify/helpers/callbacks';
 import { eventFor, hasDelivery, parseCallback, recordDelivery } from '../Creatify/helpers/callbacks';
 import type { CreatifyTask } from '../Creatify/helpers/schemas';
 import { PRODUCT_TYPES, taskSchema } from '../Creatify/helpers/schemas';
+import { noRemoteWebhook } from '../Creatify/methods/webhookLifecycle';
 import { creatifyRequest } from '../Creatify/transport';
 
 function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
@@ -89,20 +89,7 @@ export class CreatifyTrigger implements INodeType {
 		],
 	};
 
-	// Creatify has no webhook registration API: the URL travels with each request. n8n only has to listen.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = noRemoteWebhook;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject() as { rawBody?: Buffer };

@@ -13,6 +13,7 @@ import type {
 	INodeType,
 	INodeTypes,
 	IRun,
+	IRunExecutionData,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { createDeferredPromise, createRunExecutionData, Workflow } from 'n8n-workflow';
@@ -53,6 +54,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** lets a test cancel the run, like the editor's stop button */
 	onStarted?: (cancel: () => void) => void;
+	/** where n8n's waiting webhooks are served ($execution.resumeUrl) */
+	waitingBaseUrl?: string;
 }
 
 export interface RunResult {
@@ -61,6 +64,8 @@ export interface RunResult {
 	/** the error that stopped the workflow, if any */
 	error?: ExecutionError;
 	run: IRun;
+	workflow: Workflow;
+	executionId: string;
 }
 
 function creatifyNode(parameters: INodeParameters, continueOnFail = false): INode {
@@ -104,6 +109,48 @@ function toItems(items: RunOptions['items']): INodeExecutionData[] {
 	);
 }
 
+let executionCount = 0;
+
+/** Runs (or resumes) a workflow in n8n-core's WorkflowExecute and returns the Creatify node's result. */
+export async function processExecution(
+	workflow: Workflow,
+	runExecutionData: IRunExecutionData,
+	options: Pick<RunOptions, 'credentials' | 'onStarted' | 'waitingBaseUrl'> & { executionId: string },
+): Promise<RunResult> {
+	const hooks = new ExecutionLifecycleHooks('manual', options.executionId, {
+		id: workflow.id,
+		name: 'test',
+		active: false,
+		isArchived: false,
+		nodes: Object.values(workflow.nodes),
+		connections: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	const finished = createDeferredPromise<IRun>();
+	hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
+	const data = additionalData(options.credentials, hooks);
+	Object.assign(data, { executionId: options.executionId });
+	if (options.waitingBaseUrl) data.webhookWaitingBaseUrl = options.waitingBaseUrl;
+	const execute = new WorkflowExecute(data, 'manual', runExecutionData);
+	const running = execute.processRunExecutionData(workflow);
+	options.onStarted?.(() => running.cancel());
+	let run: IRun;
+	try {
+		run = await running;
+	} catch {
+		run = await finished.promise;
+	}
+	const nodeRun = run.data.resultData.runData.Creatify?.at(-1);
+	return {
+		items: nodeRun?.data?.main?.[0] ?? [],
+		error: run.data.resultData.error,
+		run,
+		workflow,
+		executionId: options.executionId,
+	};
+}
+
 export async function runCreatify(options: RunOptions): Promise<RunResult> {
 	const node = creatifyNode(options.parameters, options.continueOnFail);
 	const workflow = new Workflow({
@@ -113,19 +160,6 @@ export async function runCreatify(options: RunOptions): Promise<RunResult> {
 		nodeTypes,
 		active: false,
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
-		id: 'test-workflow',
-		name: 'test',
-		active: false,
-		isArchived: false,
-		nodes: [node],
-		connections: {},
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	} as never);
-	const finished = createDeferredPromise<IRun>();
-	hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
-
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [
@@ -133,21 +167,10 @@ export async function runCreatify(options: RunOptions): Promise<RunResult> {
 			],
 		},
 	});
-	const execute = new WorkflowExecute(additionalData(options.credentials, hooks), 'manual', runExecutionData);
-	const running = execute.processRunExecutionData(workflow);
-	options.onStarted?.(() => running.cancel());
-	let run: IRun;
-	try {
-		run = await running;
-	} catch {
-		run = await finished.promise;
-	}
-	const nodeRun = run.data.resultData.runData.Creatify?.[0];
-	return {
-		items: nodeRun?.data?.main?.[0] ?? [],
-		error: run.data.resultData.error,
-		run,
-	};
+	return await processExecution(workflow, runExecutionData, {
+		...options,
+		executionId: String(++executionCount),
+	});
 }
 
 /** A load-options context as the editor uses for the pickers (listSearch). */

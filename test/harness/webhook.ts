@@ -19,7 +19,7 @@ import { additionalData, CREATIFY_TRIGGER_NODE_TYPE, nodeTypes } from './n8n';
 const WEBHOOK_ID = '6f1d5c2e-7b3a-4e8f-9a0b-1c2d3e4f5a6b';
 
 /** The express-like response object n8n hands to webhook nodes, reduced to what nodes call. */
-function expressResponse(res: ServerResponse) {
+export function expressResponse(res: ServerResponse) {
 	const api = {
 		status(code: number) {
 			res.statusCode = code;
@@ -37,6 +37,23 @@ function expressResponse(res: ServerResponse) {
 		end: () => res.end(),
 	};
 	return api;
+}
+
+/** The request as n8n's body parser leaves it: the parsed JSON body and the raw bytes. */
+export async function readRequest(req: IncomingMessage) {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	const rawBody = Buffer.concat(chunks);
+	let body: unknown = {};
+	if (String(req.headers['content-type'] ?? '').includes('json')) {
+		try {
+			body = JSON.parse(rawBody.toString() || '{}');
+		} catch {
+			body = {};
+		}
+	}
+	const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+	return { body, rawBody, headers: req.headers, query: Object.fromEntries(url.searchParams), params: {}, method: req.method };
 }
 
 export class TriggerHarness {
@@ -72,17 +89,7 @@ export class TriggerHarness {
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-		const chunks: Buffer[] = [];
-		for await (const chunk of req) chunks.push(chunk as Buffer);
-		const rawBody = Buffer.concat(chunks);
-		let body: unknown = {};
-		if (String(req.headers['content-type'] ?? '').includes('json')) {
-			try {
-				body = JSON.parse(rawBody.toString() || '{}');
-			} catch {
-				body = {};
-			}
-		}
+		const httpRequest = await readRequest(req);
 		const node: INode = {
 			id: 'b2c3d4e5-0000-4000-8000-000000000002',
 			name: 'Creatify Trigger',
@@ -102,10 +109,7 @@ export class TriggerHarness {
 			staticData: this.staticData,
 		});
 		const data = additionalData(this.credentials);
-		Object.assign(data, {
-			httpRequest: { body, rawBody, headers: req.headers, query: {}, params: {}, method: req.method },
-			httpResponse: expressResponse(res),
-		});
+		Object.assign(data, { httpRequest, httpResponse: expressResponse(res) });
 		const webhookData = {
 			httpMethod: 'POST',
 			node: node.name,

@@ -19,6 +19,8 @@ import { taskState } from '../helpers/waiting';
 import type { CreatifyRequest } from '../transport';
 import { creatifyRequest } from '../transport';
 import { asNodeError, errorItemJson } from '../actions/common';
+import type { WaitState } from './callback';
+import { callbackUrlFor, suspendForCallbacks, withWebhook } from './callback';
 import { readWaitSettings } from './settings';
 
 export type WaitMode = 'none' | 'poll' | 'callback';
@@ -264,13 +266,27 @@ export async function runPaidItems(
 		}
 	});
 	const run = new PaidRun(ctx, settings);
+	const callbackUrl = settings.mode === 'callback' && runs.length > 0 ? await callbackUrlFor(ctx) : undefined;
 	if (settings.checkCredits && runs.length > 0) await run.checkCredits(runs);
-	await run.submit(runs, (r) => r.plan.request);
+	await run.submit(runs, (r) => (callbackUrl ? withWebhook(r.plan.request, callbackUrl) : r.plan.request));
 	if (settings.mode === 'poll') {
 		await run.poll(runs.filter((r) => !r.error));
 	}
 	for (const [k, item] of run.output(runs).entries()) output[runs[k].itemIndex] = item;
-	return output as INodeExecutionData[];
+	if (!callbackUrl) return output as INodeExecutionData[];
+
+	const waiting = new Map<number, WaitState>();
+	for (const r of runs.filter((candidate) => !candidate.error)) {
+		const videoRequest = r.plan.thenVideo && withWebhook(r.plan.thenVideo(r.task!.id), callbackUrl);
+		waiting.set(r.itemIndex, { timed_out: true, step: r.step, ...(videoRequest ? { video_request: videoRequest.body } : {}) });
+	}
+	if (waiting.size === 0) return output as INodeExecutionData[];
+	return await suspendForCallbacks(
+		ctx,
+		output as INodeExecutionData[],
+		waiting,
+		new Date(Date.now() + settings.maxWaitMs),
+	);
 }
 
 /** The execute() of a paid operation: its plan for one item, run on the engine with the node's wait settings. */

@@ -23,8 +23,22 @@ export function waitProperties(defaultMode: WaitMode, canSkipWaiting = true): IN
 					description:
 						'Check the status of all tasks together until each has finished or failed. Keeps this execution running meanwhile.',
 				},
+				{
+					name: 'Wait for Creatify Callback',
+					value: 'callback',
+					description:
+						'Pause the execution (no worker is held) and resume it when Creatify reports that all tasks have finished. Needs n8n reachable from the internet.',
+				},
 			],
 			default: defaultMode,
+		},
+		{
+			displayName:
+				'Creatify will call this n8n back at its public address (n8n\'s WEBHOOK_URL): a local or private address fails at once. The execution shows as Waiting until all tasks finish. If Max Wait passes first, n8n resumes it with the tasks as they were created, each marked <code>creatify_wait.timed_out: true</code>: check that field after this node. Failed tasks come out with <code>status: "failed"</code>.',
+			name: 'callbackNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { waitMode: ['callback'] } },
 		},
 		{
 			displayName: 'Max Wait (Minutes)',

@@ -1,0 +1,145 @@
+/**
+ * Wait mode "callback": the execution is suspended, the simulator's webhook callbacks reach the node through a
+ * stand-in for n8n's waiting-webhook endpoint, and the execution resumes in n8n-core's engine.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { rl, useSimulator } from '../harness/fixture';
+import type { RunResult } from '../harness/n8n';
+import { runCreatify } from '../harness/n8n';
+import { WaitingWebhooks } from '../harness/waiting';
+
+const { sim, credentials } = useSimulator({ imageMs: 80, videoMs: 120 });
+const IMAGE = 'https://shop.example.com/images/bottle.png';
+const waitingWebhooks = new WaitingWebhooks();
+beforeAll(async () => {
+	await waitingWebhooks.start();
+});
+afterAll(async () => {
+	await waitingWebhooks.stop();
+});
+
+async function runWaiting(parameters: INodeParameters, items: object[] = [{ url: IMAGE }], continueOnFail = false) {
+	const started = await runCreatify({
+		parameters: { waitMode: 'callback', ...parameters },
+		items: items as never,
+		credentials: credentials(),
+		waitingBaseUrl: waitingWebhooks.baseUrl,
+		continueOnFail,
+	});
+	return started;
+}
+
+const createVideo: INodeParameters = { operation: 'createVideo', productUrl: '={{ $json.url }}', motionStyle: 'talking' };
+
+test('Create Video: waits, starts the video on the image callback, resumes with finished videos', async () => {
+	const started = await runWaiting(createVideo, [{ url: IMAGE }, { url: 'https://shop.example.com/b.png' }]);
+	expect(started.error).toBeUndefined();
+	expect(started.run.status).toBe('waiting');
+	const resumed = waitingWebhooks.track(started, credentials());
+	// every request carried this execution's resume URL for this node
+	const callbackUrl = `${waitingWebhooks.baseUrl}/${started.executionId}/a1b2c3d4-0000-4000-8000-000000000001`;
+	expect(sim.paidAttempts('gen_image').map((r) => (r.body as { webhook_url: string }).webhook_url)).toEqual([callbackUrl, callbackUrl]);
+	const { items, error, run } = await resumed;
+	expect(error).toBeUndefined();
+	expect(run.status).toBe('success');
+	expect(items.map((i) => [i.json.status, i.json.product_url, i.pairedItem])).toEqual([
+		['video_generated', IMAGE, { item: 0 }],
+		['video_generated', 'https://shop.example.com/b.png', { item: 1 }],
+	]);
+	expect(sim.paidAttempts('gen_video').map((r) => r.body)).toEqual([
+		{ motion_style: 'talking', webhook_url: callbackUrl },
+		{ motion_style: 'talking', webhook_url: callbackUrl },
+	]);
+	// nothing polled: the status was only read when Creatify called back (2 image + 2 video callbacks)
+	const statusReads = sim.requests.filter((r) => r.method === 'GET' && r.path === '/api/product_to_videos/');
+	expect(statusReads.length).toBeGreaterThanOrEqual(2);
+	expect(statusReads.length).toBeLessThanOrEqual(4);
+});
+
+test('Generate Video for many items, with duplicated callbacks: one gen_video per task, resumes once', async () => {
+	sim.webhook = { copies: 2 };
+	const tasks = Array.from({ length: 30 }, () => sim.seedTask());
+	const started = await runWaiting({ operation: 'generateVideo', taskId: rl('={{ $json.id }}') }, tasks.map((t) => ({ id: t.id })));
+	const { items } = await waitingWebhooks.track(started, credentials());
+	expect(items.map((i) => i.json.id)).toEqual(tasks.map((t) => t.id));
+	expect(items.every((i) => i.json.status === 'video_generated')).toBe(true);
+	expect(sim.paidAttempts('gen_video')).toHaveLength(30);
+	await sim.settleWebhooks();
+	const statuses = waitingWebhooks.answers.filter((a) => a.executionId === started.executionId).map((a) => a.status);
+	expect(statuses.filter((s) => s === 409).length).toBeGreaterThan(0); // callbacks after the resume
+});
+
+test('a failed task comes out with status "failed" and its reason; the others finish', async () => {
+	const started = await runWaiting(createVideo, [{ url: IMAGE }, { url: 'https://shop.example.com/fail-image.png' }]);
+	const { items } = await waitingWebhooks.track(started, credentials());
+	expect(items.map((i) => i.json.status)).toEqual(['video_generated', 'failed']);
+	expect(items[1].json.failed_reason).toMatch(/product/);
+});
+
+test('a forged callback for a task the execution does not wait for, or a bad body, keeps it waiting', async () => {
+	sim.reset({ imageMs: 60_000 });
+	const started = await runWaiting({ operation: 'generateImage', productUrl: IMAGE });
+	const url = `${waitingWebhooks.baseUrl}/${started.executionId}/a1b2c3d4-0000-4000-8000-000000000001`;
+	waitingWebhooks.track(started, credentials());
+	const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f', status: 'image_generated' }) });
+	expect(forged.status).toBe(404);
+	const broken = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
+	expect(broken.status).toBe(400);
+	// a genuine id whose task is still working: the API is asked and the execution keeps waiting
+	const id = [...sim.tasks.keys()][0];
+	const early = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, status: 'image_generated' }) });
+	expect([early.status, await early.json()]).toEqual([200, { received: true, waiting: 1 }]);
+	const timedOut = await waitingWebhooks.timeOut(started.executionId);
+	expect(timedOut.items[0].json).toMatchObject({ id, creatify_wait: { timed_out: true, step: 'image' } });
+});
+
+test('at the deadline n8n resumes without the node: the output says which tasks timed out', async () => {
+	sim.reset({ imageMs: 60_000 });
+	const started = await runWaiting(createVideo, [{ url: IMAGE }, { url: IMAGE }]);
+	waitingWebhooks.track(started, credentials());
+	const { items, run } = await waitingWebhooks.timeOut(started.executionId);
+	expect(run.status).toBe('success');
+	expect(items).toHaveLength(2);
+	for (const [index, item] of items.entries()) {
+		expect(item.json).toMatchObject({ id: expect.any(String), status: 'initializing', creatify_wait: { timed_out: true, step: 'image', video_request: { motion_style: 'talking' } } });
+		expect(item.pairedItem).toEqual({ item: index });
+	}
+});
+
+test('the wait deadline is Max Wait from now', async () => {
+	sim.reset({ imageMs: 60_000 });
+	const before = Date.now();
+	const started: RunResult = await runWaiting({ operation: 'generateImage', productUrl: IMAGE, maxWaitMinutes: 10 });
+	const waitTill = started.run.waitTill!.getTime();
+	expect(waitTill - before).toBeGreaterThanOrEqual(10 * 60_000 - 50);
+	expect(waitTill - Date.now()).toBeLessThanOrEqual(10 * 60_000);
+});
+
+test('a local n8n with the real Creatify is refused before anything is sent', async () => {
+	const { error } = await runCreatify({
+		parameters: { operation: 'generateImage', productUrl: IMAGE, waitMode: 'callback' },
+		credentials: credentials({ baseUrl: 'https://api.creatify.ai' }),
+		waitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+	});
+	expect(error?.message).toBe('n8n is not reachable from Creatify');
+	expect(error?.description).toMatch(/WEBHOOK_URL.*Poll Until Done.*Nothing was sent/);
+});
+
+test('items that failed validation under Continue On Fail come out unchanged after the resume', async () => {
+	const started = await runWaiting(createVideo, [{ url: 'not a url' }, { url: IMAGE }], true);
+	const { items } = await waitingWebhooks.track(started, credentials());
+	expect(items[0].json.error).toMatch(/Product URL/);
+	expect(items[1].json.status).toBe('video_generated');
+});
+
+test('Create Video with every callback delivered twice: each task pays for one video only', async () => {
+	sim.webhook = { copies: 2 };
+	const rows = Array.from({ length: 10 }, (_, i) => ({ url: `https://shop.example.com/p/${i}.png` }));
+	const started = await runWaiting(createVideo, rows);
+	const { items } = await waitingWebhooks.track(started, credentials());
+	expect(items.every((i) => i.json.status === 'video_generated')).toBe(true);
+	// a duplicate image callback may try gen_video again; Creatify refuses it (the task is no longer
+	// image_generated), so exactly one video per task is paid for
+	expect(sim.credits).toBe(1000 - 4 * 10);
+});
