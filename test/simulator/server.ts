@@ -137,6 +137,8 @@ export class CreatifySimulator {
 	imageBytes: number;
 	videoBytes: number;
 	webhook: WebhookBehaviour = {};
+	/** when set, generated media links answer 410 Gone (an expired link) */
+	mediaExpired = false;
 
 	readonly tasks = new Map<string, SimTask>();
 	readonly requests: RecordedRequest[] = [];
@@ -197,6 +199,7 @@ export class CreatifySimulator {
 		this.webhookDeliveries.length = 0;
 		this.faults = [];
 		this.webhook = {};
+		this.mediaExpired = false;
 		this.credits = options.credits ?? this.options.credits ?? 1000;
 		this.imageMs = options.imageMs ?? this.options.imageMs ?? 60;
 		this.videoMs = options.videoMs ?? this.options.videoMs ?? 120;
@@ -590,9 +593,9 @@ export class CreatifySimulator {
 	private serveMedia(path: string, req: IncomingMessage, res: ServerResponse): void {
 		const match = /^\/media\/([^/]+)\/(preview\.png|video\.mp4)$/.exec(path);
 		const task = match ? this.tasks.get(match[1]) : undefined;
-		if (!match || !task) {
-			res.writeHead(404, { 'content-type': 'text/plain' });
-			res.end('not found');
+		if (!match || !task || this.mediaExpired) {
+			res.writeHead(this.mediaExpired ? 410 : 404, { 'content-type': 'text/plain' });
+			res.end(this.mediaExpired ? 'link expired' : 'not found');
 			return;
 		}
 		const isVideo = match[2] === 'video.mp4';

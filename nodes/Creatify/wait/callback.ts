@@ -25,6 +25,8 @@ import { callbackReachabilityProblem, nodeResumeUrl, taskState } from '../helper
 import type { CreatifyRequest } from '../transport';
 import { CREDENTIAL_TYPE, creatifyRequest, normalizeBaseUrl } from '../transport';
 import { errorItemJson } from '../actions/common';
+import type { DownloadSettings } from './download';
+import { downloadFiles } from './download';
 
 /** Kept in each waiting item; also what a timed-out item shows. */
 export interface WaitState extends IDataObject {
@@ -32,6 +34,8 @@ export interface WaitState extends IDataObject {
 	step: WaitStep;
 	/** Create Video: the body of the gen_video request, sent when the image is done */
 	video_request?: IDataObject;
+	/** files to attach once finished */
+	download?: DownloadSettings;
 }
 
 type WaitingItem = INodeExecutionData & { json: CreatifyTask & { creatify_wait?: WaitState } };
@@ -151,9 +155,21 @@ export async function handleCallback(ctx: IWebhookFunctions): Promise<IWebhookRe
 	const unfinished = waiting.length - finals.size;
 	if (unfinished > 0) return respond(ctx, 200, { received: true, waiting: unfinished });
 
-	const output = items.map((item, index) => ({
-		json: item.json.creatify_wait ? (finals.get(item) as IDataObject) : item.json,
-		pairedItem: { item: index },
-	}));
+	const output: INodeExecutionData[] = [];
+	for (const [index, item] of items.entries()) {
+		const wait = item.json.creatify_wait;
+		const json = wait ? (finals.get(item) as IDataObject) : item.json;
+		const result: INodeExecutionData = { json, pairedItem: { item: index } };
+		const lastStep: WaitStep | undefined = wait && (wait.video_request ? 'video' : wait.step);
+		if (wait?.download && lastStep && taskState(lastStep, json.status) === 'done') {
+			try {
+				result.binary = await downloadFiles(ctx, json as CreatifyTask, wait.download);
+			} catch (error) {
+				// the execution cannot fail from a callback: the item says what went wrong
+				result.json = { ...json, download_error: (error as Error).message };
+			}
+		}
+		output.push(result);
+	}
 	return { ...respond(ctx, 200, { received: true, resumed: true }), workflowData: [output] };
 }

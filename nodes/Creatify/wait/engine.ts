@@ -4,7 +4,7 @@
  * list endpoint until each is done, failed or out of time. Created tasks are never forgotten: every error that
  * stops a run lists them.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { BackoffPolicy } from '../helpers/backoff';
@@ -21,6 +21,8 @@ import { creatifyRequest } from '../transport';
 import { asNodeError, errorItemJson } from '../actions/common';
 import type { WaitState } from './callback';
 import { callbackUrlFor, suspendForCallbacks, withWebhook } from './callback';
+import type { DownloadSettings } from './download';
+import { downloadFiles } from './download';
 import { readWaitSettings } from './settings';
 
 export type WaitMode = 'none' | 'poll' | 'callback';
@@ -39,6 +41,7 @@ export interface PaidItemPlan {
 
 export interface WaitSettings {
 	mode: WaitMode;
+	download: DownloadSettings;
 	maxWaitMs: number;
 	poll: BackoffPolicy;
 	concurrency: number;
@@ -55,6 +58,7 @@ interface ItemRun {
 	plan: PaidItemPlan;
 	step: WaitStep;
 	task?: CreatifyTask;
+	binary?: IBinaryKeyData;
 	error?: Error;
 	/** true once the task reached the end of the last step (or failed) */
 	settled: boolean;
@@ -216,9 +220,23 @@ class PaidRun {
 		await this.submit(toVideo, (run) => run.plan.thenVideo!(run.task!.id));
 	}
 
+	/** Attaches the files of finished tasks (one at a time: each is streamed to n8n's binary store). */
+	async download(runs: ItemRun[]) {
+		for (const run of runs) {
+			if (run.error || !run.task || taskState(run.step, run.task.status) !== 'done') continue;
+			try {
+				run.binary = await downloadFiles(this.ctx, run.task, this.settings.download);
+			} catch (error) {
+				this.fail(run, taskError(this.ctx, run, (error as Error).message, 'The task is paid for and finished: fetch it with Get to obtain a fresh link.'));
+				this.throwIfStopped();
+			}
+		}
+	}
+
 	output(runs: ItemRun[]): INodeExecutionData[] {
 		return runs.map((run) => ({
 			json: run.error ? errorItemJson(run.error) : (run.task as IDataObject),
+			...(run.binary && !run.error ? { binary: run.binary } : {}),
 			pairedItem: { item: run.itemIndex },
 		}));
 	}
@@ -271,6 +289,7 @@ export async function runPaidItems(
 	await run.submit(runs, (r) => (callbackUrl ? withWebhook(r.plan.request, callbackUrl) : r.plan.request));
 	if (settings.mode === 'poll') {
 		await run.poll(runs.filter((r) => !r.error));
+		await run.download(runs);
 	}
 	for (const [k, item] of run.output(runs).entries()) output[runs[k].itemIndex] = item;
 	if (!callbackUrl) return output as INodeExecutionData[];
@@ -278,7 +297,12 @@ export async function runPaidItems(
 	const waiting = new Map<number, WaitState>();
 	for (const r of runs.filter((candidate) => !candidate.error)) {
 		const videoRequest = r.plan.thenVideo && withWebhook(r.plan.thenVideo(r.task!.id), callbackUrl);
-		waiting.set(r.itemIndex, { timed_out: true, step: r.step, ...(videoRequest ? { video_request: videoRequest.body } : {}) });
+		waiting.set(r.itemIndex, {
+			timed_out: true,
+			step: r.step,
+			...(videoRequest ? { video_request: videoRequest.body } : {}),
+			...(settings.download.files !== 'none' ? { download: { ...settings.download } } : {}),
+		});
 	}
 	if (waiting.size === 0) return output as INodeExecutionData[];
 	return await suspendForCallbacks(

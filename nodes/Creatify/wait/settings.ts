@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pollPolicy } from '../helpers/waiting';
+import { downloadOptions, readDownloadSettings } from './download';
 import type { WaitMode, WaitSettings } from './engine';
 
 /** The "Wait" parameter of every paid operation, and how long to wait. */
@@ -87,6 +88,7 @@ export const waitOptions: INodeProperties[] = [
 		default: 30,
 		description: 'The longest pause between two status checks',
 	},
+	...downloadOptions,
 ];
 
 export function readWaitSettings(ctx: IExecuteFunctions): WaitSettings {
@@ -101,5 +103,6 @@ export function readWaitSettings(ctx: IExecuteFunctions): WaitSettings {
 		),
 		concurrency: Math.max(1, Math.floor(Number(options.concurrency ?? 5))),
 		checkCredits: options.checkCredits !== false,
+		download: readDownloadSettings(options),
 	};
 }

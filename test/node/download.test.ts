@@ -1,0 +1,103 @@
+/**
+ * Download Result: files are streamed into n8n's binary data store, here n8n-core's BinaryDataService in
+ * filesystem mode (as N8N_DEFAULT_BINARY_DATA_MODE=filesystem configures it in n8n).
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const storage = mkdtempSync(join(tmpdir(), 'creatify-binary-'));
+const savedEnv = { ...process.env };
+process.env.N8N_USER_FOLDER = storage;
+process.env.N8N_ENCRYPTION_KEY = 'test-encryption-key';
+process.env.N8N_DEFAULT_BINARY_DATA_MODE = 'filesystem';
+process.env.N8N_BINARY_DATA_STORAGE_PATH = join(storage, 'binaryData');
+
+import { Container } from '@n8n/di';
+import type { IBinaryData } from 'n8n-workflow';
+import { BinaryDataService } from 'n8n-core';
+
+import { rl, useSimulator } from '../harness/fixture';
+import { runCreatify } from '../harness/n8n';
+import { WaitingWebhooks } from '../harness/waiting';
+
+const { sim, credentials } = useSimulator({ imageMs: 100, videoMs: 150 });
+const IMAGE = 'https://shop.example.com/images/bottle.png';
+const POLL = { pollIntervalSeconds: 1, maxPollIntervalSeconds: 1 };
+const waitingWebhooks = new WaitingWebhooks();
+
+beforeAll(async () => {
+	await Container.get(BinaryDataService).init();
+	await waitingWebhooks.start();
+});
+afterAll(async () => {
+	await waitingWebhooks.stop();
+	rmSync(storage, { recursive: true, force: true });
+	process.env = savedEnv;
+});
+
+function storedBytes(binary: IBinaryData): number {
+	const path = join(process.env.N8N_BINARY_DATA_STORAGE_PATH!, binary.id!.replace(/^filesystem(-v2)?:/, ''));
+	return statSync(path).size;
+}
+
+test('Create Video with video and preview image attached as files', async () => {
+	sim.reset({ imageMs: 100, videoMs: 150, videoBytes: 3 * 1024 * 1024, imageBytes: 5000 });
+	const { items, error } = await runCreatify({
+		parameters: { operation: 'createVideo', productUrl: IMAGE, options: { ...POLL, download: 'both', binaryProperty: 'file' } },
+		credentials: credentials(),
+	});
+	expect(error).toBeUndefined();
+	const { file, file_preview: preview } = items[0].binary!;
+	const id = items[0].json.id;
+	expect(file).toMatchObject({ mimeType: 'video/mp4', fileName: `${id}.mp4`, fileExtension: 'mp4' });
+	expect(preview).toMatchObject({ mimeType: 'image/png', fileName: `${id}-preview.png` });
+	expect(file.id).toMatch(/^filesystem/);
+	expect(storedBytes(file)).toBe(3 * 1024 * 1024);
+	expect(storedBytes(preview)).toBe(5000);
+	const head = await Container.get(BinaryDataService).getAsBuffer(file);
+	expect(head.subarray(4, 8).toString()).toBe('ftyp');
+});
+
+test('a 200 MB video is streamed to disk with bounded memory', async () => {
+	const size = 200 * 1024 * 1024;
+	sim.reset({ imageMs: 100, videoMs: 150, videoBytes: size });
+	const task = sim.seedTask();
+	global.gc?.();
+	const baseline = process.memoryUsage().rss;
+	let peak = baseline;
+	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+	const { items, error } = await runCreatify({
+		parameters: { operation: 'generateVideo', taskId: rl(task.id), waitMode: 'poll', options: { ...POLL, download: 'video' } },
+		credentials: credentials(),
+	});
+	clearInterval(sampler);
+	expect(error).toBeUndefined();
+	expect(storedBytes(items[0].binary!.data)).toBe(size);
+	const grewMb = (peak - baseline) / 1024 / 1024;
+	console.log(`200 MB download: peak RSS grew by ${grewMb.toFixed(1)} MB`);
+	// buffering the file would add at least its size; streaming stays far below it
+	expect(grewMb).toBeLessThan(100);
+}, 60_000);
+
+test('an expired link: the error names the task and the URL; with Continue On Fail the item says so', async () => {
+	sim.mediaExpired = true;
+	const parameters = { operation: 'createVideo', productUrl: IMAGE, options: { ...POLL, download: 'video' } };
+	const failed = await runCreatify({ parameters, credentials: credentials() });
+	const id = [...sim.tasks.keys()][0];
+	expect(failed.error?.message).toMatch(new RegExp(`^Task ${id} finished, but its file could not be downloaded from .*/media/${id}/video.mp4`));
+	const continued = await runCreatify({ parameters, credentials: credentials(), continueOnFail: true });
+	expect(continued.items[0].json).toMatchObject({ taskId: expect.any(String), error: expect.stringContaining('could not be downloaded') });
+});
+
+test('callback mode attaches the files when the execution resumes', async () => {
+	sim.reset({ imageMs: 100, videoMs: 150, videoBytes: 1024 * 1024 });
+	const started = await runCreatify({
+		parameters: { operation: 'createVideo', productUrl: IMAGE, waitMode: 'callback', options: { download: 'video' } },
+		credentials: credentials(),
+		waitingBaseUrl: waitingWebhooks.baseUrl,
+	});
+	const { items } = await waitingWebhooks.track(started, credentials());
+	expect(items[0].json.status).toBe('video_generated');
+	expect(storedBytes(items[0].binary!.data)).toBe(1024 * 1024);
+});
