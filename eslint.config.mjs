@@ -55,8 +55,8 @@ export default tseslint.config(
 		},
 	},
 	{
-		// tests and the simulator are Node.js programs, not nodes: console and timers are theirs to use
-		files: ['test/**/*.ts'],
+		// tests, benchmarks and the simulator are Node.js programs, not nodes: console and timers are theirs to use
+		files: ['test/**/*.ts', 'bench/**/*.ts'],
 		rules: { 'no-console': 'off' },
 	},
 );

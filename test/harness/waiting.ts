@@ -8,9 +8,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { IWebhookData } from 'n8n-workflow';
+import type { IDeferredPromise, IWebhookData } from 'n8n-workflow';
 import { createDeferredPromise } from 'n8n-workflow';
-import type { IDeferredPromise } from 'n8n-workflow';
 import { WebhookContext } from 'n8n-core';
 
 import { Creatify } from '../../nodes/Creatify/Creatify.node';

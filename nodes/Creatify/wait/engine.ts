@@ -144,7 +144,8 @@ class PaidRun {
 			if (left <= 0) break;
 			await abortableSleep(Math.min(backoffDelay(this.settings.poll, round), left), signal);
 			await this.refresh(waiting);
-			await this.advance(waiting);
+			// videos just started are new renders: check them at the short interval again
+			if (await this.advance(waiting)) round = -1;
 			this.throwIfStopped();
 		}
 		for (const run of runs.filter((r) => !r.settled)) {
@@ -190,8 +191,8 @@ class PaidRun {
 		}
 	}
 
-	/** Settles finished and failed runs; image-to-video runs go on to their video step. */
-	private async advance(waiting: ItemRun[]) {
+	/** Settles finished and failed runs; image-to-video runs go on to their video step (then returns true). */
+	private async advance(waiting: ItemRun[]): Promise<boolean> {
 		const toVideo: ItemRun[] = [];
 		for (const run of waiting) {
 			const state = taskState(run.step, run.task!.status);
@@ -215,9 +216,10 @@ class PaidRun {
 				else run.settled = true;
 			}
 		}
-		if (toVideo.length === 0) return;
+		if (toVideo.length === 0) return false;
 		for (const run of toVideo) run.step = 'video';
 		await this.submit(toVideo, (run) => run.plan.thenVideo!(run.task!.id));
+		return true;
 	}
 
 	/** Attaches the files of finished tasks (one at a time: each is streamed to n8n's binary store). */

@@ -1,0 +1,118 @@
+/**
+ * Benchmark of waiting for renders, against the local Creatify simulator, through n8n-core's real engine:
+ *   npm run bench
+ * Prints (1) wall time of 100 items through Create Video (poll) against the ideal and against sequential
+ * processing, (2) status calls per task, (3) peak RSS added by a 1 GiB video streamed into n8n's filesystem
+ * binary data store, against buffering the same file in memory. Loopback only; bounded in count and time.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const storage = mkdtempSync(join(tmpdir(), 'creatify-bench-'));
+process.env.N8N_USER_FOLDER = storage;
+process.env.N8N_ENCRYPTION_KEY = 'bench-encryption-key';
+process.env.N8N_DEFAULT_BINARY_DATA_MODE = 'filesystem';
+process.env.N8N_BINARY_DATA_STORAGE_PATH = join(storage, 'binaryData');
+
+import { Container } from '@n8n/di';
+import { BinaryDataService } from 'n8n-core';
+
+import { runCreatify, stopN8nServices } from '../test/harness/n8n';
+import { CreatifySimulator } from '../test/simulator/server';
+
+const ITEMS = 100;
+const SEQUENTIAL_SAMPLE = 3;
+const IMAGE_MS = 4000;
+const VIDEO_MS = 6000;
+const LATENCY_MS = 150; // per generation request
+const CONCURRENCY = 5;
+const GIB = 1024 * 1024 * 1024;
+
+const sim = new CreatifySimulator({ imageMs: IMAGE_MS, videoMs: VIDEO_MS, credits: 100_000 });
+const credentials = () => ({ apiId: sim.apiId, apiKey: sim.apiKey, baseUrl: sim.url });
+const pollOptions = { pollIntervalSeconds: 1, maxPollIntervalSeconds: 5, concurrency: CONCURRENCY };
+
+function slowGenerationRequests(count: number) {
+	sim.inject({ method: 'POST', path: /gen_(image|video)\/$/, delayMs: LATENCY_MS, times: count });
+}
+
+async function createVideos(count: number) {
+	const started = Date.now();
+	const { items, error } = await runCreatify({
+		parameters: { operation: 'createVideo', productUrl: '={{ $json.url }}', options: pollOptions },
+		items: Array.from({ length: count }, (_, i) => ({ url: `https://shop.example.com/p/${i}.png` })),
+		credentials: credentials(),
+	});
+	if (error || items.some((i) => i.json.status !== 'video_generated')) throw new Error(`run failed: ${error?.message}`);
+	return (Date.now() - started) / 1000;
+}
+
+async function peakRssDuring(work: () => Promise<void>): Promise<number> {
+	const baseline = process.memoryUsage().rss;
+	let peak = baseline;
+	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+	await work();
+	clearInterval(sampler);
+	return (peak - baseline) / 1024 / 1024;
+}
+
+async function main() {
+	await sim.start();
+	await Container.get(BinaryDataService).init();
+	const rows: string[][] = [];
+
+	// 1. wall time: 100 items in one execution
+	sim.reset({ imageMs: IMAGE_MS, videoMs: VIDEO_MS, credits: 100_000 });
+	slowGenerationRequests(ITEMS * 2);
+	const batched = await createVideos(ITEMS);
+	const listCalls = sim.requests.filter((r) => r.method === 'GET' && r.path === '/api/product_to_videos/');
+	const submitSeconds = (ITEMS * LATENCY_MS) / CONCURRENCY / 1000;
+	const ideal = (IMAGE_MS + VIDEO_MS) / 1000 + submitSeconds;
+
+	// sequential baseline: one item per execution, one after the other (measured on a sample, scaled)
+	sim.reset({ imageMs: IMAGE_MS, videoMs: VIDEO_MS, credits: 100_000 });
+	slowGenerationRequests(SEQUENTIAL_SAMPLE * 2);
+	let sequentialSample = 0;
+	for (let i = 0; i < SEQUENTIAL_SAMPLE; i++) sequentialSample += await createVideos(1);
+	const sequential = (sequentialSample / SEQUENTIAL_SAMPLE) * ITEMS;
+
+	rows.push(['100 items, Create Video (poll), one execution', `${batched.toFixed(1)} s`]);
+	rows.push(['ideal (render time + submissions at the concurrency cap)', `${ideal.toFixed(1)} s`, `measured/ideal ${(batched / ideal).toFixed(2)}`]);
+	rows.push([`sequential, one item at a time (${SEQUENTIAL_SAMPLE} measured, scaled to ${ITEMS})`, `${sequential.toFixed(0)} s`, `speed-up ${(sequential / batched).toFixed(1)}x`]);
+	rows.push(['status calls per task', (listCalls.length / ITEMS).toFixed(3), `${listCalls.length} list calls of up to 100 IDs`]);
+
+	// 2. memory: 1 GiB streamed into the binary store vs buffered in memory
+	sim.reset({ imageMs: 100, videoMs: 100, videoBytes: GIB, credits: 100_000 });
+	const task = sim.seedTask({ status: 'video_generated', generated_video_url: `${sim.url}/media/x/video.mp4` });
+	task.generated_video_url = `${sim.url}/media/${task.id}/video.mp4`;
+	const streamedMb = await peakRssDuring(async () => {
+		const seeded = sim.seedTask();
+		const { items, error } = await runCreatify({
+			parameters: { operation: 'generateVideo', taskId: { __rl: true, mode: 'id', value: seeded.id }, waitMode: 'poll', options: { ...pollOptions, download: 'video' } },
+			credentials: credentials(),
+		});
+		if (error || !items[0].binary?.data) throw new Error(`download failed: ${error?.message}`);
+	});
+	const bufferedMb = await peakRssDuring(async () => {
+		const body = await (await fetch(task.generated_video_url!)).arrayBuffer();
+		if (body.byteLength !== GIB) throw new Error('short read');
+	});
+	rows.push(['peak RSS added, 1 GiB video streamed to the filesystem binary store', `${streamedMb.toFixed(0)} MB`, `${((streamedMb / 1024) * 100).toFixed(1)}% of the file`]);
+	rows.push(['peak RSS added, the same file buffered in memory (baseline)', `${bufferedMb.toFixed(0)} MB`, `streamed/buffered ${(streamedMb / bufferedMb).toFixed(3)}`]);
+
+	console.log(`\nCreatify wait benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, image ${IMAGE_MS / 1000} s + video ${VIDEO_MS / 1000} s per render, ${LATENCY_MS} ms per generation request, concurrency ${CONCURRENCY})\n`);
+	console.log('| measure | value | comparison |\n|---|---|---|');
+	for (const [measure, value, comparison = ''] of rows) console.log(`| ${measure} | ${value} | ${comparison} |`);
+}
+
+main()
+	.catch((error) => {
+		console.error(error);
+		process.exitCode = 1;
+	})
+	.finally(async () => {
+		await sim.stop();
+		stopN8nServices();
+		rmSync(storage, { recursive: true, force: true });
+	});
