@@ -87,7 +87,10 @@ test('an expired link: the error names the task and the URL; with Continue On Fa
 	const id = [...sim.tasks.keys()][0];
 	expect(failed.error?.message).toMatch(new RegExp(`^Task ${id} finished, but its file could not be downloaded from .*/media/${id}/video.mp4`));
 	const continued = await runCreatify({ parameters, credentials: credentials(), continueOnFail: true });
-	expect(continued.items[0].json).toMatchObject({ taskId: expect.any(String), error: expect.stringContaining('could not be downloaded') });
+	expect(continued.items[0].json).toMatchObject({
+		error: expect.stringContaining('could not be downloaded'),
+		details: { taskId: [...sim.tasks.keys()][1] },
+	});
 });
 
 test('callback mode attaches the files when the execution resumes', async () => {

@@ -255,7 +255,8 @@ describe('Continue On Fail', () => {
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(items[0].json.status).toBe('video_generating');
 		expect(items[1].json.error).toMatch(/Task ID must be/);
-		expect(items[2].json).toMatchObject({ taskId: busy.id, httpCode: '400' });
+		expect(items[2].json).toMatchObject({ details: { taskId: busy.id, httpCode: '400' } });
+		expect(Object.keys(items[2].json).sort()).toEqual(['details', 'error']);
 		expect(items[2].json.error).toContain(busy.id);
 		expect(items[3].json.status).toBe('video_generating');
 		expect(sim.paidAttempts('gen_video')).toHaveLength(3);

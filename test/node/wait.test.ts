@@ -70,9 +70,20 @@ describe('Create Video (poll)', () => {
 			continueOnFail: true,
 		});
 		expect(error).toBeUndefined();
-		expect(items.map((i) => i.json.status)).toEqual(['video_generated', 'failed', 'failed', 'video_generated']);
-		expect(items[1].json.failed_reason).toMatch(/product/);
-		expect(items[2].json.failed_reason).toMatch(/Video rendering failed/);
+		// failed tasks are error items ({ error, details }) that carry the task record
+		const record = (i: number) => (items[i].json.details as { task: Record<string, string> }).task;
+		expect([items[0].json.status, record(1).status, record(2).status, items[3].json.status]).toEqual([
+			'video_generated',
+			'failed',
+			'failed',
+			'video_generated',
+		]);
+		expect(record(1).failed_reason).toMatch(/product/);
+		expect(items[1].json.error).toBe(`Task ${record(1).id} failed at the image step: ${record(1).failed_reason}`);
+		expect(items[1].json.details).toMatchObject({ taskId: record(1).id });
+		expect(record(2).failed_reason).toMatch(/Video rendering failed/);
+		expect(items[2].json.error).toMatch(/failed at the video step/);
+		expect(items[0].json.error).toBeUndefined();
 		expect(sim.paidAttempts('gen_video')).toHaveLength(3);
 	});
 
@@ -112,8 +123,10 @@ describe('Create Video (poll)', () => {
 			continueOnFail: true,
 		});
 		const id = [...sim.tasks.keys()][0];
-		expect(items[0].json).toMatchObject({ taskId: id, error: `Task ${id} did not finish within 0.05 minutes (status "video_generating")` });
-		expect(items[0].json.description).toMatch(/Get operation and task ID/);
+		expect(items[0].json).toMatchObject({
+			error: `Task ${id} did not finish within 0.05 minutes (status "video_generating")`,
+			details: { taskId: id, description: expect.stringMatching(/Get operation and task ID/) },
+		});
 	}, 30_000);
 
 	test('cancelling the execution stops polling at once', async () => {

@@ -218,6 +218,13 @@ export class CreatifySimulator {
 		);
 	}
 
+	/** Delivers a task's callback now, as Creatify would for its current state (e.g. after a lost delivery). */
+	redeliver(id: string): void {
+		const task = this.tasks.get(id);
+		if (!task?.webhook_url) throw new Error(`task ${id} has no webhook_url`);
+		this.deliver(task, task.status.startsWith('video') ? 'video' : 'image');
+	}
+
 	/** Waits until every webhook delivery started so far has finished. */
 	async settleWebhooks(): Promise<void> {
 		while (this.pendingDeliveries.size) await Promise.allSettled([...this.pendingDeliveries]);

@@ -35,21 +35,31 @@ export function readOptions(ctx: IExecuteFunctions, itemIndex: number): IDataObj
 	return ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 }
 
-export function errorItemJson(error: Error): IDataObject {
-	const json: IDataObject = { error: error.message };
-	const described = error as Error & { description?: string | null; httpCode?: string | null };
-	if (described.description) json.description = described.description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.context.taskId) json.taskId = error.context.taskId as string;
+/**
+ * The json of an item for a failure under "Continue On Fail": `{ error, details }`. n8n sends items made only of
+ * error / message / details to the node's error output (On Error: Continue (using error output)); the details
+ * keep what the user needs: the task ID, the HTTP status, the advice, and the task record when it failed.
+ */
+export function errorItemJson(error: Error, task?: IDataObject): IDataObject {
+	const details: IDataObject = {};
+	const described = error as Error & { description?: string | null };
+	if (described.description) details.description = described.description;
+	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
+	if ((error instanceof NodeApiError || error instanceof NodeOperationError) && error.context.taskId) {
+		details.taskId = error.context.taskId as string;
 	}
-	return json;
+	if (task) details.task = task;
+	return Object.keys(details).length ? { error: error.message, details } : { error: error.message };
 }
 
 export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
 	return error instanceof NodeApiError || error instanceof NodeOperationError
 		? error
 		: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+export function errorItem(error: unknown, itemIndex: number, task?: IDataObject): INodeExecutionData {
+	return { json: errorItemJson(error as Error, task), pairedItem: { item: itemIndex } };
 }
 
 /**
@@ -70,7 +80,7 @@ export async function runPerItem(
 			}
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
-			output.push({ json: errorItemJson(error as Error), pairedItem: { item: itemIndex } });
+			output.push(errorItem(error, itemIndex));
 		}
 	}
 	return output;

@@ -81,7 +81,8 @@ export async function suspendForCallbacks(
 	// n8n keeps the node's input with the waiting execution and hands it to the webhook.
 	ctx.getExecuteData().data.main[0] = state;
 	await ctx.putExecutionToWait(deadline);
-	return state;
+	// n8n may rearrange the returned arrays (error outputs): never hand back the stored ones
+	return state.map((item) => ({ ...item, json: { ...item.json } }));
 }
 
 function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {

@@ -18,7 +18,7 @@ import type { WaitStep } from '../helpers/waiting';
 import { taskState } from '../helpers/waiting';
 import type { CreatifyRequest } from '../transport';
 import { creatifyRequest } from '../transport';
-import { asNodeError, errorItemJson } from '../actions/common';
+import { asNodeError, errorItem } from '../actions/common';
 import type { WaitState } from './callback';
 import { callbackUrlFor, suspendForCallbacks, withWebhook } from './callback';
 import type { DownloadSettings } from './download';
@@ -60,6 +60,8 @@ interface ItemRun {
 	task?: CreatifyTask;
 	binary?: IBinaryKeyData;
 	error?: Error;
+	/** Continue On Fail: the task failed at Creatify; the output is an error item carrying its record */
+	taskFailure?: NodeOperationError;
 	/** true once the task reached the end of the last step (or failed) */
 	settled: boolean;
 }
@@ -197,16 +199,18 @@ class PaidRun {
 		for (const run of waiting) {
 			const state = taskState(run.step, run.task!.status);
 			if (state === 'failed') {
-				const reason = run.task!.failed_reason || 'no reason given';
+				const message = `Task ${run.task!.id} failed at the ${run.step} step: ${run.task!.failed_reason || 'no reason given'}`;
 				if (this.continueOnFail) {
-					run.settled = true; // the failed task record is the item's output
+					// an error item that carries the failed task record
+					run.taskFailure = taskError(this.ctx, run, message, 'Creatify could not render this item.');
+					run.settled = true;
 				} else {
 					this.fail(
 						run,
 						taskError(
 							this.ctx,
 							run,
-							`Task ${run.task!.id} failed at the ${run.step} step: ${reason}`,
+							message,
 							'Creatify could not render this item. Check the product image (a clear, direct image link) and the prompts.',
 						),
 					);
@@ -236,11 +240,15 @@ class PaidRun {
 	}
 
 	output(runs: ItemRun[]): INodeExecutionData[] {
-		return runs.map((run) => ({
-			json: run.error ? errorItemJson(run.error) : (run.task as IDataObject),
-			...(run.binary && !run.error ? { binary: run.binary } : {}),
-			pairedItem: { item: run.itemIndex },
-		}));
+		return runs.map((run) => {
+			if (run.error) return errorItem(run.error, run.itemIndex);
+			if (run.taskFailure) return errorItem(run.taskFailure, run.itemIndex, run.task);
+			return {
+				json: run.task as IDataObject,
+				...(run.binary ? { binary: run.binary } : {}),
+				pairedItem: { item: run.itemIndex },
+			};
+		});
 	}
 
 	async checkCredits(runs: ItemRun[]) {
@@ -282,7 +290,7 @@ export async function runPaidItems(
 			runs.push({ itemIndex, plan, step: plan.step, settled: false });
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(ctx, error, itemIndex);
-			output[itemIndex] = { json: errorItemJson(error as Error), pairedItem: { item: itemIndex } };
+			output[itemIndex] = errorItem(error, itemIndex);
 		}
 	});
 	const run = new PaidRun(ctx, settings);

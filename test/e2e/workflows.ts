@@ -1,0 +1,54 @@
+/** Workflows the end-to-end suite imports into n8n (the same shapes users build in the editor). */
+import { randomUUID } from 'node:crypto';
+
+export const CREATIFY = 'n8n-nodes-creatify.creatify';
+export const CREATIFY_TRIGGER = 'n8n-nodes-creatify.creatifyTrigger';
+
+type Node = Record<string, unknown> & { name: string };
+
+function node(name: string, type: string, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}, typeVersion = 1): Node {
+	return { id: randomUUID(), name, type, typeVersion, position: [0, 0], parameters, ...extra };
+}
+
+function chain(...names: string[]) {
+	const connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }> = {};
+	for (let i = 0; i < names.length - 1; i++) {
+		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
+	}
+	return connections;
+}
+
+/**
+ * Rows posted to a Webhook → Split Out → Creatify → "Done" (and "Failed" on the error output).
+ * `creatify` is the Creatify node's parameters.
+ */
+export function rowsWorkflow(name: string, path: string, credentialId: string, creatify: Record<string, unknown>) {
+	const nodes = [
+		node('Rows', 'n8n-nodes-base.webhook', { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} }, { webhookId: randomUUID() }, 2),
+		node('Split Rows', 'n8n-nodes-base.splitOut', { fieldToSplitOut: 'body.rows', options: {} }),
+		node('Creatify', CREATIFY, creatify, {
+			credentials: { creatifyApi: { id: credentialId, name: 'Creatify (simulator)' } },
+			onError: 'continueErrorOutput',
+		}),
+		node('Done', 'n8n-nodes-base.noOp', {}),
+		node('Failed', 'n8n-nodes-base.noOp', {}),
+	];
+	const connections = chain('Rows', 'Split Rows', 'Creatify');
+	connections.Creatify = {
+		main: [[{ node: 'Done', type: 'main', index: 0 }], [{ node: 'Failed', type: 'main', index: 0 }]],
+	};
+	return { name, nodes, connections, settings: { executionOrder: 'v1' } };
+}
+
+/** Creatify Trigger → "Received". */
+export function triggerWorkflow(name: string, credentialId: string, parameters: Record<string, unknown> = {}) {
+	const webhookId = randomUUID();
+	const nodes = [
+		node('Creatify Trigger', CREATIFY_TRIGGER, parameters, {
+			webhookId,
+			credentials: { creatifyApi: { id: credentialId, name: 'Creatify (simulator)' } },
+		}),
+		node('Received', 'n8n-nodes-base.noOp', {}),
+	];
+	return { workflow: { name, nodes, connections: chain('Creatify Trigger', 'Received'), settings: { executionOrder: 'v1' } }, webhookId };
+}
