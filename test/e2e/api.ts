@@ -1,5 +1,25 @@
 /** The n8n HTTP APIs the end-to-end suite drives: owner set-up and the editor's REST calls, and the public API. */
+import type { IDataObject } from 'n8n-workflow';
+
 import type { N8nProcess } from './runtime';
+
+export interface OutputItem {
+	json: IDataObject;
+	pairedItem?: { item: number };
+}
+
+/** An execution as the public API returns it with includeData=true (the parts the suite reads). */
+export interface ExecutionRecord {
+	id: string;
+	status: string;
+	finished?: boolean;
+	waitTill?: string | null;
+	data?: {
+		resultData?: {
+			runData?: Record<string, Array<{ data?: { main?: OutputItem[][] } }>>;
+		};
+	};
+}
 
 export class N8nApi {
 	private cookie = '';
@@ -78,8 +98,8 @@ export class N8nApi {
 		await this.json(`/api/v1/workflows/${id}/activate`, { method: 'POST' });
 	}
 
-	async executions(workflowId: string): Promise<Array<Record<string, any>>> {
-		const { data } = await this.json<{ data: Array<Record<string, any>> }>(
+	async executions(workflowId: string): Promise<ExecutionRecord[]> {
+		const { data } = await this.json<{ data: ExecutionRecord[] }>(
 			`/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=250`,
 		);
 		return data;

@@ -161,16 +161,19 @@ export class N8nProcess {
 				if (!this.options.quiet) process.stderr.write(chunk);
 			});
 		}
-		this.sampler = setInterval(() => this.sampleRss(), 200);
+		this.sampler = setInterval(() => void this.sampleRss(), 100);
 		await this.waitUntilHealthy(90_000);
 	}
 
 	/** Resident memory of the n8n process tree (main process and its task runner), in MB. */
-	private sampleRss() {
-		if (!this.child?.pid) return;
+	async currentRssMb(): Promise<number> {
+		if (!this.child?.pid) return 0;
 		const out = spawnSync('ps', ['-o', 'rss=', '-g', String(this.child.pid)], { encoding: 'utf8' });
-		const kb = out.stdout.split('\n').reduce((sum, line) => sum + (Number(line.trim()) || 0), 0);
-		this.peakRssMb = Math.max(this.peakRssMb, kb / 1024);
+		return out.stdout.split('\n').reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024;
+	}
+
+	private async sampleRss() {
+		this.peakRssMb = Math.max(this.peakRssMb, await this.currentRssMb());
 	}
 
 	resetPeakRss() {

@@ -7,9 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { CreatifySimulator } from '../simulator/server';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ExecutionRecord, OutputItem } from './api';
 import { N8nApi } from './api';
 import { freePort, installPackage, N8nProcess, packPackage } from './runtime';
-import { CREATIFY, CREATIFY_TRIGGER, rowsWorkflow } from './workflows';
+import { CREATIFY, CREATIFY_TRIGGER, rowsWorkflow, triggerWorkflow } from './workflows';
 
 const sim = new CreatifySimulator({ imageMs: 1000, videoMs: 1500 });
 const userFolder = mkdtempSync(join(tmpdir(), 'creatify-e2e-'));
@@ -38,10 +41,13 @@ async function post(path: string, body: unknown) {
 }
 
 /** The items a node produced in an execution (first output unless `output` says otherwise). */
-function nodeItems(execution: Record<string, any>, nodeName: string, output = 0): Array<Record<string, any>> {
+function nodeOutput(execution: ExecutionRecord, nodeName: string, output = 0): OutputItem[] {
 	const runs = execution.data?.resultData?.runData?.[nodeName] ?? [];
-	const last = runs.at(-1);
-	return (last?.data?.main?.[output] ?? []).map((item: { json: Record<string, any> }) => item.json);
+	return runs.at(-1)?.data?.main?.[output] ?? [];
+}
+
+function nodeItems(execution: ExecutionRecord, nodeName: string, output = 0): IDataObject[] {
+	return nodeOutput(execution, nodeName, output).map((item) => item.json);
 }
 
 async function finishedExecutions(workflowId: string, count: number) {
@@ -52,10 +58,24 @@ async function finishedExecutions(workflowId: string, count: number) {
 	});
 }
 
+/** Imports and activates a rows workflow; returns its ID once its webhook is live. */
+async function deployRows(name: string, path: string, creatify: Record<string, unknown>): Promise<string> {
+	const id = await api.createWorkflow(rowsWorkflow(name, path, credentialId, creatify));
+	await api.activate(id);
+	await n8n.waitForWebhook(path);
+	return id;
+}
+
 beforeAll(async () => {
 	await sim.start();
 	installPackage(userFolder, packPackage());
-	n8n = new N8nProcess({ userFolder, port: await freePort(), encryptionKey: 'creatify-e2e-key', quiet: true });
+	n8n = new N8nProcess({
+		userFolder,
+		port: await freePort(),
+		encryptionKey: 'creatify-e2e-key',
+		quiet: true,
+		env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' },
+	});
 	await n8n.start();
 	api = new N8nApi(n8n);
 	await api.setUpOwner();
@@ -90,11 +110,7 @@ test('1. n8n loads both nodes and the credential; the credential test passes wit
 
 test('2. rows → Create Video (poll): every row gets its video, paired to its row; a failing row goes to the error output', async () => {
 	sim.reset({ imageMs: 1000, videoMs: 1500 });
-	const id = await api.createWorkflow(
-		rowsWorkflow('Rows to videos (poll)', 'rows-poll', credentialId, { operation: 'createVideo', productUrl: '={{ $json.url }}', options: POLL }),
-	);
-	await api.activate(id);
-	await n8n.waitForWebhook('rows-poll');
+	const id = await deployRows('Rows to videos (poll)', 'rows-poll', { operation: 'createVideo', productUrl: '={{ $json.url }}', options: POLL });
 	const rows = [
 		{ url: 'https://shop.example.com/a.png', sku: 'A' },
 		{ url: 'https://shop.example.com/fail-image.png', sku: 'B' },
@@ -107,7 +123,7 @@ test('2. rows → Create Video (poll): every row gets its video, paired to its r
 		[rows[0].url, 'video_generated'],
 		[rows[2].url, 'video_generated'],
 	]);
-	expect(done.every((j) => j.generated_video_url?.startsWith(sim.url))).toBe(true);
+	expect(done.every((j) => String(j.generated_video_url).startsWith(sim.url))).toBe(true);
 	const failed = nodeItems(execution, 'Failed');
 	// the failed row arrives on the error output with the row's own fields and the failed task
 	expect(failed).toEqual([
@@ -118,21 +134,16 @@ test('2. rows → Create Video (poll): every row gets its video, paired to its r
 		}),
 	]);
 	// pairing: each output item points back at its row
-	const runs = execution.data.resultData.runData.Creatify.at(-1).data.main;
-	expect(runs[0].map((item: { pairedItem: { item: number } }) => item.pairedItem.item)).toEqual([0, 2]);
+	expect(nodeOutput(execution, 'Creatify').map((item) => item.pairedItem?.item)).toEqual([0, 2]);
 });
 
 test('3. callback mode: the execution waits, the simulator\'s callbacks resume it, the output is right', async () => {
 	sim.reset({ imageMs: 1000, videoMs: 1500 });
-	const id = await api.createWorkflow(
-		rowsWorkflow('Rows to videos (callback)', 'rows-callback', credentialId, {
-			operation: 'createVideo',
-			productUrl: '={{ $json.url }}',
-			waitMode: 'callback',
-		}),
-	);
-	await api.activate(id);
-	await n8n.waitForWebhook('rows-callback');
+	const id = await deployRows('Rows to videos (callback)', 'rows-callback', {
+		operation: 'createVideo',
+		productUrl: '={{ $json.url }}',
+		waitMode: 'callback',
+	});
 	const rows = [{ url: 'https://shop.example.com/x.png' }, { url: 'https://shop.example.com/y.png' }];
 	expect(await post('rows-callback', { rows })).toBe(200);
 	const waiting = await until('a waiting execution', async () => {
@@ -144,4 +155,109 @@ test('3. callback mode: the execution waits, the simulator\'s callbacks resume i
 	expect(execution.status).toBe('success');
 	expect(nodeItems(execution, 'Done').map((j) => [j.product_url, j.status])).toEqual(rows.map((r) => [r.url, 'video_generated']));
 	expect(sim.webhookDeliveries.every((d) => d.responseStatus === 200 || d.responseStatus === 409)).toBe(true);
+});
+
+test('4. Creatify Trigger: callbacks of tasks another workflow created start verified executions; forged and repeated ones start none', async () => {
+	sim.reset({ imageMs: 1000, videoMs: 1500 });
+	const { workflow, webhookId } = triggerWorkflow('Videos ready', credentialId);
+	const triggerId = await api.createWorkflow(workflow);
+	await api.activate(triggerId);
+	await n8n.waitForWebhook(`${webhookId}/creatify`);
+	const hook = `${n8n.url}/webhook/${webhookId}/creatify`;
+	const rendersId = await deployRows('Rows to videos (notify trigger)', 'rows-trigger', {
+		operation: 'createVideo',
+		productUrl: '={{ $json.url }}',
+		options: { ...POLL, webhookUrl: hook },
+	});
+	const rows = [{ url: 'https://shop.example.com/t1.png' }, { url: 'https://shop.example.com/t2.png' }];
+	expect(await post('rows-trigger', { rows })).toBe(200);
+	await finishedExecutions(rendersId, 1);
+	await sim.settleWebhooks();
+	const started = await finishedExecutions(triggerId, 2);
+	const received = started.map((e) => nodeItems(e, 'Creatify Trigger')[0]);
+	expect(received.map((j) => [j.product_url, j.status, j.event, j.verified]).sort()).toEqual(
+		rows.map((r) => [r.url, 'video_generated', 'videoReady', true]).sort(),
+	);
+
+	// a forged callback (unknown task) and a repeat of a genuine one start nothing
+	const forged = await fetch(hook, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ id: '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f', status: 'video_generated' }),
+	});
+	expect(forged.status).toBe(404);
+	const genuine = sim.tasks.get(String(received[0].id))!;
+	const repeat = await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(genuine) });
+	expect([repeat.status, await repeat.json()]).toEqual([200, { received: true, duplicate: true }]);
+	await new Promise((resolve) => setTimeout(resolve, 2000));
+	expect((await api.executions(triggerId)).length).toBe(2);
+});
+
+test('6. a large video lands as binary data with n8n in filesystem binary mode (n8n peak memory reported)', async () => {
+	const size = 256 * 1024 * 1024;
+	sim.reset({ imageMs: 500, videoMs: 500, videoBytes: size });
+	const id = await deployRows('Rows to video files', 'rows-download', {
+		operation: 'createVideo',
+		productUrl: '={{ $json.url }}',
+		options: { ...POLL, download: 'video' },
+	});
+	await new Promise((resolve) => setTimeout(resolve, 1000));
+	n8n.resetPeakRss();
+	const idle = await n8n.currentRssMb();
+	expect(await post('rows-download', { rows: [{ url: 'https://shop.example.com/big.png' }] })).toBe(200);
+	const [execution] = await finishedExecutions(id, 1);
+	const [item] = nodeOutput(execution, 'Done') as Array<OutputItem & { binary?: Record<string, { id?: string; fileSize?: string; mimeType?: string }> }>;
+	expect(item.binary?.data).toMatchObject({ mimeType: 'video/mp4', id: expect.stringMatching(/^filesystem/) });
+	process.stderr.write(
+		`n8n memory while downloading a ${size / 1024 / 1024} MB video: idle ${idle.toFixed(0)} MB, peak ${n8n.peakRssMb.toFixed(0)} MB (+${(n8n.peakRssMb - idle).toFixed(0)} MB)\n`,
+	);
+	expect(n8n.peakRssMb - idle).toBeLessThan(size / 1024 / 1024 / 2);
+});
+
+test('7. the editor\'s task and avatar pickers return the simulator\'s data through n8n\'s REST endpoints', async () => {
+	sim.reset();
+	const task = sim.seedTask({ product_url: 'https://shop.example.com/images/picker-shoe.png' });
+	const common = {
+		nodeTypeAndVersion: { name: CREATIFY, version: 1 },
+		credentials: { creatifyApi: { id: credentialId, name: 'Creatify (simulator)' } },
+	};
+	const tasks = await api.listSearch({
+		...common,
+		methodName: 'searchTasks',
+		path: 'parameters.taskId',
+		currentNodeParameters: { resource: 'productVideo', operation: 'get', taskId: { __rl: true, mode: 'list', value: '' } },
+		filter: 'picker-shoe',
+	});
+	expect(tasks.results).toEqual([{ name: expect.stringContaining('picker-shoe.png'), value: task.id }]);
+	const avatars = await api.listSearch({
+		...common,
+		methodName: 'searchAvatars',
+		path: 'parameters.options.overrideAvatar',
+		currentNodeParameters: { resource: 'productVideo', operation: 'generateImage', productUrl: '', options: {} },
+	});
+	expect(avatars.results).toHaveLength(50);
+	expect(avatars.results[0]).toEqual({ name: 'Ava A. (f, adult, casual)', value: expect.any(String) });
+});
+
+// Last: restarts n8n.
+test('5. durability: n8n stops while executions wait for callbacks; after a restart the callbacks resume them all', async () => {
+	sim.reset({ imageMs: 800, videoMs: 1000 });
+	sim.webhook = { lose: true }; // callbacks sent while n8n is down are lost; they are delivered again below
+	const id = await deployRows('Rows to videos (durable)', 'rows-durable', {
+		operation: 'createVideo',
+		productUrl: '={{ $json.url }}',
+		waitMode: 'callback',
+	});
+	const rows = [{ url: 'https://shop.example.com/d1.png' }, { url: 'https://shop.example.com/d2.png' }, { url: 'https://shop.example.com/d3.png' }];
+	expect(await post('rows-durable', { rows })).toBe(200);
+	await until('the execution to wait', async () => (await api.executions(id)).find((e) => e.status === 'waiting'), 20_000);
+	for (const task of sim.tasks.values()) await sim.waitForStatus(task.id, ['image_generated']);
+
+	await n8n.stop();
+	sim.webhook = {};
+	await n8n.start();
+	for (const task of sim.tasks.values()) sim.redeliver(task.id);
+	const [execution] = await finishedExecutions(id, 1);
+	expect(execution.status).toBe('success');
+	expect(nodeItems(execution, 'Done').map((j) => [j.product_url, j.status])).toEqual(rows.map((r) => [r.url, 'video_generated']));
 });
