@@ -2,17 +2,17 @@
  * End to end in a real n8n (see runtime.ts for how it is obtained): our packed tarball installed as the
  * Community Nodes panel installs it, the Creatify simulator as the API, workflows imported over n8n's APIs.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { CreatifySimulator } from '../simulator/server';
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ExecutionRecord, OutputItem } from './api';
-import { N8nApi } from './api';
-import { freePort, installPackage, N8nProcess, packPackage } from './runtime';
-import { CREATIFY, CREATIFY_TRIGGER, rowsWorkflow, triggerWorkflow } from './workflows';
+import type { ExecutionRecord, OutputItem } from '../n8n/api';
+import { N8nApi } from '../n8n/api';
+import { freePort, installPackage, n8nCli, N8nProcess, packPackage } from '../n8n/runtime';
+import { CREATIFY, CREATIFY_TRIGGER, rowsWorkflow, triggerWorkflow } from '../n8n/workflows';
 
 const sim = new CreatifySimulator({ imageMs: 1000, videoMs: 1500 });
 const userFolder = mkdtempSync(join(tmpdir(), 'creatify-e2e-'));
@@ -260,4 +260,21 @@ test('5. durability: n8n stops while executions wait for callbacks; after a rest
 	const [execution] = await finishedExecutions(id, 1);
 	expect(execution.status).toBe('success');
 	expect(nodeItems(execution, 'Done').map((j) => [j.product_url, j.status])).toEqual(rows.map((r) => [r.url, 'video_generated']));
+});
+
+// Last: stops n8n and runs the example with n8n's CLI, as `n8n execute` runs a saved workflow.
+test('8. the demo example (examples/demo-simulator.json) turns a product image into a video', async () => {
+	sim.reset({ imageMs: 500, videoMs: 800 });
+	const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'demo-simulator.json'), 'utf8'));
+	for (const node of example.nodes) {
+		if (node.credentials?.creatifyApi) node.credentials.creatifyApi = { id: credentialId, name: 'Creatify (simulator)' };
+	}
+	delete example.id;
+	const id = await api.createWorkflow(example);
+	await n8n.stop();
+	const output = await n8nCli(n8n.options, ['execute', `--id=${id}`, '--rawOutput']);
+	const result = JSON.parse(output.slice(output.indexOf('{')));
+	const videoLink = result.data.resultData.runData['Video Link'][0].data.main[0][0].json;
+	expect(videoLink).toEqual({ video: expect.stringMatching(/\/media\/.+\/video\.mp4$/), preview: expect.stringMatching(/preview\.png$/), task: expect.any(String) });
+	expect(sim.tasks.get(videoLink.task)?.status).toBe('video_generated');
 });

@@ -116,17 +116,20 @@ export function n8nEnv(options: N8nOptions, runnerPort: number): NodeJS.ProcessE
 	};
 }
 
-/** Runs an n8n CLI command (import, export, publish) to completion. */
-export function n8nCli(options: N8nOptions, args: string[]): string {
+/**
+ * Runs an n8n CLI command (import, export, execute) to completion. Asynchronous on purpose: the command may
+ * call servers running in this process (the simulator), which a blocking spawn would starve.
+ */
+export async function n8nCli(options: N8nOptions, args: string[]): Promise<string> {
 	const { n8nBin } = ensureN8n();
-	const result = spawnSync('timeout', ['-s', 'KILL', '120', n8nBin, ...args], {
-		env: n8nEnv(options, 0),
-		encoding: 'utf8',
-	});
-	if (result.status !== 0) {
-		throw new Error(`n8n ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-	}
-	return result.stdout;
+	const child = spawn('timeout', ['-s', 'KILL', '120', n8nBin, ...args], { env: n8nEnv(options, await freePort()) });
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (chunk) => (stdout += chunk));
+	child.stderr.on('data', (chunk) => (stderr += chunk));
+	const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	if (status !== 0) throw new Error(`n8n ${args.join(' ')} failed (${status}):\n${stdout}\n${stderr}`);
+	return stdout;
 }
 
 export class N8nProcess {
