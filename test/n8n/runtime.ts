@@ -25,6 +25,13 @@ function log(message: string) {
 	process.stderr.write(`[n8n-runtime] ${message}\n`);
 }
 
+/** The caller's environment without what test runners and npm set (n8n does nothing under NODE_ENV=test). */
+function hostEnv(): NodeJS.ProcessEnv {
+	return Object.fromEntries(
+		Object.entries(process.env).filter(([key]) => !/^(NODE_ENV|NODE_OPTIONS|JEST_|TS_NODE_|npm_)/.test(key)),
+	);
+}
+
 /** Installs n8n and Node 24 into the cache once; returns where they are. */
 export function ensureN8n(): { nodeBin: string; n8nBin: string } {
 	const dir = cacheDir();
@@ -42,8 +49,9 @@ export function ensureN8n(): { nodeBin: string; n8nBin: string } {
 			overrides: { xlsx: '0.18.5' },
 		}),
 	);
-	const npm = (args: string[]) =>
-		execFileSync('npm', args, { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, npm_config_yes: 'true' } });
+	// hostEnv() drops the npm_config_* of the calling `npm run` (this repository's ignore-scripts would stop
+	// the sqlite3 build below)
+	const npm = (args: string[]) => execFileSync('npm', args, { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], env: hostEnv() });
 	// install scripts would download things (a kafka client fetches zlib); sqlite3 is then built from source
 	npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error']);
 	npm(['rebuild', 'sqlite3', '--loglevel=error']);
@@ -86,13 +94,6 @@ export interface N8nOptions {
 	env?: Record<string, string>;
 	encryptionKey?: string;
 	quiet?: boolean;
-}
-
-/** The caller's environment without what test runners and npm set (n8n does nothing under NODE_ENV=test). */
-function hostEnv(): NodeJS.ProcessEnv {
-	return Object.fromEntries(
-		Object.entries(process.env).filter(([key]) => !/^(NODE_ENV|NODE_OPTIONS|JEST_|TS_NODE_|npm_)/.test(key)),
-	);
 }
 
 export function n8nEnv(options: N8nOptions, runnerPort: number): NodeJS.ProcessEnv {
