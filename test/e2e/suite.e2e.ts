@@ -2,11 +2,12 @@
  * End to end in a real n8n (see runtime.ts for how it is obtained): our packed tarball installed as the
  * Community Nodes panel installs it, the Creatify simulator as the API, workflows imported over n8n's APIs.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { CreatifySimulator } from '../simulator/server';
+import { captureEditor } from './editor';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ExecutionRecord, OutputItem } from '../n8n/api';
@@ -20,6 +21,8 @@ let n8n: N8nProcess;
 let api: N8nApi;
 let credentialId: string;
 const POLL = { pollIntervalSeconds: 1, maxPollIntervalSeconds: 1 };
+/** where the editor screenshots go (the README shows docs/screenshots) */
+const SCREENSHOTS = process.env.CREATIFY_SCREENSHOTS ?? join(__dirname, '..', '..', 'docs', 'screenshots');
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
@@ -237,6 +240,26 @@ test('7. the editor\'s task and avatar pickers return the simulator\'s data thro
 	});
 	expect(avatars.results).toHaveLength(50);
 	expect(avatars.results[0]).toEqual({ name: 'Ava A. (f, adult, casual)', value: expect.any(String) });
+});
+
+test('7b. in the editor (headless Chromium): both nodes with their icons, the operations, the trigger\'s notice', async () => {
+	const { workflow } = triggerWorkflow('Editor view', credentialId);
+	workflow.nodes.push({
+		id: '0f0e0d0c-0000-4000-8000-00000000000a',
+		name: 'Creatify',
+		type: CREATIFY,
+		typeVersion: 1,
+		position: [520, 0],
+		parameters: { operation: 'createVideo', productUrl: 'https://shop.example.com/a.png' },
+		credentials: { creatifyApi: { id: credentialId, name: 'Creatify (simulator)' } },
+	});
+	(workflow.connections as Record<string, unknown>).Received = { main: [[{ node: 'Creatify', type: 'main', index: 0 }]] };
+	const id = await api.createWorkflow(workflow);
+	const shots = await captureEditor(n8n.url, api.cookie, id, SCREENSHOTS);
+	expect(shots.canvasIcons).toBeGreaterThanOrEqual(2);
+	expect(shots.operations).toEqual(expect.arrayContaining(['Create Video', 'Generate Video', 'Generate Image', 'Get Many']));
+	expect(shots.triggerText).toContain('Production URL');
+	for (const file of shots.files) expect(existsSync(file)).toBe(true);
 });
 
 // Last: restarts n8n.

@@ -22,7 +22,8 @@ export interface ExecutionRecord {
 }
 
 export class N8nApi {
-	private cookie = '';
+	/** the owner's session cookie ("name=value"), for a browser */
+	cookie = '';
 	apiKey = '';
 
 	constructor(private readonly n8n: N8nProcess) {}

@@ -10,6 +10,11 @@ function node(name: string, type: string, parameters: Record<string, unknown>, e
 	return { id: randomUUID(), name, type, typeVersion, position: [0, 0], parameters, ...extra };
 }
 
+/** Lays nodes out left to right, as a user would place them. */
+function laidOut(nodes: Node[]): Node[] {
+	return nodes.map((n, i) => ({ ...n, position: [i * 260, n.name === 'Failed' ? 180 : 0] }));
+}
+
 function chain(...names: string[]) {
 	const connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }> = {};
 	for (let i = 0; i < names.length - 1; i++) {
@@ -37,7 +42,7 @@ export function rowsWorkflow(name: string, path: string, credentialId: string, c
 	connections.Creatify = {
 		main: [[{ node: 'Done', type: 'main', index: 0 }], [{ node: 'Failed', type: 'main', index: 0 }]],
 	};
-	return { name, nodes, connections, settings: { executionOrder: 'v1' } };
+	return { name, nodes: laidOut(nodes), connections, settings: { executionOrder: 'v1' } };
 }
 
 /** Creatify Trigger → "Received". */
@@ -50,5 +55,8 @@ export function triggerWorkflow(name: string, credentialId: string, parameters: 
 		}),
 		node('Received', 'n8n-nodes-base.noOp', {}),
 	];
-	return { workflow: { name, nodes, connections: chain('Creatify Trigger', 'Received'), settings: { executionOrder: 'v1' } }, webhookId };
+	return {
+		workflow: { name, nodes: laidOut(nodes), connections: chain('Creatify Trigger', 'Received'), settings: { executionOrder: 'v1' } },
+		webhookId,
+	};
 }
