@@ -108,7 +108,7 @@ test('1. n8n loads both nodes and the credential; the credential test passes wit
 	expect(good.status).toBe('OK');
 	const bad = await api.testCredential(credentialId, 'creatifyApi', { apiId: sim.apiId, apiKey: 'wrong', baseUrl: sim.url });
 	expect(bad.status).toBe('Error');
-	expect(bad.message).toMatch(/401|Unauthorized|Invalid API ID or API key/);
+	expect(bad.message).toMatch(/401|Unauthorized|Authorization failed|Invalid API ID or API key/);
 });
 
 test('2. rows → Create Video (poll): every row gets its video, paired to its row; a failing row goes to the error output', async () => {

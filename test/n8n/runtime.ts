@@ -191,8 +191,10 @@ export class N8nProcess {
 				throw new Error(`n8n exited with ${this.child.exitCode}:\n${this.logTail()}`);
 			}
 			try {
-				const response = await fetch(`${this.url}/healthz/readiness`);
-				if (response.ok) return;
+				// n8n 1.x reports healthy before its REST API is mounted: wait for both
+				const health = await fetch(`${this.url}/healthz/readiness`);
+				const rest = health.ok ? await fetch(`${this.url}/rest/settings`) : undefined;
+				if (rest?.ok) return;
 			} catch {
 				// not listening yet
 			}
