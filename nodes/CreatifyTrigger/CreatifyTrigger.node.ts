@@ -8,12 +8,15 @@ import type {
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
 import { PRODUCT_TYPE_OPTIONS } from '../Creatify/actions/descriptions';
-import type { CallbackEvent, DeliveryLog } from '../Creatify/helpers/callbacks';
-import { eventFor, hasDelivery, parseCallback, recordDelivery } from '../Creatify/helpers/callbacks';
+import type { CallbackBody, CallbackEvent, DeliveryLog } from '../Creatify/helpers/callbacks';
+import { eventFor, hasDelivery, parseCallback, RecentKeys, recordDelivery } from '../Creatify/helpers/callbacks';
 import type { CreatifyTask } from '../Creatify/helpers/schemas';
 import { PRODUCT_TYPES, taskSchema } from '../Creatify/helpers/schemas';
 import { noRemoteWebhook } from '../Creatify/methods/webhookLifecycle';
 import { creatifyRequest } from '../Creatify/transport';
+
+/** Callbacks this n8n process is handling or has just handled (copies that arrive together). */
+const recentCallbacks = new RecentKeys();
 
 function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
 	ctx.getResponseObject().status(status).json(body);
@@ -104,47 +107,71 @@ export class CreatifyTrigger implements INodeType {
 		if (claimedEvent && hasDelivery(deliveries, `${body.id}:${claimedEvent}`)) {
 			return respond(this, 200, { received: true, duplicate: true });
 		}
-
-		const verify = this.getNodeParameter('verifyWithApi', true) as boolean;
-		let task: CreatifyTask = body as CreatifyTask;
-		if (verify) {
-			try {
-				task = await creatifyRequest(this, {
-					method: 'GET',
-					path: ['product_to_videos', body.id],
-					schema: taskSchema,
-					taskId: body.id,
-				});
-			} catch (error) {
-				if (error instanceof NodeApiError && error.httpCode === '404') {
-					return respond(this, 404, { error: 'unknown_task', message: 'No such task in this Creatify account' });
-				}
-				// Creatify could not be asked: answer with a temporary failure and start nothing unverified.
-				return respond(this, 503, { error: 'verification_unavailable', message: 'Could not verify the task with Creatify' });
-			}
-		}
-
-		const event = eventFor(task.status, body.status);
-		if (event === undefined) {
-			return respond(this, 409, {
-				error: 'task_not_finished',
-				message: `Task status is "${String(task.status)}"`,
-			});
-		}
-		const events = this.getNodeParameter('events', []) as CallbackEvent[];
-		const productTypes = (this.getNodeParameter('productTypes', []) as string[]).filter((t) =>
-			(PRODUCT_TYPES as readonly string[]).includes(t),
-		);
-		if (!events.includes(event) || (productTypes.length > 0 && !productTypes.includes(String(task.type)))) {
-			return respond(this, 200, { received: true, ignored: 'not selected in the trigger' });
-		}
-
-		if (!recordDelivery(deliveries, `${task.id}:${event}`, Date.now())) {
+		// Copies of this callback in flight in this process: only the first goes on.
+		const scope = `${this.getWorkflow().id}:${this.getNode().id}`;
+		const claim = `${scope}:callback:${body.id}:${String(body.status)}`;
+		if (!recentCallbacks.claim(claim, Date.now())) {
 			return respond(this, 200, { received: true, duplicate: true });
 		}
-		return {
-			...respond(this, 200, { received: true, taskId: task.id, event }),
-			workflowData: [[{ json: { ...task, event, verified: verify } }]],
-		};
+		let result: IWebhookResponseData | undefined;
+		try {
+			result = await emitVerified(this, body, deliveries, scope);
+		} finally {
+			// only an emitted callback keeps its claim; a refused one may be delivered again
+			if (!result?.workflowData) recentCallbacks.release(claim);
+		}
+		return result;
 	}
+}
+
+/** Verifies a callback, filters it and, when it is new, starts the workflow with the task record. */
+async function emitVerified(
+	ctx: IWebhookFunctions,
+	body: CallbackBody,
+	deliveries: DeliveryLog,
+	scope: string,
+): Promise<IWebhookResponseData> {
+	const verify = ctx.getNodeParameter('verifyWithApi', true) as boolean;
+	let task: CreatifyTask = body as CreatifyTask;
+	if (verify) {
+		try {
+			task = await creatifyRequest(ctx, {
+				method: 'GET',
+				path: ['product_to_videos', body.id],
+				schema: taskSchema,
+				taskId: body.id,
+			});
+		} catch (error) {
+			if (error instanceof NodeApiError && error.httpCode === '404') {
+				return respond(ctx, 404, { error: 'unknown_task', message: 'No such task in this Creatify account' });
+			}
+			// Creatify could not be asked: answer with a temporary failure and start nothing unverified.
+			return respond(ctx, 503, { error: 'verification_unavailable', message: 'Could not verify the task with Creatify' });
+		}
+	}
+
+	const event = eventFor(task.status, body.status);
+	if (event === undefined) {
+		return respond(ctx, 409, {
+			error: 'task_not_finished',
+			message: `Task status is "${String(task.status)}"`,
+		});
+	}
+	const events = ctx.getNodeParameter('events', []) as CallbackEvent[];
+	const productTypes = (ctx.getNodeParameter('productTypes', []) as string[]).filter((t) =>
+		(PRODUCT_TYPES as readonly string[]).includes(t),
+	);
+	if (!events.includes(event) || (productTypes.length > 0 && !productTypes.includes(String(task.type)))) {
+		return respond(ctx, 200, { received: true, ignored: 'not selected in the trigger' });
+	}
+
+	// two different bodies for the same task and event (a stale copy and a current one) also start one execution
+	const now = Date.now();
+	if (!recentCallbacks.claim(`${scope}:event:${task.id}:${event}`, now) || !recordDelivery(deliveries, `${task.id}:${event}`, now)) {
+		return respond(ctx, 200, { received: true, duplicate: true });
+	}
+	return {
+		...respond(ctx, 200, { received: true, taskId: task.id, event }),
+		workflowData: [[{ json: { ...task, event, verified: verify } }]],
+	};
 }

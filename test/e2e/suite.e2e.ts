@@ -194,6 +194,19 @@ test('4. Creatify Trigger: callbacks of tasks another workflow created start ver
 	expect([repeat.status, await repeat.json()]).toEqual([200, { received: true, duplicate: true }]);
 	await new Promise((resolve) => setTimeout(resolve, 2000));
 	expect((await api.executions(triggerId)).length).toBe(2);
+
+	// the same callback delivered several times at once (Creatify may retry quickly) starts one execution
+	const fresh = sim.seedTask({ status: 'video_generated', generated_video_url: `${sim.url}/media/x/video.mp4` });
+	const answers = await Promise.all(
+		Array.from({ length: 4 }, async () => {
+			const response = await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fresh) });
+			return (await response.json()) as { duplicate?: boolean };
+		}),
+	);
+	expect(answers.filter((a) => !a.duplicate)).toHaveLength(1);
+	await finishedExecutions(triggerId, 3);
+	await new Promise((resolve) => setTimeout(resolve, 2000));
+	expect((await api.executions(triggerId)).length).toBe(3);
 });
 
 test('6. a large video lands as binary data with n8n in filesystem binary mode (n8n peak memory reported)', async () => {

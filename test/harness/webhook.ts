@@ -65,6 +65,12 @@ export class TriggerHarness {
 	private readonly trigger = new CreatifyTrigger();
 	url = '';
 
+	/**
+	 * n8n loads a workflow's static data for each webhook request and saves it only after an execution: with
+	 * `snapshotStaticData`, every request sees a copy of what was saved, as concurrent requests do in n8n.
+	 */
+	snapshotStaticData = false;
+
 	constructor(
 		private readonly parameters: INodeParameters,
 		private readonly credentials: CreatifyCredentialValues,
@@ -106,7 +112,7 @@ export class TriggerHarness {
 			connections: {},
 			nodeTypes,
 			active: true,
-			staticData: this.staticData,
+			staticData: this.snapshotStaticData ? structuredClone(this.staticData) : this.staticData,
 		});
 		const data = additionalData(this.credentials);
 		Object.assign(data, { httpRequest, httpResponse: expressResponse(res) });

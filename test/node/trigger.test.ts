@@ -160,6 +160,17 @@ describe('requests that start nothing', () => {
 		expect(trigger.executions).toHaveLength(0);
 	});
 
+	test('copies of one callback arriving together start one execution, even when each sees old static data', async () => {
+		const task = sim.seedTask({ status: 'video_generated' });
+		const trigger = await listen();
+		trigger.snapshotStaticData = true;
+		const answers = await Promise.all(Array.from({ length: 5 }, () => post(trigger.url, task)));
+		expect(answers.filter((a) => (a.body as { duplicate?: boolean }).duplicate !== true)).toEqual([
+			{ status: 200, body: { received: true, taskId: task.id, event: 'videoReady' } },
+		]);
+		expect(trigger.executions).toHaveLength(1);
+	});
+
 	test('a repeat of an emitted event is answered without asking the API again', async () => {
 		const task = sim.seedTask({ status: 'video_generated' });
 		const trigger = await listen();

@@ -3,6 +3,7 @@ import {
 	hasDelivery,
 	MAX_CALLBACK_BYTES,
 	parseCallback,
+	RecentKeys,
 	recordDelivery,
 } from '../../nodes/Creatify/helpers/callbacks';
 
@@ -58,5 +59,23 @@ describe('recordDelivery', () => {
 		recordDelivery(log, 'k5', 5, 3);
 		expect(Object.keys(log)).toEqual(['k3', 'k4', 'k5']);
 		expect(recordDelivery(log, 'k0', 6, 3)).toBe(true);
+	});
+});
+
+describe('RecentKeys', () => {
+	test('a key can be claimed once until released or expired', () => {
+		const keys = new RecentKeys(1000, 100);
+		expect(keys.claim('a', 0)).toBe(true);
+		expect(keys.claim('a', 10)).toBe(false);
+		keys.release('a');
+		expect(keys.claim('a', 20)).toBe(true);
+		expect(keys.claim('a', 999)).toBe(false);
+		expect(keys.claim('a', 1021)).toBe(true);
+	});
+	test('keeps at most `limit` keys, dropping the oldest', () => {
+		const keys = new RecentKeys(60_000, 3);
+		for (const key of ['a', 'b', 'c', 'd', 'e']) keys.claim(key, 1);
+		expect(keys.claim('a', 2)).toBe(true);
+		expect(keys.claim('e', 2)).toBe(false);
 	});
 });

@@ -106,3 +106,32 @@ export function recordDelivery(
 	for (let i = 0; i < keys.length - limit; i++) delete log[keys[i]];
 	return true;
 }
+
+/**
+ * Keys seen recently in this process, forgotten after `ttlMs`. n8n loads a workflow's static data afresh for
+ * every webhook request and saves it only when an execution ends, so copies of one callback that arrive
+ * together would all pass the static-data check; this catches them within one n8n process.
+ */
+export class RecentKeys {
+	private readonly seen = new Map<string, number>();
+
+	constructor(
+		private readonly ttlMs = 10 * 60_000,
+		private readonly limit = 10_000,
+	) {}
+
+	/** Takes `key` if nobody holds it; false when it is held (a copy in flight or just handled). */
+	claim(key: string, now: number): boolean {
+		for (const [old, at] of this.seen) {
+			if (now - at < this.ttlMs && this.seen.size <= this.limit) break;
+			this.seen.delete(old);
+		}
+		if (this.seen.has(key)) return false;
+		this.seen.set(key, now);
+		return true;
+	}
+
+	release(key: string): void {
+		this.seen.delete(key);
+	}
+}
