@@ -2,7 +2,8 @@
  * Looks at the n8n editor the way a user does, in headless Chromium (Debian's `chromium`, driven by
  * playwright-core): the canvas with our nodes, the Creatify node's operations, the trigger's notice.
  */
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
@@ -17,10 +18,20 @@ export interface EditorView {
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Debian's Chromium, installed on first use (these machines run as root and reach Debian's packages). */
+function ensureChromium(): string {
+	if (existsSync(CHROMIUM)) return CHROMIUM;
+	if (process.getuid?.() !== 0) throw new Error(`headless Chromium is needed at ${CHROMIUM}: apt-get install chromium`);
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'ignore' });
+	execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { env, stdio: 'ignore' });
+	return CHROMIUM;
+}
+
 export async function captureEditor(baseUrl: string, cookie: string, workflowId: string, outDir: string): Promise<EditorView> {
 	mkdirSync(outDir, { recursive: true });
 	const browser = await chromium.launch({
-		executablePath: CHROMIUM,
+		executablePath: ensureChromium(),
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 	});
 	try {
