@@ -18,12 +18,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { parseCallback } from '../helpers/callbacks';
 import type { CreatifyTask } from '../helpers/schemas';
-import { taskListSchema, taskSchema } from '../helpers/schemas';
+import { taskSchema } from '../helpers/schemas';
 import { chunk } from '../helpers/validation';
 import type { WaitStep } from '../helpers/waiting';
 import { callbackReachabilityProblem, nodeResumeUrl, taskState } from '../helpers/waiting';
 import type { CreatifyRequest } from '../transport';
 import { CREDENTIAL_TYPE, creatifyRequest, normalizeBaseUrl } from '../transport';
+import { IDS_PER_LIST_CALL, listTasksById } from '../transport/tasks';
 import { errorItemJson } from '../actions/common';
 import type { DownloadSettings } from './download';
 import { downloadFiles } from './download';
@@ -39,8 +40,6 @@ export interface WaitState extends IDataObject {
 }
 
 type WaitingItem = INodeExecutionData & { json: CreatifyTask & { creatify_wait?: WaitState } };
-
-const IDS_PER_CALL = 100;
 
 /** The URL Creatify calls for this execution and node; refuses when Creatify could not reach it. */
 export async function callbackUrlFor(ctx: IExecuteFunctions): Promise<string> {
@@ -92,14 +91,8 @@ function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): IWe
 
 async function fetchAll(ctx: IWebhookFunctions, ids: string[]): Promise<Map<string, CreatifyTask>> {
 	const tasks = new Map<string, CreatifyTask>();
-	for (const batch of chunk(ids, IDS_PER_CALL)) {
-		const page = await creatifyRequest(ctx, {
-			method: 'GET',
-			path: ['product_to_videos'],
-			qs: { ids: batch.join(',') },
-			schema: taskListSchema,
-		});
-		for (const task of page) tasks.set(task.id, task);
+	for (const batch of chunk(ids, IDS_PER_LIST_CALL)) {
+		for (const task of await listTasksById(ctx, batch)) tasks.set(task.id, task);
 	}
 	return tasks;
 }

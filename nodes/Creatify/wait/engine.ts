@@ -11,13 +11,14 @@ import type { BackoffPolicy } from '../helpers/backoff';
 import { backoffDelay } from '../helpers/backoff';
 import { runPool } from '../helpers/pool';
 import type { CreatifyTask } from '../helpers/schemas';
-import { creditsSchema, taskListSchema } from '../helpers/schemas';
+import { creditsSchema } from '../helpers/schemas';
 import { abortableSleep } from '../helpers/sleep';
 import { chunk } from '../helpers/validation';
 import type { WaitStep } from '../helpers/waiting';
 import { taskState } from '../helpers/waiting';
 import type { CreatifyRequest } from '../transport';
 import { creatifyRequest } from '../transport';
+import { IDS_PER_LIST_CALL, listTasksById } from '../transport/tasks';
 import { asNodeError, errorItem } from '../actions/common';
 import type { WaitState } from './callback';
 import { callbackUrlFor, suspendForCallbacks, withWebhook } from './callback';
@@ -48,8 +49,6 @@ export interface WaitSettings {
 	checkCredits: boolean;
 }
 
-/** Creatify accepts at most 100 IDs per list call. */
-const IDS_PER_POLL = 100;
 /** How many created task IDs an error lists in full before summarising. */
 const MAX_LISTED_TASKS = 20;
 
@@ -168,15 +167,10 @@ class PaidRun {
 	/** One list call per 100 tasks. A failed status check is skipped; the next round tries again. */
 	private async refresh(waiting: ItemRun[]) {
 		const byId = new Map(waiting.map((run) => [run.task!.id, run]));
-		for (const ids of chunk([...byId.keys()], IDS_PER_POLL)) {
+		for (const ids of chunk([...byId.keys()], IDS_PER_LIST_CALL)) {
 			let tasks: CreatifyTask[];
 			try {
-				tasks = await creatifyRequest(this.ctx, {
-					method: 'GET',
-					path: ['product_to_videos'],
-					qs: { ids: ids.join(',') },
-					schema: taskListSchema,
-				});
+				tasks = await listTasksById(this.ctx, ids);
 			} catch (error) {
 				const failure = asNodeError(this.ctx, error, 0);
 				const fatal =

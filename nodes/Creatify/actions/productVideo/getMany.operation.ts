@@ -5,10 +5,8 @@ import type { CreatifyTask } from '../../helpers/schemas';
 import { taskListSchema } from '../../helpers/schemas';
 import { chunk, splitIds, uuidProblem } from '../../helpers/validation';
 import { creatifyRequest } from '../../transport';
+import { IDS_PER_LIST_CALL, listTasksById } from '../../transport/tasks';
 import { applyLimit, invalidInput, returnAllOrLimit, runPerItem } from '../common';
-
-/** Creatify accepts at most 100 IDs per list call. */
-export const IDS_PER_REQUEST = 100;
 
 const properties: INodeProperties[] = [
 	{
@@ -43,16 +41,9 @@ export async function fetchTasks(
 		});
 	}
 	const tasks: CreatifyTask[] = [];
-	for (const batch of chunk(ids, IDS_PER_REQUEST)) {
+	for (const batch of chunk(ids, IDS_PER_LIST_CALL)) {
 		if (tasks.length >= max) break;
-		const page = await creatifyRequest(ctx, {
-			method: 'GET',
-			path: ['product_to_videos'],
-			qs: { ids: batch.join(',') },
-			schema: taskListSchema,
-			itemIndex,
-		});
-		tasks.push(...page);
+		tasks.push(...(await listTasksById(ctx, batch, itemIndex)));
 	}
 	return tasks;
 }
