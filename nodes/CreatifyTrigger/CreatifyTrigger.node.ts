@@ -9,7 +9,7 @@ import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
 import { PRODUCT_TYPE_OPTIONS } from '../Creatify/actions/descriptions';
 import type { CallbackBody, CallbackEvent, DeliveryLog } from '../Creatify/helpers/callbacks';
-import { eventFor, hasDelivery, parseCallback, RecentKeys, recordDelivery } from '../Creatify/helpers/callbacks';
+import { DeliveryBook, eventFor, parseCallback, RecentKeys } from '../Creatify/helpers/callbacks';
 import type { CreatifyTask } from '../Creatify/helpers/schemas';
 import { PRODUCT_TYPES, taskSchema } from '../Creatify/helpers/schemas';
 import { noRemoteWebhook } from '../Creatify/methods/webhookLifecycle';
@@ -17,6 +17,15 @@ import { creatifyRequest } from '../Creatify/transport';
 
 /** Callbacks this n8n process is handling or has just handled (copies that arrive together). */
 const recentCallbacks = new RecentKeys();
+
+/** This process's delivery records, one book per trigger node (workflow id + node id). */
+const books = new Map<string, DeliveryBook>();
+
+function bookFor(scope: string): DeliveryBook {
+	let book = books.get(scope);
+	if (!book) books.set(scope, (book = new DeliveryBook()));
+	return book;
+}
 
 function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
 	ctx.getResponseObject().status(status).json(body);
@@ -99,23 +108,24 @@ export class CreatifyTrigger implements INodeType {
 		const parsed = parseCallback(request.rawBody, this.getBodyData());
 		if (!parsed.ok) return respond(this, parsed.httpStatus, { error: parsed.error, message: parsed.message });
 		const { body } = parsed;
+		const scope = `${this.getWorkflow().id}:${this.getNode().id}`;
+		const book = bookFor(scope);
 		const staticData = this.getWorkflowStaticData('node') as { deliveries?: DeliveryLog };
-		const deliveries = (staticData.deliveries ??= {});
+		book.attach((staticData.deliveries ??= {}), Date.now());
 
 		// A repeat of an event already emitted needs no second look at the API.
 		const claimedEvent = eventFor(body.status);
-		if (claimedEvent && hasDelivery(deliveries, `${body.id}:${claimedEvent}`)) {
+		if (claimedEvent && book.has(`${body.id}:${claimedEvent}`)) {
 			return respond(this, 200, { received: true, duplicate: true });
 		}
 		// Copies of this callback in flight in this process: only the first goes on.
-		const scope = `${this.getWorkflow().id}:${this.getNode().id}`;
 		const claim = `${scope}:callback:${body.id}:${String(body.status)}`;
 		if (!recentCallbacks.claim(claim, Date.now())) {
 			return respond(this, 200, { received: true, duplicate: true });
 		}
 		let result: IWebhookResponseData | undefined;
 		try {
-			result = await emitVerified(this, body, deliveries, scope);
+			result = await emitVerified(this, body, book);
 		} finally {
 			// only an emitted callback keeps its claim; a refused one may be delivered again
 			if (!result?.workflowData) recentCallbacks.release(claim);
@@ -128,8 +138,7 @@ export class CreatifyTrigger implements INodeType {
 async function emitVerified(
 	ctx: IWebhookFunctions,
 	body: CallbackBody,
-	deliveries: DeliveryLog,
-	scope: string,
+	book: DeliveryBook,
 ): Promise<IWebhookResponseData> {
 	const verify = ctx.getNodeParameter('verifyWithApi', true) as boolean;
 	let task: CreatifyTask = body as CreatifyTask;
@@ -166,8 +175,7 @@ async function emitVerified(
 	}
 
 	// two different bodies for the same task and event (a stale copy and a current one) also start one execution
-	const now = Date.now();
-	if (!recentCallbacks.claim(`${scope}:event:${task.id}:${event}`, now) || !recordDelivery(deliveries, `${task.id}:${event}`, now)) {
+	if (!book.record(`${task.id}:${event}`, Date.now())) {
 		return respond(ctx, 200, { received: true, duplicate: true });
 	}
 	return {

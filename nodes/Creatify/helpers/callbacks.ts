@@ -83,34 +83,78 @@ export function eventFor(status: unknown, claimed?: unknown): CallbackEvent | un
 /** How many deliveries the trigger remembers to spot repeats (oldest forgotten first). */
 export const REMEMBERED_DELIVERIES = 1000;
 
+/** task id + event → when it was first delivered (ms). A plain object, so that n8n can keep it in static data. */
 export type DeliveryLog = Record<string, number>;
 
-export function hasDelivery(log: DeliveryLog, key: string): boolean {
-	return Object.prototype.hasOwnProperty.call(log, key);
-}
-
 /**
- * Records a delivery of `key` (task id + event) at `now`. Returns false when it was seen already. The log is a
- * plain object so that n8n can keep it in the workflow's static data.
+ * One process's record of the deliveries a trigger node emitted, kept in step with the copies of the node's
+ * static data that webhook requests work on. n8n loads a copy of static data when a request arrives and saves
+ * that copy whole when the request is done, so requests in flight together overwrite each other's records
+ * (the last save wins), in one process or across several. Each copy a request loads is merged with the book
+ * (learning what other processes saved, restoring what an overwrite dropped), and each new record goes into
+ * every copy still open, so that whichever copy this process saves last holds all of them.
  */
-export function recordDelivery(
-	log: DeliveryLog,
-	key: string,
-	now: number,
-	limit = REMEMBERED_DELIVERIES,
-): boolean {
-	if (hasDelivery(log, key)) return false;
-	log[key] = now;
-	// string keys keep insertion order (also through JSON), so the first keys are the oldest
+export class DeliveryBook {
+	private readonly known = new Map<string, number>();
+	private open: Array<{ log: DeliveryLog; at: number }> = [];
+
+	constructor(
+		private readonly limit = REMEMBERED_DELIVERIES,
+		/** how long a loaded copy may still be saved by n8n */
+		private readonly openMs = 60_000,
+		private readonly maxOpen = 200,
+	) {}
+
+	/** Merges a copy of the log just loaded from static data and keeps it open for new records. */
+	attach(log: DeliveryLog, now: number): void {
+		for (const [key, at] of Object.entries(log)) if (!this.known.has(key)) this.known.set(key, at);
+		trim(this.known, this.limit);
+		for (const [key, at] of this.known) if (log[key] === undefined) log[key] = at;
+		trimLog(log, this.limit);
+		this.open = this.open.filter((copy) => now - copy.at < this.openMs).slice(-(this.maxOpen - 1));
+		this.open.push({ log, at: now });
+	}
+
+	has(key: string): boolean {
+		return this.known.has(key);
+	}
+
+	/** Records `key` as delivered at `now`; false when it was delivered already. */
+	record(key: string, now: number): boolean {
+		if (this.known.has(key)) return false;
+		this.known.set(key, now);
+		trim(this.known, this.limit);
+		for (const { log } of this.open) {
+			log[key] = now;
+			trimLog(log, this.limit);
+		}
+		return true;
+	}
+}
+
+/** Room over the limit before trimming, so that a full log is sorted once per many records, not on each. */
+function slack(limit: number): number {
+	return Math.ceil(limit / 10);
+}
+
+/** Forgets the oldest entries beyond `limit` (merged entries may be older than ones already held). */
+function trim(entries: Map<string, number>, limit: number): void {
+	if (entries.size <= limit + slack(limit)) return;
+	const newest = [...entries].sort((a, b) => a[1] - b[1]).slice(-limit);
+	entries.clear();
+	for (const [key, at] of newest) entries.set(key, at);
+}
+
+function trimLog(log: DeliveryLog, limit: number): void {
 	const keys = Object.keys(log);
-	for (let i = 0; i < keys.length - limit; i++) delete log[keys[i]];
-	return true;
+	if (keys.length <= limit + slack(limit)) return;
+	const oldest = keys.sort((a, b) => log[a] - log[b]).slice(0, keys.length - limit);
+	for (const key of oldest) delete log[key];
 }
 
 /**
- * Keys seen recently in this process, forgotten after `ttlMs`. n8n loads a workflow's static data afresh for
- * every webhook request and saves it only when an execution ends, so copies of one callback that arrive
- * together would all pass the static-data check; this catches them within one n8n process.
+ * Keys seen recently in this process, forgotten after `ttlMs`: copies of one callback that arrive together
+ * are all still being verified when the first would be recorded; this lets only the first go on.
  */
 export class RecentKeys {
 	private readonly seen = new Map<string, number>();
