@@ -143,3 +143,40 @@ test('Create Video with every callback delivered twice: each task pays for one v
 	// image_generated), so exactly one video per task is paid for
 	expect(sim.credits).toBe(1000 - 4 * 10);
 });
+
+test('images that finish while a long batch is still being sent get their videos before the execution waits', async () => {
+	// n8n refuses callbacks while the execution runs (the harness answers 404): these image callbacks are lost
+	await sim.settleWebhooks(); // earlier tests' late callbacks must not take the faults below
+	sim.reset({ imageMs: 5, videoMs: 300 });
+	sim.inject({ method: 'POST', path: /gen_image\/$/, delayMs: 40, times: 6 });
+	// the status check after the batch also gives the last image time to finish
+	sim.inject({ method: 'GET', path: /product_to_videos\/$/, delayMs: 30, times: 1 });
+	const rows = Array.from({ length: 6 }, (_, i) => ({ url: `https://shop.example.com/early/${i}.png` }));
+	const started = await runWaiting({ ...createVideo, options: { concurrency: 1 } }, rows);
+	expect(started.run.status).toBe('waiting');
+	// every video was requested before the wait, with the callback URL, once per task
+	const videos = sim.paidAttempts('gen_video');
+	expect(videos).toHaveLength(6);
+	expect(videos.every((r) => String((r.body as { webhook_url: string }).webhook_url).startsWith(waitingWebhooks.baseUrl))).toBe(true);
+	const { items } = await waitingWebhooks.track(started, credentials());
+	expect(items.map((i) => [i.json.product_url, i.json.status])).toEqual(rows.map((r) => [r.url, 'video_generated']));
+	expect(sim.paidAttempts('gen_video')).toHaveLength(6);
+});
+
+test('tasks that all finished while the batch was sent: no wait, the results come out at once', async () => {
+	await sim.settleWebhooks();
+	sim.reset({ imageMs: 5 });
+	sim.inject({ method: 'POST', path: /gen_image\/$/, delayMs: 40, times: 3 });
+	sim.inject({ method: 'GET', path: /product_to_videos\/$/, delayMs: 30, times: 1 });
+	const rows = [{ url: IMAGE }, { url: 'https://shop.example.com/fail-image.png' }, { url: 'https://shop.example.com/c.png' }];
+	const { run, items, error } = await runWaiting({ operation: 'generateImage', productUrl: '={{ $json.url }}', options: { concurrency: 1 } }, rows);
+	expect(error).toBeUndefined();
+	expect(run.status).toBe('success');
+	// as callbacks would have delivered them: finished images, and the failed task with its reason
+	expect(items.map((i) => [i.json.status, i.pairedItem])).toEqual([
+		['image_generated', { item: 0 }],
+		['failed', { item: 1 }],
+		['image_generated', { item: 2 }],
+	]);
+	expect(items[0].json.creatify_wait).toBeUndefined();
+});

@@ -99,8 +99,14 @@ class PaidRun {
 	constructor(
 		private readonly ctx: IExecuteFunctions,
 		private readonly settings: WaitSettings,
+		/** callback mode: every paid request asks Creatify to call this URL */
+		private readonly callbackUrl?: string,
 	) {
 		this.continueOnFail = ctx.continueOnFail();
+	}
+
+	paid(request: CreatifyRequest<CreatifyTask>): CreatifyRequest<CreatifyTask> {
+		return this.callbackUrl ? withWebhook(request, this.callbackUrl) : request;
 	}
 
 	/** Sends one paid request for each run (bounded concurrency); a failure stops new sends unless continuing. */
@@ -132,6 +138,27 @@ class PaidRun {
 
 	throwIfStopped() {
 		if (this.stopped) throw withCreatedTasks(this.stopped, this.created);
+	}
+
+	/**
+	 * Callback mode, once everything is sent: one status check settles what already finished and starts the
+	 * videos of images already done. n8n refuses callbacks for an execution that is still running (it is not
+	 * waiting yet), so without this a task that finished while a long batch was being sent would never be
+	 * heard of again.
+	 */
+	async catchUp(runs: ItemRun[]) {
+		const waiting = runs.filter((run) => !run.settled);
+		if (waiting.length === 0) return;
+		await this.refresh(waiting);
+		const toVideo: ItemRun[] = [];
+		for (const run of waiting) {
+			const state = taskState(run.step, run.task!.status);
+			if (state === 'done' && run.step === 'image' && run.plan.thenVideo) toVideo.push(run);
+			// a failed task comes out as its record, as its callback would have delivered it
+			else if (state !== 'working') run.settled = true;
+		}
+		await this.startVideos(toVideo);
+		this.throwIfStopped();
 	}
 
 	/** Follows every unsettled run until done, failed or out of time. */
@@ -214,9 +241,14 @@ class PaidRun {
 				else run.settled = true;
 			}
 		}
-		if (toVideo.length === 0) return false;
-		for (const run of toVideo) run.step = 'video';
-		await this.submit(toVideo, (run) => run.plan.thenVideo!(run.task!.id));
+		return await this.startVideos(toVideo);
+	}
+
+	/** Image-to-video runs whose image is done go on to their video step; true when any did. */
+	private async startVideos(runs: ItemRun[]): Promise<boolean> {
+		if (runs.length === 0) return false;
+		for (const run of runs) run.step = 'video';
+		await this.submit(runs, (run) => this.paid(run.plan.thenVideo!(run.task!.id)));
 		return true;
 	}
 
@@ -287,20 +319,23 @@ export async function runPaidItems(
 			output[itemIndex] = errorItem(error, itemIndex);
 		}
 	});
-	const run = new PaidRun(ctx, settings);
 	const callbackUrl = settings.mode === 'callback' && runs.length > 0 ? await callbackUrlFor(ctx) : undefined;
+	const run = new PaidRun(ctx, settings, callbackUrl);
 	if (settings.checkCredits && runs.length > 0) await run.checkCredits(runs);
-	await run.submit(runs, (r) => (callbackUrl ? withWebhook(r.plan.request, callbackUrl) : r.plan.request));
+	await run.submit(runs, (r) => run.paid(r.plan.request));
 	if (settings.mode === 'poll') {
 		await run.poll(runs.filter((r) => !r.error));
-		await run.download(runs);
+	} else if (callbackUrl) {
+		await run.catchUp(runs.filter((r) => !r.error));
 	}
+	if (settings.mode !== 'none') await run.download(runs.filter((r) => r.settled));
 	for (const [k, item] of run.output(runs).entries()) output[runs[k].itemIndex] = item;
 	if (!callbackUrl) return output as INodeExecutionData[];
 
 	const waiting = new Map<number, WaitState>();
-	for (const r of runs.filter((candidate) => !candidate.error)) {
-		const videoRequest = r.plan.thenVideo && withWebhook(r.plan.thenVideo(r.task!.id), callbackUrl);
+	for (const r of runs.filter((candidate) => !candidate.error && !candidate.settled)) {
+		// an image that finished while the batch was sent has had its video requested already
+		const videoRequest = r.step === 'image' && r.plan.thenVideo && run.paid(r.plan.thenVideo(r.task!.id));
 		waiting.set(r.itemIndex, {
 			timed_out: true,
 			step: r.step,
