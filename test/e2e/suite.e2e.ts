@@ -8,9 +8,8 @@ import { join } from 'node:path';
 
 import { CreatifySimulator } from '../simulator/server';
 import { captureEditor } from './editor';
-import type { IDataObject } from 'n8n-workflow';
-
-import type { ExecutionRecord, OutputItem } from '../n8n/api';
+import { finishedExecutions as finishedAfter, nodeItems, nodeOutput, postJson, until } from './helpers';
+import type { OutputItem } from '../n8n/api';
 import { N8nApi } from '../n8n/api';
 import { freePort, installPackage, n8nCli, N8nProcess, packPackage } from '../n8n/runtime';
 import { CREATIFY, CREATIFY_TRIGGER, rowsWorkflow, triggerWorkflow } from '../n8n/workflows';
@@ -24,41 +23,14 @@ const POLL = { pollIntervalSeconds: 1, maxPollIntervalSeconds: 1 };
 /** where the editor screenshots go (the README shows docs/screenshots) */
 const SCREENSHOTS = process.env.CREATIFY_SCREENSHOTS ?? join(__dirname, '..', '..', 'docs', 'screenshots');
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${n8n.logTail(40)}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
+const logTail = () => n8n.logTail(40);
 
 async function post(path: string, body: unknown) {
-	const response = await fetch(`${n8n.url}/webhook/${path}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body),
-	});
-	return response.status;
-}
-
-/** The items a node produced in an execution (first output unless `output` says otherwise). */
-function nodeOutput(execution: ExecutionRecord, nodeName: string, output = 0): OutputItem[] {
-	const runs = execution.data?.resultData?.runData?.[nodeName] ?? [];
-	return runs.at(-1)?.data?.main?.[output] ?? [];
-}
-
-function nodeItems(execution: ExecutionRecord, nodeName: string, output = 0): IDataObject[] {
-	return nodeOutput(execution, nodeName, output).map((item) => item.json);
+	return await postJson(`${n8n.url}/webhook/${path}`, body);
 }
 
 async function finishedExecutions(workflowId: string, count: number) {
-	return await until(`${count} finished executions`, async () => {
-		const executions = await api.executions(workflowId);
-		const done = executions.filter((e) => e.finished || ['success', 'error'].includes(e.status));
-		return done.length >= count ? done : undefined;
-	});
+	return await finishedAfter(api, workflowId, count, 60_000, logTail);
 }
 
 /** Imports and activates a rows workflow; returns its ID once its webhook is live. */
@@ -82,11 +54,7 @@ beforeAll(async () => {
 	await n8n.start();
 	api = new N8nApi(n8n);
 	await api.setUpOwner();
-	credentialId = await api.createCredential('Creatify (simulator)', 'creatifyApi', {
-		apiId: sim.apiId,
-		apiKey: sim.apiKey,
-		baseUrl: sim.url,
-	});
+	credentialId = await api.simulatorCredential(sim);
 }, 600_000);
 
 afterAll(async () => {
@@ -152,7 +120,7 @@ test('3. callback mode: the execution waits, the simulator\'s callbacks resume i
 	const waiting = await until('a waiting execution', async () => {
 		const executions = await api.executions(id);
 		return executions.find((e) => e.status === 'waiting');
-	}, 20_000);
+	}, 20_000, logTail);
 	expect(waiting.waitTill).toBeTruthy();
 	const [execution] = await finishedExecutions(id, 1);
 	expect(execution.status).toBe('success');
@@ -286,7 +254,7 @@ test('5. durability: n8n stops while executions wait for callbacks; after a rest
 	});
 	const rows = [{ url: 'https://shop.example.com/d1.png' }, { url: 'https://shop.example.com/d2.png' }, { url: 'https://shop.example.com/d3.png' }];
 	expect(await post('rows-durable', { rows })).toBe(200);
-	await until('the execution to wait', async () => (await api.executions(id)).find((e) => e.status === 'waiting'), 20_000);
+	await until('the execution to wait', async () => (await api.executions(id)).find((e) => e.status === 'waiting'), 20_000, logTail);
 	for (const task of sim.tasks.values()) await sim.waitForStatus(task.id, ['image_generated']);
 
 	await n8n.stop();

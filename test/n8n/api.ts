@@ -16,6 +16,7 @@ export interface ExecutionRecord {
 	waitTill?: string | null;
 	data?: {
 		resultData?: {
+			error?: { message?: string };
 			runData?: Record<string, Array<{ data?: { main?: OutputItem[][] } }>>;
 		};
 	};
@@ -73,10 +74,17 @@ export class N8nApi {
 		return await this.json('/types/credentials.json');
 	}
 
+	/** The Creatify credential for a simulator, named as the workflows in workflows.ts expect it. */
+	async simulatorCredential(sim: { apiId: string; apiKey: string; url: string }): Promise<string> {
+		// n8n's public API wants the HTTP request domain setting for credentials that sign HTTP requests
+		const data = { apiId: sim.apiId, apiKey: sim.apiKey, baseUrl: sim.url, allowedHttpRequestDomains: 'all' };
+		return await this.createCredential('Creatify (simulator)', 'creatifyApi', data);
+	}
+
 	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<string> {
 		const created = await this.json<{ id: string }>('/api/v1/credentials', {
 			method: 'POST',
-			json: { name, type, data: { ...data, allowedHttpRequestDomains: 'all' } },
+			json: { name, type, data },
 		});
 		return created.id;
 	}
@@ -104,6 +112,10 @@ export class N8nApi {
 			`/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=250`,
 		);
 		return data;
+	}
+
+	async execution(id: string): Promise<ExecutionRecord> {
+		return await this.json<ExecutionRecord>(`/api/v1/executions/${id}?includeData=true`);
 	}
 
 	/** What the editor asks for a resource locator's list (listSearch). */

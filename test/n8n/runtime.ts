@@ -94,6 +94,8 @@ export interface N8nOptions {
 	env?: Record<string, string>;
 	encryptionKey?: string;
 	quiet?: boolean;
+	/** what "ready" means: the editor's REST API answers (main), or only the health check (workers, webhook processors) */
+	readiness?: 'rest' | 'health';
 }
 
 export function n8nEnv(options: N8nOptions, runnerPort: number): NodeJS.ProcessEnv {
@@ -193,6 +195,7 @@ export class N8nProcess {
 			try {
 				// n8n 1.x reports healthy before its REST API is mounted: wait for both
 				const health = await fetch(`${this.url}/healthz/readiness`);
+				if (health.ok && this.options.readiness === 'health') return;
 				const rest = health.ok ? await fetch(`${this.url}/rest/settings`) : undefined;
 				if (rest?.ok) return;
 			} catch {
@@ -215,6 +218,16 @@ export class N8nProcess {
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 		throw new Error(`webhook ${path} was not registered:\n${this.logTail()}`);
+	}
+
+	/** Kills the process tree at once, as a crash or an out-of-memory kill would. */
+	async kill(): Promise<void> {
+		if (this.sampler) clearInterval(this.sampler);
+		const child = this.child;
+		if (!child?.pid || child.exitCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		process.kill(-child.pid, 'SIGKILL');
+		await exited;
 	}
 
 	async stop(): Promise<void> {

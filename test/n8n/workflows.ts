@@ -23,6 +23,15 @@ function chain(...names: string[]) {
 	return connections;
 }
 
+/** [name, type, parameters, extra fields, type version] */
+export type NodeSpec = [string, string, Record<string, unknown>, Record<string, unknown>?, number?];
+
+/** A workflow of nodes connected one after another, as listed. */
+export function workflowOf(name: string, specs: NodeSpec[]) {
+	const nodes = specs.map(([nodeName, type, parameters, extra, version]) => node(nodeName, type, parameters, extra, version));
+	return { name, nodes: laidOut(nodes), connections: chain(...nodes.map((n) => n.name)), settings: { executionOrder: 'v1' } };
+}
+
 /**
  * Rows posted to a Webhook → Split Out → Creatify → "Done" (and "Failed" on the error output).
  * `creatify` is the Creatify node's parameters.

@@ -85,6 +85,10 @@ export interface WebhookBehaviour {
 	/** send the video callback with status still 'video_generating' (seen in Creatify's docs) */
 	staleVideoStatus?: boolean;
 	delayMs?: number;
+	/** send each delivery to the next of these origins in turn (a load balancer in front of several n8n processes) */
+	origins?: string[];
+	/** give up on an answer after this long (default 10 s) */
+	timeoutMs?: number;
 }
 
 export interface WebhookDelivery {
@@ -94,6 +98,8 @@ export interface WebhookDelivery {
 	responseStatus?: number;
 	error?: string;
 	at: number;
+	/** how long the receiver took to answer */
+	ms?: number;
 }
 
 export interface SimulatorOptions {
@@ -575,24 +581,38 @@ export class CreatifySimulator {
 			snapshot.status = 'video_generating';
 		}
 		for (let copy = 0; copy < (behaviour.copies ?? 1); copy++) {
+			const url = this.routed(task.webhook_url as string);
 			const delivery = (async () => {
 				if (behaviour.delayMs) await delay(behaviour.delayMs);
 				const record: WebhookDelivery = {
-					url: task.webhook_url as string,
+					url,
 					taskId: task.id,
 					status: snapshot.status,
 					at: Date.now(),
 				};
 				try {
-					record.responseStatus = await postJson(task.webhook_url as string, snapshot);
+					record.responseStatus = await postJson(url, snapshot, behaviour.timeoutMs);
 				} catch (error) {
 					record.error = (error as Error).message;
 				}
+				record.ms = Date.now() - record.at;
 				this.webhookDeliveries.push(record);
 			})();
 			this.pendingDeliveries.add(delivery);
 			void delivery.finally(() => this.pendingDeliveries.delete(delivery));
 		}
+	}
+
+	private deliveriesRouted = 0;
+
+	private routed(url: string): string {
+		const origins = this.webhook.origins;
+		if (!origins?.length) return url;
+		const target = new URL(url);
+		const origin = new URL(origins[this.deliveriesRouted++ % origins.length]);
+		target.protocol = origin.protocol;
+		target.host = origin.host;
+		return target.toString();
 	}
 
 	// ---- media ----
@@ -657,12 +677,12 @@ function delay(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function postJson(url: string, payload: unknown): Promise<number> {
+function postJson(url: string, payload: unknown, timeoutMs = 10_000): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const data = JSON.stringify(payload);
 		const req = httpRequest(
 			url,
-			{ method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) }, timeout: 10_000 },
+			{ method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) }, timeout: timeoutMs },
 			(res) => {
 				res.resume();
 				res.on('end', () => resolve(res.statusCode ?? 0));

@@ -1,0 +1,292 @@
+/**
+ * Benchmark of the Creatify Trigger under callback load, in a real n8n with the packed package:
+ *   npm run bench:trigger            (BENCH_TASKS=600 by default: 2 callbacks per task)
+ * The same traffic goes to (a) Creatify Trigger with verification against the simulator, (b) Creatify Trigger
+ * without it, and (c) n8n's built-in Webhook node, each followed by an HTTP Request node that reports the task
+ * to a sink in this process (counting executions per task). Every task is delivered twice, the repeat
+ * BENCH_REPEAT_GAP deliveries later (as Creatify retries do). First on one n8n process (SQLite), then in queue
+ * mode (PostgreSQL, Redis, main, 2 workers, a webhook processor; deliveries alternate between the webhook
+ * processor and main), then queue mode again with a bigger expression isolate pool. Prints callbacks answered per second, ours / built-in, p50/p99 answer latency,
+ * executions started, duplicate executions and lost tasks. Loopback only; bounded in count and time.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { N8nApi } from '../test/n8n/api';
+import { QueueCluster } from '../test/n8n/queue';
+import { freePort, installPackage, N8nProcess, packPackage } from '../test/n8n/runtime';
+import { CREATIFY_TRIGGER, workflowOf } from '../test/n8n/workflows';
+import type { NodeSpec } from '../test/n8n/workflows';
+import { CreatifySimulator } from '../test/simulator/server';
+
+const TASKS = Number(process.env.BENCH_TASKS ?? 600);
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 16);
+const REPEAT_GAP = Number(process.env.BENCH_REPEAT_GAP ?? 50);
+/** per variant: stop sending after this long, and stop waiting for executions after this long again */
+const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 90);
+
+interface Variant {
+	label: string;
+	/** the first node of the workflow, and the URL path its webhook answers on */
+	start: (credentialId: string) => { spec: NodeSpec; path: string };
+	/** whether the node should start one execution per task (ours) or one per callback (built-in) */
+	deduplicates: boolean;
+}
+
+const VARIANTS: Variant[] = [
+	...[true, false].map((verify) => ({
+		label: `Creatify Trigger, verify ${verify ? 'on' : 'off'}`,
+		deduplicates: true,
+		start: (credentialId: string) => {
+			const webhookId = randomUUID();
+			const credentials = { creatifyApi: { id: credentialId, name: 'Creatify (simulator)' } };
+			return {
+				spec: ['Callback', CREATIFY_TRIGGER, { verifyWithApi: verify }, { webhookId, credentials }] as NodeSpec,
+				path: `${webhookId}/creatify`,
+			};
+		},
+	})),
+	{
+		label: 'n8n Webhook node (built-in)',
+		deduplicates: false,
+		start: () => {
+			const path = `bench-${randomUUID()}`;
+			const spec: NodeSpec = ['Callback', 'n8n-nodes-base.webhook', { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} }, { webhookId: randomUUID() }, 2];
+			return { spec, path };
+		},
+	},
+];
+
+/** Counts, per task, the executions that reached the report step. */
+class Sink {
+	readonly perTask = new Map<string, number>();
+	private server?: Server;
+	url = '';
+
+	async start() {
+		const port = await freePort();
+		this.server = createServer((req, res) => {
+			const chunks: Buffer[] = [];
+			req.on('data', (c: Buffer) => chunks.push(c));
+			req.on('end', () => {
+				const { task } = JSON.parse(Buffer.concat(chunks).toString() || '{}') as { task?: string };
+				if (task) this.perTask.set(task, (this.perTask.get(task) ?? 0) + 1);
+				res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+			});
+		});
+		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+		this.url = `http://127.0.0.1:${port}/report`;
+	}
+
+	get executions(): number {
+		return [...this.perTask.values()].reduce((a, b) => a + b, 0);
+	}
+
+	reset() {
+		this.perTask.clear();
+	}
+
+	async stop() {
+		await new Promise((resolve) => this.server?.close(resolve));
+	}
+}
+
+interface Result {
+	mode: string;
+	label: string;
+	callbacks: number;
+	seconds: number;
+	p50: number;
+	p99: number;
+	failedAnswers: number;
+	executions: number;
+	duplicates: number;
+	lost: number;
+	drainSeconds: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** Each task twice, the copy REPEAT_GAP positions later, so repeats arrive while others are still handled. */
+function deliveryOrder(ids: string[]): string[] {
+	const order: string[] = [];
+	for (let i = 0; i < ids.length + REPEAT_GAP; i++) {
+		if (i < ids.length) order.push(ids[i]);
+		if (i >= REPEAT_GAP) order.push(ids[i - REPEAT_GAP]);
+	}
+	return order;
+}
+
+async function run(mode: string, label: string, urls: string[], tasks: Map<string, unknown>, sink: Sink, deduplicates: boolean): Promise<Result> {
+	sink.reset();
+	const order = deliveryOrder([...tasks.keys()]);
+	const latencies: number[] = [];
+	let failedAnswers = 0;
+	let next = 0;
+	const started = Date.now();
+	const deadline = started + MAX_SECONDS * 1000;
+	const answered = new Set<string>();
+	await Promise.all(
+		Array.from({ length: IN_FLIGHT }, async () => {
+			while (next < order.length && Date.now() < deadline) {
+				const index = next++;
+				const id = order[index];
+				const sentAt = performance.now();
+				try {
+					const response = await fetch(urls[index % urls.length], {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify(tasks.get(id)),
+					});
+					await response.arrayBuffer();
+					if (response.ok) answered.add(id);
+					else failedAnswers++;
+				} catch {
+					failedAnswers++;
+				}
+				latencies.push(performance.now() - sentAt);
+			}
+		}),
+	);
+	const seconds = (Date.now() - started) / 1000;
+	// let the executions finish: until the expected count is reached or nothing moves for 10 s
+	const expected = deduplicates ? answered.size : latencies.length - failedAnswers;
+	let last = -1;
+	let stillSince = Date.now();
+	while (sink.executions < expected && Date.now() - stillSince < 10_000 && Date.now() < deadline + MAX_SECONDS * 1000) {
+		if (sink.executions !== last) [last, stillSince] = [sink.executions, Date.now()];
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	const drainSeconds = (Date.now() - started) / 1000;
+	latencies.sort((a, b) => a - b);
+	const executions = sink.executions;
+	return {
+		mode,
+		label,
+		callbacks: latencies.length,
+		seconds,
+		p50: percentile(latencies, 50),
+		p99: percentile(latencies, 99),
+		failedAnswers,
+		executions,
+		duplicates: [...sink.perTask.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0),
+		lost: [...answered].filter((id) => !sink.perTask.has(id)).length,
+		drainSeconds,
+	};
+}
+
+/** Deploys one workflow per variant on `api`; returns the webhook paths in VARIANTS order. */
+async function deploy(api: N8nApi, credentialId: string, sinkUrl: string): Promise<string[]> {
+	const paths: string[] = [];
+	for (const variant of VARIANTS) {
+		const { spec, path } = variant.start(credentialId);
+		const report: NodeSpec = [
+			'Report',
+			'n8n-nodes-base.httpRequest',
+			{
+				method: 'POST',
+				url: sinkUrl,
+				sendBody: true,
+				specifyBody: 'json',
+				jsonBody: '={{ JSON.stringify({ task: $json.id ?? $json.body.id, execution: $execution.id }) }}',
+				options: {},
+			},
+			{},
+			4.2,
+		];
+		const id = await api.createWorkflow(workflowOf(`Bench: ${variant.label}`, [spec, report]));
+		await api.activate(id);
+		paths.push(path);
+	}
+	return paths;
+}
+
+async function measure(mode: string, api: N8nApi, entries: N8nProcess[], sim: CreatifySimulator, sink: Sink): Promise<Result[]> {
+	const credentialId = await api.simulatorCredential(sim);
+	const paths = await deploy(api, credentialId, sink.url);
+	for (const path of paths) for (const n8n of entries) await n8n.waitForWebhook(path, 60_000);
+	const results: Result[] = [];
+	for (const [i, variant] of VARIANTS.entries()) {
+		// fresh tasks per variant, so that one variant's records cannot mark another's callbacks as repeats
+		const tasks = new Map<string, unknown>();
+		for (let t = 0; t < TASKS; t++) {
+			const task = sim.seedTask({ status: 'video_generated', generated_video_url: `${sim.url}/media/bench/${t}.mp4` });
+			tasks.set(task.id, task);
+		}
+		const urls = entries.map((n8n) => `${n8n.url}/webhook/${paths[i]}`);
+		const result = await run(mode, variant.label, urls, tasks, sink, variant.deduplicates);
+		process.stderr.write(`${mode} · ${variant.label}: ${JSON.stringify(result)}\n`);
+		results.push(result);
+	}
+	return results;
+}
+
+function table(results: Result[]): string {
+	const builtIn = (mode: string) => results.find((r) => r.mode === mode && r.label.includes('built-in'))!;
+	const rows = results.map((r) => {
+		const rate = r.callbacks / r.seconds;
+		const ratio = rate / (builtIn(r.mode).callbacks / builtIn(r.mode).seconds);
+		return `| ${r.mode} | ${r.label} | ${r.callbacks} | ${rate.toFixed(0)} | ${ratio.toFixed(2)} | ${r.p50.toFixed(0)} / ${r.p99.toFixed(0)} | ${r.executions} | ${r.duplicates} | ${r.lost} | ${r.failedAnswers} | ${(r.executions / r.drainSeconds).toFixed(0)} |`;
+	});
+	return [
+		'| n8n | first node | callbacks | callbacks/s | ours / built-in | p50 / p99 ms | executions | duplicate executions | lost tasks | non-2xx answers | executions/s (to last) |',
+		'|---|---|---|---|---|---|---|---|---|---|---|',
+		...rows,
+	].join('\n');
+}
+
+/**
+ * n8n runs a community trigger's webhook (and every waiting-execution callback) inside its expression isolate,
+ * and a process has one isolate unless N8N_EXPRESSION_ENGINE_POOL_SIZE says more: the last run shows what a
+ * bigger pool changes.
+ */
+const POOL = { N8N_EXPRESSION_ENGINE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '4' };
+
+async function main() {
+	const sim = new CreatifySimulator({ credits: 1_000_000 });
+	const sink = new Sink();
+	await Promise.all([sim.start(), sink.start()]);
+	const tarball = packPackage();
+	const results: Result[] = [];
+	const folder = mkdtempSync(join(tmpdir(), 'creatify-bench-n8n-'));
+	const single = new N8nProcess({ userFolder: folder, port: await freePort(), encryptionKey: 'creatify-bench-key', quiet: true });
+	const clusters = [
+		{ mode: 'queue mode', cluster: new QueueCluster({ workers: 2, workerConcurrency: 20 }) },
+		{ mode: `queue mode, pool ${POOL.N8N_EXPRESSION_ENGINE_POOL_SIZE}`, cluster: new QueueCluster({ workers: 2, workerConcurrency: 20, env: POOL }) },
+	];
+	try {
+		installPackage(folder, tarball);
+		await single.start();
+		const singleApi = new N8nApi(single);
+		await singleApi.setUpOwner();
+		results.push(...(await measure('single process', singleApi, [single], sim, sink)));
+		await single.stop();
+
+		for (const { mode, cluster } of clusters) {
+			await cluster.start(tarball);
+			const clusterApi = new N8nApi(cluster.main);
+			await clusterApi.setUpOwner();
+			results.push(...(await measure(mode, clusterApi, [cluster.webhook, cluster.main], sim, sink)));
+			await cluster.stop();
+		}
+	} finally {
+		await single.stop();
+		for (const { cluster } of clusters) await cluster.stop();
+		await Promise.all([sim.stop(), sink.stop()]);
+		rmSync(folder, { recursive: true, force: true });
+	}
+	process.stdout.write(
+		`\n${TASKS} tasks × 2 callbacks per variant (repeat ${REPEAT_GAP} deliveries later), ${IN_FLIGHT} in flight, node ${process.version} driving n8n\n\n${table(results)}\n`,
+	);
+}
+
+main().catch((error) => {
+	process.stderr.write(`${(error as Error).stack}\n`);
+	process.exitCode = 1;
+});
