@@ -48,7 +48,8 @@ export class CreatifyTrigger implements INodeType {
 			{ name: 'creatifyApi', required: true, displayOptions: { show: { verifyWithApi: [true] } } },
 		],
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'creatify' },
+			// responseData '' makes n8n answer with the webhookResponse the node returns
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'creatify' },
 		],
 		properties: [
 			{
@@ -178,8 +179,10 @@ async function emitVerified(
 	if (!book.record(`${task.id}:${event}`, Date.now())) {
 		return respond(ctx, 200, { received: true, duplicate: true });
 	}
+	// n8n sends this answer once it has created the execution: Creatify never hears 200 for a workflow that did
+	// not start (an answer written here would go out first, and a failed start would lose the event)
 	return {
-		...respond(ctx, 200, { received: true, taskId: task.id, event }),
+		webhookResponse: { received: true, taskId: task.id, event },
 		workflowData: [[{ json: { ...task, event, verified: verify } }]],
 	};
 }
