@@ -28,6 +28,8 @@ const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 16);
 const REPEAT_GAP = Number(process.env.BENCH_REPEAT_GAP ?? 50);
 /** per variant: stop sending after this long, and stop waiting for executions after this long again */
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 90);
+/** which n8n set-ups to measure, in this order: single, queue, queue-pool */
+const SETUPS = (process.env.BENCH_SETUPS ?? 'single,queue,queue-pool').split(',');
 
 interface Variant {
 	label: string;
@@ -104,6 +106,8 @@ interface Result {
 	p99: number;
 	failedAnswers: number;
 	executions: number;
+	/** executions n8n recorded as failed */
+	failedExecutions: number;
 	duplicates: number;
 	lost: number;
 	drainSeconds: number;
@@ -123,7 +127,15 @@ function deliveryOrder(ids: string[]): string[] {
 	return order;
 }
 
-async function run(mode: string, label: string, urls: string[], tasks: Map<string, unknown>, sink: Sink, deduplicates: boolean): Promise<Result> {
+async function run(
+	mode: string,
+	label: string,
+	urls: string[],
+	tasks: Map<string, unknown>,
+	sink: Sink,
+	deduplicates: boolean,
+	failedExecutions: () => Promise<number>,
+): Promise<Result> {
 	sink.reset();
 	const order = deliveryOrder([...tasks.keys()]);
 	const latencies: number[] = [];
@@ -175,15 +187,17 @@ async function run(mode: string, label: string, urls: string[], tasks: Map<strin
 		p99: percentile(latencies, 99),
 		failedAnswers,
 		executions,
+		failedExecutions: await failedExecutions(),
 		duplicates: [...sink.perTask.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0),
 		lost: [...answered].filter((id) => !sink.perTask.has(id)).length,
 		drainSeconds,
 	};
 }
 
-/** Deploys one workflow per variant on `api`; returns the webhook paths in VARIANTS order. */
-async function deploy(api: N8nApi, credentialId: string, sinkUrl: string): Promise<string[]> {
+/** Deploys one workflow per variant on `api`; returns their ids and webhook paths in VARIANTS order. */
+async function deploy(api: N8nApi, credentialId: string, sinkUrl: string): Promise<{ paths: string[]; workflowIds: string[] }> {
 	const paths: string[] = [];
+	const workflowIds: string[] = [];
 	for (const variant of VARIANTS) {
 		const { spec, path } = variant.start(credentialId);
 		const report: NodeSpec = [
@@ -203,13 +217,14 @@ async function deploy(api: N8nApi, credentialId: string, sinkUrl: string): Promi
 		const id = await api.createWorkflow(workflowOf(`Bench: ${variant.label}`, [spec, report]));
 		await api.activate(id);
 		paths.push(path);
+		workflowIds.push(id);
 	}
-	return paths;
+	return { paths, workflowIds };
 }
 
 async function measure(mode: string, api: N8nApi, entries: N8nProcess[], sim: CreatifySimulator, sink: Sink): Promise<Result[]> {
 	const credentialId = await api.simulatorCredential(sim);
-	const paths = await deploy(api, credentialId, sink.url);
+	const { paths, workflowIds } = await deploy(api, credentialId, sink.url);
 	for (const path of paths) for (const n8n of entries) await n8n.waitForWebhook(path, 60_000);
 	const results: Result[] = [];
 	for (const [i, variant] of VARIANTS.entries()) {
@@ -220,7 +235,8 @@ async function measure(mode: string, api: N8nApi, entries: N8nProcess[], sim: Cr
 			tasks.set(task.id, task);
 		}
 		const urls = entries.map((n8n) => `${n8n.url}/webhook/${paths[i]}`);
-		const result = await run(mode, variant.label, urls, tasks, sink, variant.deduplicates);
+		const failed = async () => (await api.json<{ data: unknown[] }>(`/api/v1/executions?workflowId=${workflowIds[i]}&status=error&limit=250`)).data.length;
+		const result = await run(mode, variant.label, urls, tasks, sink, variant.deduplicates, failed);
 		process.stderr.write(`${mode} · ${variant.label}: ${JSON.stringify(result)}\n`);
 		results.push(result);
 	}
@@ -232,11 +248,11 @@ function table(results: Result[]): string {
 	const rows = results.map((r) => {
 		const rate = r.callbacks / r.seconds;
 		const ratio = rate / (builtIn(r.mode).callbacks / builtIn(r.mode).seconds);
-		return `| ${r.mode} | ${r.label} | ${r.callbacks} | ${rate.toFixed(0)} | ${ratio.toFixed(2)} | ${r.p50.toFixed(0)} / ${r.p99.toFixed(0)} | ${r.executions} | ${r.duplicates} | ${r.lost} | ${r.failedAnswers} | ${(r.executions / r.drainSeconds).toFixed(0)} |`;
+		return `| ${r.mode} | ${r.label} | ${r.callbacks} | ${rate.toFixed(1)} | ${ratio.toFixed(2)} | ${r.p50.toFixed(0)} / ${r.p99.toFixed(0)} | ${r.executions} | ${r.failedExecutions} | ${r.duplicates} | ${r.lost} | ${r.failedAnswers} | ${(r.executions / r.drainSeconds).toFixed(1)} |`;
 	});
 	return [
-		'| n8n | first node | callbacks | callbacks/s | ours / built-in | p50 / p99 ms | executions | duplicate executions | lost tasks | non-2xx answers | executions/s (to last) |',
-		'|---|---|---|---|---|---|---|---|---|---|---|',
+		'| n8n | first node | callbacks | callbacks/s | ours / built-in | p50 / p99 ms | executions reported | failed executions | duplicate executions | lost tasks | non-2xx answers | executions/s (to last) |',
+		'|---|---|---|---|---|---|---|---|---|---|---|---|',
 		...rows,
 	].join('\n');
 }
@@ -257,18 +273,23 @@ async function main() {
 	const folder = mkdtempSync(join(tmpdir(), 'creatify-bench-n8n-'));
 	const single = new N8nProcess({ userFolder: folder, port: await freePort(), encryptionKey: 'creatify-bench-key', quiet: true });
 	const clusters = [
-		{ mode: 'queue mode', cluster: new QueueCluster({ workers: 2, workerConcurrency: 20 }) },
-		{ mode: `queue mode, pool ${POOL.N8N_EXPRESSION_ENGINE_POOL_SIZE}`, cluster: new QueueCluster({ workers: 2, workerConcurrency: 20, env: POOL }) },
+		{ setup: 'queue', mode: 'queue mode', cluster: new QueueCluster({ workers: 2, workerConcurrency: 20 }) },
+		{
+			setup: 'queue-pool',
+			mode: `queue mode, pool ${POOL.N8N_EXPRESSION_ENGINE_POOL_SIZE}`,
+			cluster: new QueueCluster({ workers: 2, workerConcurrency: 20, env: POOL }),
+		},
 	];
 	try {
-		installPackage(folder, tarball);
-		await single.start();
-		const singleApi = new N8nApi(single);
-		await singleApi.setUpOwner();
-		results.push(...(await measure('single process', singleApi, [single], sim, sink)));
-		await single.stop();
-
-		for (const { mode, cluster } of clusters) {
+		if (SETUPS.includes('single')) {
+			installPackage(folder, tarball);
+			await single.start();
+			const singleApi = new N8nApi(single);
+			await singleApi.setUpOwner();
+			results.push(...(await measure('single process', singleApi, [single], sim, sink)));
+			await single.stop();
+		}
+		for (const { mode, cluster } of clusters.filter((c) => SETUPS.includes(c.setup))) {
 			await cluster.start(tarball);
 			const clusterApi = new N8nApi(cluster.main);
 			await clusterApi.setUpOwner();

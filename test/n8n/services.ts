@@ -16,10 +16,10 @@ function log(message: string) {
 
 const isRoot = process.getuid?.() === 0;
 
-/** Installs Debian packages when a command is missing (needs root, as on CI machines). */
-function ensureDebianPackage(command: string, packages: string[]): void {
-	if (findCommand(command)) return;
-	if (!isRoot) throw new Error(`${command} is missing: install ${packages.join(' ')} (Debian) and rerun`);
+/** Installs Debian packages when `present` says they are missing (needs root, as on CI machines). */
+function ensureDebianPackages(packages: string[], present: () => boolean): void {
+	if (present()) return;
+	if (!isRoot) throw new Error(`${packages.join(' ')} missing: install them (Debian) and rerun`);
 	log(`installing ${packages.join(' ')} from Debian's packages`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	const aptGet = (args: string[]) => execFileSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
@@ -31,10 +31,8 @@ function ensureDebianPackage(command: string, packages: string[]): void {
 	}
 }
 
-function findCommand(command: string): string | undefined {
-	if (command.startsWith('/')) return existsSync(command) ? command : undefined;
-	for (const dir of (process.env.PATH ?? '').split(':')) if (existsSync(join(dir, command))) return join(dir, command);
-	return undefined;
+function onPath(command: string): boolean {
+	return (process.env.PATH ?? '').split(':').some((dir) => existsSync(join(dir, command)));
 }
 
 async function waitFor(what: string, probe: () => boolean, child: ChildProcess, timeoutMs = 30_000) {
@@ -60,7 +58,7 @@ export class RedisServer {
 	port = 0;
 
 	async start(): Promise<void> {
-		ensureDebianPackage('redis-server', ['redis-server']);
+		ensureDebianPackages(['redis-server'], () => onPath('redis-server') && onPath('redis-cli'));
 		this.port = await freePort();
 		this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
 			stdio: 'ignore',
@@ -81,12 +79,15 @@ function ping(port: number): boolean {
 	}
 }
 
-/** Debian keeps PostgreSQL's server programs out of PATH, under /usr/lib/postgresql/<major>/bin. */
-function postgresBin(): string {
+/**
+ * Debian keeps PostgreSQL's server programs out of PATH, under /usr/lib/postgresql/<major>/bin (where a
+ * client-only install has psql but no server).
+ */
+function postgresBin(): string | undefined {
 	const base = '/usr/lib/postgresql';
 	const majors = existsSync(base) ? readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'postgres'))) : [];
-	if (majors.length === 0) throw new Error('PostgreSQL server programs not found under /usr/lib/postgresql');
-	return join(base, majors.sort((a, b) => Number(b) - Number(a))[0], 'bin');
+	const newest = majors.sort((a, b) => Number(b) - Number(a))[0];
+	return newest ? join(base, newest, 'bin') : undefined;
 }
 
 export class PostgresServer {
@@ -97,8 +98,8 @@ export class PostgresServer {
 	readonly database = 'postgres';
 
 	async start(): Promise<void> {
-		ensureDebianPackage('/usr/lib/postgresql', ['postgresql']);
-		const bin = postgresBin();
+		ensureDebianPackages(['postgresql'], () => postgresBin() !== undefined && onPath('psql'));
+		const bin = postgresBin()!;
 		this.dir = mkdtempSync(join(tmpdir(), 'creatify-pg-'));
 		// PostgreSQL refuses to run as root: as root, run it as Debian's postgres user
 		const asOwner = (command: string, args: string[]) => (isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]) as [string, string[]];
