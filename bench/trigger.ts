@@ -27,7 +27,7 @@ const TASKS = Number(process.env.BENCH_TASKS ?? 600);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 16);
 const REPEAT_GAP = Number(process.env.BENCH_REPEAT_GAP ?? 50);
 /** per variant: stop sending after this long, and stop waiting for executions after this long again */
-const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 90);
+const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 60);
 /** which n8n set-ups to measure, in this order: single, queue, queue-pool */
 const SETUPS = (process.env.BENCH_SETUPS ?? 'single,queue,queue-pool').split(',');
 
@@ -260,7 +260,7 @@ function table(results: Result[]): string {
 /**
  * n8n runs a community trigger's webhook (and every waiting-execution callback) inside its expression isolate,
  * and a process has one isolate unless N8N_EXPRESSION_ENGINE_POOL_SIZE says more: the last run shows what a
- * bigger pool changes.
+ * bigger pool changes anything.
  */
 const POOL = { N8N_EXPRESSION_ENGINE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '4' };
 
