@@ -259,7 +259,7 @@ function table(results: Result[]): string {
 
 /**
  * n8n runs a community trigger's webhook (and every waiting-execution callback) inside its expression isolate,
- * and a process has one isolate unless N8N_EXPRESSION_ENGINE_POOL_SIZE says more: the last run shows what a
+ * and a process has one isolate unless N8N_EXPRESSION_ENGINE_POOL_SIZE says more: the last run shows whether a
  * bigger pool changes anything.
  */
 const POOL = { N8N_EXPRESSION_ENGINE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '4' };
