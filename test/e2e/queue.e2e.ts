@@ -107,8 +107,8 @@ test('1. 50 rows in callback mode: every execution waits, resumes where its call
 	// waiting, and with 50 executions starting at once on this suite's two cores that save can take seconds.
 	sim.reset({ imageMs: 15_000, videoMs: 5000 });
 	// callbacks reach the webhook processor and main in turn, as behind a load balancer; under this burst n8n
-	// takes seconds to answer a callback, so the simulator waits up to 30 s for an answer
-	sim.webhook = { origins: [cluster.webhook.url, cluster.main.url], timeoutMs: 30_000 };
+	// takes seconds to answer a callback (up to 31 s seen), so the simulator waits up to 60 s for an answer
+	sim.webhook = { origins: [cluster.webhook.url, cluster.main.url], timeoutMs: 60_000 };
 	const id = await deployRows('Rows to videos (queue, callback)', 'queue-callback', {
 		operation: 'createVideo',
 		productUrl: '={{ $json.url }}',
