@@ -132,24 +132,24 @@ export class DeliveryBook {
 	}
 }
 
-/** Room over the limit before trimming, so that a full log is sorted once per many records, not on each. */
-function slack(limit: number): number {
-	return Math.ceil(limit / 10);
+/**
+ * The keys to forget so that only the newest `limit` entries stay (merged entries may be older than ones already
+ * held). Nothing until there are a tenth more, so that a full log is sorted once per many records, not on each.
+ */
+function oldestBeyond(entries: Array<[string, number]>, limit: number): string[] {
+	if (entries.length <= limit + Math.ceil(limit / 10)) return [];
+	return entries
+		.sort((a, b) => a[1] - b[1])
+		.slice(0, entries.length - limit)
+		.map(([key]) => key);
 }
 
-/** Forgets the oldest entries beyond `limit` (merged entries may be older than ones already held). */
 function trim(entries: Map<string, number>, limit: number): void {
-	if (entries.size <= limit + slack(limit)) return;
-	const newest = [...entries].sort((a, b) => a[1] - b[1]).slice(-limit);
-	entries.clear();
-	for (const [key, at] of newest) entries.set(key, at);
+	for (const key of oldestBeyond([...entries], limit)) entries.delete(key);
 }
 
 function trimLog(log: DeliveryLog, limit: number): void {
-	const keys = Object.keys(log);
-	if (keys.length <= limit + slack(limit)) return;
-	const oldest = keys.sort((a, b) => log[a] - log[b]).slice(0, keys.length - limit);
-	for (const key of oldest) delete log[key];
+	for (const key of oldestBeyond(Object.entries(log), limit)) delete log[key];
 }
 
 /**
