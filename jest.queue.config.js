@@ -2,4 +2,8 @@
 const e2e = require('./jest.e2e.config');
 
 /** @type {import('jest').Config} */
-module.exports = { ...e2e, testMatch: ['**/queue.e2e.ts'], testPathIgnorePatterns: ['/node_modules/'] };
+module.exports = {
+	...e2e,
+	testMatch: ['**/queue.e2e.ts'],
+	testPathIgnorePatterns: ['/node_modules/'],
+};

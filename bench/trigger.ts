@@ -47,7 +47,12 @@ const VARIANTS: Variant[] = [
 			const webhookId = randomUUID();
 			const credentials = { creatifyApi: { id: credentialId, name: 'Creatify (simulator)' } };
 			return {
-				spec: ['Callback', CREATIFY_TRIGGER, { verifyWithApi: verify }, { webhookId, credentials }] as NodeSpec,
+				spec: [
+					'Callback',
+					CREATIFY_TRIGGER,
+					{ verifyWithApi: verify },
+					{ webhookId, credentials },
+				] as NodeSpec,
 				path: `${webhookId}/creatify`,
 			};
 		},
@@ -57,7 +62,13 @@ const VARIANTS: Variant[] = [
 		deduplicates: false,
 		start: () => {
 			const path = `bench-${randomUUID()}`;
-			const spec: NodeSpec = ['Callback', 'n8n-nodes-base.webhook', { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} }, { webhookId: randomUUID() }, 2];
+			const spec: NodeSpec = [
+				'Callback',
+				'n8n-nodes-base.webhook',
+				{ httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+				{ webhookId: randomUUID() },
+				2,
+			];
 			return { spec, path };
 		},
 	},
@@ -171,7 +182,11 @@ async function run(
 	const expected = deduplicates ? answered.size : latencies.length - failedAnswers;
 	let last = -1;
 	let stillSince = Date.now();
-	while (sink.executions < expected && Date.now() - stillSince < 10_000 && Date.now() < deadline + MAX_SECONDS * 1000) {
+	while (
+		sink.executions < expected &&
+		Date.now() - stillSince < 10_000 &&
+		Date.now() < deadline + MAX_SECONDS * 1000
+	) {
 		if (sink.executions !== last) [last, stillSince] = [sink.executions, Date.now()];
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
@@ -195,7 +210,11 @@ async function run(
 }
 
 /** Deploys one workflow per variant on `api`; returns their ids and webhook paths in VARIANTS order. */
-async function deploy(api: N8nApi, credentialId: string, sinkUrl: string): Promise<{ paths: string[]; workflowIds: string[] }> {
+async function deploy(
+	api: N8nApi,
+	credentialId: string,
+	sinkUrl: string,
+): Promise<{ paths: string[]; workflowIds: string[] }> {
 	const paths: string[] = [];
 	const workflowIds: string[] = [];
 	for (const variant of VARIANTS) {
@@ -208,7 +227,8 @@ async function deploy(api: N8nApi, credentialId: string, sinkUrl: string): Promi
 				url: sinkUrl,
 				sendBody: true,
 				specifyBody: 'json',
-				jsonBody: '={{ JSON.stringify({ task: $json.id ?? $json.body.id, execution: $execution.id }) }}',
+				jsonBody:
+					'={{ JSON.stringify({ task: $json.id ?? $json.body.id, execution: $execution.id }) }}',
 				options: {},
 			},
 			{},
@@ -222,7 +242,13 @@ async function deploy(api: N8nApi, credentialId: string, sinkUrl: string): Promi
 	return { paths, workflowIds };
 }
 
-async function measure(mode: string, api: N8nApi, entries: N8nProcess[], sim: CreatifySimulator, sink: Sink): Promise<Result[]> {
+async function measure(
+	mode: string,
+	api: N8nApi,
+	entries: N8nProcess[],
+	sim: CreatifySimulator,
+	sink: Sink,
+): Promise<Result[]> {
 	const credentialId = await api.simulatorCredential(sim);
 	const { paths, workflowIds } = await deploy(api, credentialId, sink.url);
 	for (const path of paths) for (const n8n of entries) await n8n.waitForWebhook(path, 60_000);
@@ -231,11 +257,19 @@ async function measure(mode: string, api: N8nApi, entries: N8nProcess[], sim: Cr
 		// fresh tasks per variant, so that one variant's records cannot mark another's callbacks as repeats
 		const tasks = new Map<string, unknown>();
 		for (let t = 0; t < TASKS; t++) {
-			const task = sim.seedTask({ status: 'video_generated', generated_video_url: `${sim.url}/media/bench/${t}.mp4` });
+			const task = sim.seedTask({
+				status: 'video_generated',
+				generated_video_url: `${sim.url}/media/bench/${t}.mp4`,
+			});
 			tasks.set(task.id, task);
 		}
 		const urls = entries.map((n8n) => `${n8n.url}/webhook/${paths[i]}`);
-		const failed = async () => (await api.json<{ data: unknown[] }>(`/api/v1/executions?workflowId=${workflowIds[i]}&status=error&limit=250`)).data.length;
+		const failed = async () =>
+			(
+				await api.json<{ data: unknown[] }>(
+					`/api/v1/executions?workflowId=${workflowIds[i]}&status=error&limit=250`,
+				)
+			).data.length;
 		const result = await run(mode, variant.label, urls, tasks, sink, variant.deduplicates, failed);
 		process.stderr.write(`${mode} · ${variant.label}: ${JSON.stringify(result)}\n`);
 		results.push(result);
@@ -244,7 +278,8 @@ async function measure(mode: string, api: N8nApi, entries: N8nProcess[], sim: Cr
 }
 
 function table(results: Result[]): string {
-	const builtIn = (mode: string) => results.find((r) => r.mode === mode && r.label.includes('built-in'))!;
+	const builtIn = (mode: string) =>
+		results.find((r) => r.mode === mode && r.label.includes('built-in'))!;
 	const rows = results.map((r) => {
 		const rate = r.callbacks / r.seconds;
 		const ratio = rate / (builtIn(r.mode).callbacks / builtIn(r.mode).seconds);
@@ -271,9 +306,18 @@ async function main() {
 	const tarball = packPackage();
 	const results: Result[] = [];
 	const folder = mkdtempSync(join(tmpdir(), 'creatify-bench-n8n-'));
-	const single = new N8nProcess({ userFolder: folder, port: await freePort(), encryptionKey: 'creatify-bench-key', quiet: true });
+	const single = new N8nProcess({
+		userFolder: folder,
+		port: await freePort(),
+		encryptionKey: 'creatify-bench-key',
+		quiet: true,
+	});
 	const clusters = [
-		{ setup: 'queue', mode: 'queue mode', cluster: new QueueCluster({ workers: 2, workerConcurrency: 20 }) },
+		{
+			setup: 'queue',
+			mode: 'queue mode',
+			cluster: new QueueCluster({ workers: 2, workerConcurrency: 20 }),
+		},
 		{
 			setup: 'queue-pool',
 			mode: `queue mode, pool ${POOL.N8N_EXPRESSION_ENGINE_POOL_SIZE}`,
@@ -293,7 +337,9 @@ async function main() {
 			await cluster.start(tarball);
 			const clusterApi = new N8nApi(cluster.main);
 			await clusterApi.setUpOwner();
-			results.push(...(await measure(mode, clusterApi, [cluster.webhook, cluster.main], sim, sink)));
+			results.push(
+				...(await measure(mode, clusterApi, [cluster.webhook, cluster.main], sim, sink)),
+			);
 			await cluster.stop();
 		}
 	} finally {

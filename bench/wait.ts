@@ -41,10 +41,13 @@ async function createVideos(count: number) {
 	const started = Date.now();
 	const { items, error } = await runCreatify({
 		parameters: { operation: 'createVideo', productUrl: '={{ $json.url }}', options: pollOptions },
-		items: Array.from({ length: count }, (_, i) => ({ url: `https://shop.example.com/p/${i}.png` })),
+		items: Array.from({ length: count }, (_, i) => ({
+			url: `https://shop.example.com/p/${i}.png`,
+		})),
 		credentials: credentials(),
 	});
-	if (error || items.some((i) => i.json.status !== 'video_generated')) throw new Error(`run failed: ${error?.message}`);
+	if (error || items.some((i) => i.json.status !== 'video_generated'))
+		throw new Error(`run failed: ${error?.message}`);
 	return (Date.now() - started) / 1000;
 }
 
@@ -66,7 +69,9 @@ async function main() {
 	sim.reset({ imageMs: IMAGE_MS, videoMs: VIDEO_MS, credits: 100_000 });
 	slowGenerationRequests(ITEMS * 2);
 	const batched = await createVideos(ITEMS);
-	const listCalls = sim.requests.filter((r) => r.method === 'GET' && r.path === '/api/product_to_videos/');
+	const listCalls = sim.requests.filter(
+		(r) => r.method === 'GET' && r.path === '/api/product_to_videos/',
+	);
 	const submitSeconds = (ITEMS * LATENCY_MS) / CONCURRENCY / 1000;
 	const ideal = (IMAGE_MS + VIDEO_MS) / 1000 + submitSeconds;
 
@@ -78,18 +83,38 @@ async function main() {
 	const sequential = (sequentialSample / SEQUENTIAL_SAMPLE) * ITEMS;
 
 	rows.push(['100 items, Create Video (poll), one execution', `${batched.toFixed(1)} s`]);
-	rows.push(['ideal (render time + submissions at the concurrency cap)', `${ideal.toFixed(1)} s`, `measured/ideal ${(batched / ideal).toFixed(2)}`]);
-	rows.push([`sequential, one item at a time (${SEQUENTIAL_SAMPLE} measured, scaled to ${ITEMS})`, `${sequential.toFixed(0)} s`, `speed-up ${(sequential / batched).toFixed(1)}x`]);
-	rows.push(['status calls per task', (listCalls.length / ITEMS).toFixed(3), `${listCalls.length} list calls of up to 100 IDs`]);
+	rows.push([
+		'ideal (render time + submissions at the concurrency cap)',
+		`${ideal.toFixed(1)} s`,
+		`measured/ideal ${(batched / ideal).toFixed(2)}`,
+	]);
+	rows.push([
+		`sequential, one item at a time (${SEQUENTIAL_SAMPLE} measured, scaled to ${ITEMS})`,
+		`${sequential.toFixed(0)} s`,
+		`speed-up ${(sequential / batched).toFixed(1)}x`,
+	]);
+	rows.push([
+		'status calls per task',
+		(listCalls.length / ITEMS).toFixed(3),
+		`${listCalls.length} list calls of up to 100 IDs`,
+	]);
 
 	// 2. memory: 1 GiB streamed into the binary store vs buffered in memory
 	sim.reset({ imageMs: 100, videoMs: 100, videoBytes: GIB, credits: 100_000 });
-	const task = sim.seedTask({ status: 'video_generated', generated_video_url: `${sim.url}/media/x/video.mp4` });
+	const task = sim.seedTask({
+		status: 'video_generated',
+		generated_video_url: `${sim.url}/media/x/video.mp4`,
+	});
 	task.generated_video_url = `${sim.url}/media/${task.id}/video.mp4`;
 	const streamedMb = await peakRssDuring(async () => {
 		const seeded = sim.seedTask();
 		const { items, error } = await runCreatify({
-			parameters: { operation: 'generateVideo', taskId: { __rl: true, mode: 'id', value: seeded.id }, waitMode: 'poll', options: { ...pollOptions, download: 'video' } },
+			parameters: {
+				operation: 'generateVideo',
+				taskId: { __rl: true, mode: 'id', value: seeded.id },
+				waitMode: 'poll',
+				options: { ...pollOptions, download: 'video' },
+			},
 			credentials: credentials(),
 		});
 		if (error || !items[0].binary?.data) throw new Error(`download failed: ${error?.message}`);
@@ -98,12 +123,23 @@ async function main() {
 		const body = await (await fetch(task.generated_video_url!)).arrayBuffer();
 		if (body.byteLength !== GIB) throw new Error('short read');
 	});
-	rows.push(['peak RSS added, 1 GiB video streamed to the filesystem binary store', `${streamedMb.toFixed(0)} MB`, `${((streamedMb / 1024) * 100).toFixed(1)}% of the file`]);
-	rows.push(['peak RSS added, the same file buffered in memory (baseline)', `${bufferedMb.toFixed(0)} MB`, `streamed/buffered ${(streamedMb / bufferedMb).toFixed(3)}`]);
+	rows.push([
+		'peak RSS added, 1 GiB video streamed to the filesystem binary store',
+		`${streamedMb.toFixed(0)} MB`,
+		`${((streamedMb / 1024) * 100).toFixed(1)}% of the file`,
+	]);
+	rows.push([
+		'peak RSS added, the same file buffered in memory (baseline)',
+		`${bufferedMb.toFixed(0)} MB`,
+		`streamed/buffered ${(streamedMb / bufferedMb).toFixed(3)}`,
+	]);
 
-	console.log(`\nCreatify wait benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, image ${IMAGE_MS / 1000} s + video ${VIDEO_MS / 1000} s per render, ${LATENCY_MS} ms per generation request, concurrency ${CONCURRENCY})\n`);
+	console.log(
+		`\nCreatify wait benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, image ${IMAGE_MS / 1000} s + video ${VIDEO_MS / 1000} s per render, ${LATENCY_MS} ms per generation request, concurrency ${CONCURRENCY})\n`,
+	);
 	console.log('| measure | value | comparison |\n|---|---|---|');
-	for (const [measure, value, comparison = ''] of rows) console.log(`| ${measure} | ${value} | ${comparison} |`);
+	for (const [measure, value, comparison = ''] of rows)
+		console.log(`| ${measure} | ${value} | ${comparison} |`);
 }
 
 main()

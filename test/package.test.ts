@@ -21,7 +21,8 @@ test('package.json follows the community-node rules', () => {
 	expect(pkg.dependencies ?? {}).toEqual({});
 	expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 	expect(pkg.overrides).toBeUndefined();
-	for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(pkg.scripts[hook]).toBeUndefined();
+	for (const hook of ['preinstall', 'install', 'postinstall', 'prepare'])
+		expect(pkg.scripts[hook]).toBeUndefined();
 	expect(pkg.files).toEqual(['dist']);
 	expect(pkg.n8n.n8nNodesApiVersion).toBe(1);
 	// zod resolves to n8n's own copy at run time: the dev copy must be the version n8n-workflow expects
@@ -31,7 +32,12 @@ test('package.json follows the community-node rules', () => {
 });
 
 test('npm pack ships the compiled nodes, credential, codex and icons, and nothing else', () => {
-	const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }));
+	const [report] = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+			cwd: root,
+			encoding: 'utf8',
+		}),
+	);
 	const files: string[] = report.files.map((f: { path: string }) => f.path);
 	for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(files).toContain(entry);
 	for (const asset of [
@@ -46,7 +52,13 @@ test('npm pack ships the compiled nodes, credential, codex and icons, and nothin
 	]) {
 		expect(files).toContain(asset);
 	}
-	expect(files.filter((f) => !f.startsWith('dist/') && !['package.json', 'index.js', 'README.md', 'LICENSE.md', 'CHANGELOG.md'].includes(f))).toEqual([]);
+	expect(
+		files.filter(
+			(f) =>
+				!f.startsWith('dist/') &&
+				!['package.json', 'index.js', 'README.md', 'LICENSE.md', 'CHANGELOG.md'].includes(f),
+		),
+	).toEqual([]);
 	expect(files.some((f) => f.startsWith('dist/test') || f.includes('simulator'))).toBe(false);
 });
 
@@ -60,16 +72,25 @@ describe('the built node', () => {
 	const properties = node.description.properties;
 
 	const operationsOf = (resource: string) =>
-		(properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))?.options ?? []).map(
-			(o) => (o as { value: string }).value,
-		);
+		(
+			properties.find(
+				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
+			)?.options ?? []
+		).map((o) => (o as { value: string }).value);
 
 	test('names and operations are the public contract', () => {
 		expect(node.description.name).toBe('creatify');
 		expect(node.description.usableAsTool).toBe(true);
 		expect(node.description.credentials).toEqual([{ name: 'creatifyApi', required: true }]);
 		expect(credential.name).toBe('creatifyApi');
-		expect(operationsOf('productVideo').sort()).toEqual(['createVideo', 'generateImage', 'generateVideo', 'get', 'getMany', 'regenerateImage']);
+		expect(operationsOf('productVideo').sort()).toEqual([
+			'createVideo',
+			'generateImage',
+			'generateVideo',
+			'get',
+			'getMany',
+			'regenerateImage',
+		]);
 		expect(operationsOf('account')).toEqual(['getCredits']);
 		expect(operationsOf('avatar')).toEqual(['getMany']);
 	});
@@ -80,9 +101,20 @@ describe('the built node', () => {
 		expect(description.group).toEqual(['trigger']);
 		expect(description.inputs).toEqual([]);
 		expect(description.usableAsTool).toBeUndefined();
-		expect(description.webhooks).toEqual([expect.objectContaining({ name: 'default', httpMethod: 'POST', path: 'creatify' })]);
-		expect(Object.keys(trigger.webhookMethods?.default ?? {}).sort()).toEqual(['checkExists', 'create', 'delete']);
-		expect(description.properties.map((p) => p.name)).toEqual(['setupNotice', 'events', 'productTypes', 'verifyWithApi']);
+		expect(description.webhooks).toEqual([
+			expect.objectContaining({ name: 'default', httpMethod: 'POST', path: 'creatify' }),
+		]);
+		expect(Object.keys(trigger.webhookMethods?.default ?? {}).sort()).toEqual([
+			'checkExists',
+			'create',
+			'delete',
+		]);
+		expect(description.properties.map((p) => p.name)).toEqual([
+			'setupNotice',
+			'events',
+			'productTypes',
+			'verifyWithApi',
+		]);
 	});
 
 	test('every icon the descriptions name exists in dist', () => {
@@ -102,10 +134,16 @@ describe('the built node', () => {
 			properties
 				.filter((p: INodeProperties) => p.displayOptions?.show?.operation?.includes(operation))
 				.map((p) => p.name);
-		expect(shownFor('generateVideo')).toEqual(expect.arrayContaining(['taskId', 'motionStyle', 'options']));
-		expect(shownFor('generateImage')).toEqual(expect.arrayContaining(['productUrl', 'productType', 'aspectRatio', 'options']));
+		expect(shownFor('generateVideo')).toEqual(
+			expect.arrayContaining(['taskId', 'motionStyle', 'options']),
+		);
+		expect(shownFor('generateImage')).toEqual(
+			expect.arrayContaining(['productUrl', 'productType', 'aspectRatio', 'options']),
+		);
 		expect(shownFor('regenerateImage')).toEqual(expect.arrayContaining(['taskId', 'options']));
 		expect(shownFor('get')).toEqual(['taskId']);
-		expect(shownFor('getMany')).toEqual(expect.arrayContaining(['taskIds', 'returnAll', 'limit', 'filters']));
+		expect(shownFor('getMany')).toEqual(
+			expect.arrayContaining(['taskIds', 'returnAll', 'limit', 'filters']),
+		);
 	});
 });

@@ -49,7 +49,13 @@ export class CreatifyTrigger implements INodeType {
 		],
 		webhooks: [
 			// responseData '' makes n8n answer with the webhookResponse the node returns
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'creatify' },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: 'creatify',
+			},
 		],
 		properties: [
 			{
@@ -107,7 +113,8 @@ export class CreatifyTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject() as { rawBody?: Buffer };
 		const parsed = parseCallback(request.rawBody, this.getBodyData());
-		if (!parsed.ok) return respond(this, parsed.httpStatus, { error: parsed.error, message: parsed.message });
+		if (!parsed.ok)
+			return respond(this, parsed.httpStatus, { error: parsed.error, message: parsed.message });
 		const { body } = parsed;
 		const scope = `${this.getWorkflow().id}:${this.getNode().id}`;
 		const book = bookFor(scope);
@@ -153,10 +160,16 @@ async function emitVerified(
 			});
 		} catch (error) {
 			if (error instanceof NodeApiError && error.httpCode === '404') {
-				return respond(ctx, 404, { error: 'unknown_task', message: 'No such task in this Creatify account' });
+				return respond(ctx, 404, {
+					error: 'unknown_task',
+					message: 'No such task in this Creatify account',
+				});
 			}
 			// Creatify could not be asked: answer with a temporary failure and start nothing unverified.
-			return respond(ctx, 503, { error: 'verification_unavailable', message: 'Could not verify the task with Creatify' });
+			return respond(ctx, 503, {
+				error: 'verification_unavailable',
+				message: 'Could not verify the task with Creatify',
+			});
 		}
 	}
 
@@ -171,7 +184,10 @@ async function emitVerified(
 	const productTypes = (ctx.getNodeParameter('productTypes', []) as string[]).filter((t) =>
 		(PRODUCT_TYPES as readonly string[]).includes(t),
 	);
-	if (!events.includes(event) || (productTypes.length > 0 && !productTypes.includes(String(task.type)))) {
+	if (
+		!events.includes(event) ||
+		(productTypes.length > 0 && !productTypes.includes(String(task.type)))
+	) {
 		return respond(ctx, 200, { received: true, ignored: 'not selected in the trigger' });
 	}
 

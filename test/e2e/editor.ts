@@ -21,18 +21,32 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Debian's Chromium, installed on first use (these machines run as root and reach Debian's packages). */
 function ensureChromium(): string {
 	if (existsSync(CHROMIUM)) return CHROMIUM;
-	if (process.getuid?.() !== 0) throw new Error(`headless Chromium is needed at ${CHROMIUM}: apt-get install chromium`);
+	if (process.getuid?.() !== 0)
+		throw new Error(`headless Chromium is needed at ${CHROMIUM}: apt-get install chromium`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'ignore' });
 	execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { env, stdio: 'ignore' });
 	return CHROMIUM;
 }
 
-export async function captureEditor(baseUrl: string, cookie: string, workflowId: string, outDir: string): Promise<EditorView> {
+export async function captureEditor(
+	baseUrl: string,
+	cookie: string,
+	workflowId: string,
+	outDir: string,
+): Promise<EditorView> {
 	mkdirSync(outDir, { recursive: true });
 	const browser = await chromium.launch({
 		executablePath: ensureChromium(),
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 	try {
 		const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
@@ -51,15 +65,27 @@ export async function captureEditor(baseUrl: string, cookie: string, workflowId:
 				throw new Error(`${error.message} (page ${page.url()}, see failure.png)`);
 			});
 		await page.waitForTimeout(1500);
-		const files = [join(outDir, 'workflow.png'), join(outDir, 'creatify-operations.png'), join(outDir, 'creatify-trigger.png')];
+		const files = [
+			join(outDir, 'workflow.png'),
+			join(outDir, 'creatify-operations.png'),
+			join(outDir, 'creatify-trigger.png'),
+		];
 		await page.screenshot({ path: files[0] });
-		const canvasIcons = await page.locator('[data-test-id="canvas-node"] img[src*="creatify"]').count();
+		const canvasIcons = await page
+			.locator('[data-test-id="canvas-node"] img[src*="creatify"]')
+			.count();
 
-		await nodes.filter({ hasText: 'Creatify' }).filter({ hasNotText: 'Trigger' }).first().dblclick();
+		await nodes
+			.filter({ hasText: 'Creatify' })
+			.filter({ hasNotText: 'Trigger' })
+			.first()
+			.dblclick();
 		await page.locator('[data-test-id="parameter-input-operation"]').first().click();
 		const options = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible');
 		await options.first().waitFor({ timeout: 15_000 });
-		const operations = (await options.allInnerTexts()).map((t) => t.split('\n')[0].trim()).filter(Boolean);
+		const operations = (await options.allInnerTexts())
+			.map((t) => t.split('\n')[0].trim())
+			.filter(Boolean);
 		await page.screenshot({ path: files[1] });
 
 		await page.goto(`${baseUrl}/workflow/${workflowId}`);

@@ -4,7 +4,12 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ExecutionRecord, N8nApi, OutputItem } from '../n8n/api';
 
 /** Polls `probe` until it returns a value; `context` adds what helps on a time-out (e.g. n8n's log tail). */
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000, context = () => ''): Promise<T> {
+export async function until<T>(
+	what: string,
+	probe: () => Promise<T | undefined>,
+	timeoutMs = 60_000,
+	context = () => '',
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
@@ -16,7 +21,11 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
 
 /** POSTs JSON; returns the status code. */
 export async function postJson(url: string, body: unknown): Promise<number> {
-	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 	await response.arrayBuffer();
 	return response.status;
 }
@@ -35,7 +44,13 @@ function isFinished(execution: ExecutionRecord): boolean {
 	return Boolean(execution.finished) || ['success', 'error', 'crashed'].includes(execution.status);
 }
 
-export async function finishedExecutions(api: N8nApi, workflowId: string, count: number, timeoutMs = 60_000, context = () => '') {
+export async function finishedExecutions(
+	api: N8nApi,
+	workflowId: string,
+	count: number,
+	timeoutMs = 60_000,
+	context = () => '',
+) {
 	return await until(
 		`${count} finished executions`,
 		async () => {

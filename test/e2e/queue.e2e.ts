@@ -24,10 +24,16 @@ const logTail = () =>
 
 /** Executions each worker started (its log says "Worker started execution <id>"). */
 function startedOn(worker: number): string[] {
-	return [...cluster.workers[worker].logTail(5000).matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]);
+	return [...cluster.workers[worker].logTail(5000).matchAll(/Worker started execution (\d+)/g)].map(
+		(m) => m[1],
+	);
 }
 
-async function deployRows(name: string, path: string, creatify: Record<string, unknown>): Promise<string> {
+async function deployRows(
+	name: string,
+	path: string,
+	creatify: Record<string, unknown>,
+): Promise<string> {
 	const id = await api.createWorkflow(rowsWorkflow(name, path, credentialId, creatify));
 	await api.activate(id);
 	await cluster.webhook.waitForWebhook(path);
@@ -40,7 +46,10 @@ async function deployTrigger(name: string): Promise<{ id: string; paths: string[
 	await api.activate(id);
 	const path = `${webhookId}/creatify`;
 	await Promise.all([cluster.webhook.waitForWebhook(path), cluster.main.waitForWebhook(path)]);
-	return { id, paths: [`${cluster.webhook.url}/webhook/${path}`, `${cluster.main.url}/webhook/${path}`] };
+	return {
+		id,
+		paths: [`${cluster.webhook.url}/webhook/${path}`, `${cluster.main.url}/webhook/${path}`],
+	};
 }
 
 /**
@@ -48,22 +57,35 @@ async function deployTrigger(name: string): Promise<{ id: string; paths: string[
  * list leaves out executions that main still counts as active, and main sometimes keeps counting finished ones.
  */
 function stored(workflowId: string): Array<{ id: string; status: string }> {
-	const rows = cluster.postgres.query(`SELECT id, status FROM execution_entity WHERE "workflowId" = '${workflowId}' ORDER BY id`);
-	return rows ? rows.split('\n').map((row) => ({ id: row.split('|')[0], status: row.split('|')[1] })) : [];
+	const rows = cluster.postgres.query(
+		`SELECT id, status FROM execution_entity WHERE "workflowId" = '${workflowId}' ORDER BY id`,
+	);
+	return rows
+		? rows.split('\n').map((row) => ({ id: row.split('|')[0], status: row.split('|')[1] }))
+		: [];
 }
 
 const ENDED = ['success', 'error', 'crashed', 'canceled'];
 
 /** Waits until at least `count` executions of the workflow exist and all have ended; returns them with their data. */
-async function ended(workflowId: string, count: number, timeoutMs = 120_000): Promise<ExecutionRecord[]> {
+async function ended(
+	workflowId: string,
+	count: number,
+	timeoutMs = 120_000,
+): Promise<ExecutionRecord[]> {
 	await until(
 		`${count} ended executions`,
 		async () => {
 			const rows = stored(workflowId);
-			return rows.length >= count && rows.every((row) => ENDED.includes(row.status)) ? true : undefined;
+			return rows.length >= count && rows.every((row) => ENDED.includes(row.status))
+				? true
+				: undefined;
 		},
 		timeoutMs,
-		() => `stored: ${stored(workflowId).map((row) => `${row.id}:${row.status}`).join(' ')}\n${logTail()}`,
+		() =>
+			`stored: ${stored(workflowId)
+				.map((row) => `${row.id}:${row.status}`)
+				.join(' ')}\n${logTail()}`,
 	);
 	return await Promise.all(stored(workflowId).map(async (row) => await api.execution(row.id)));
 }
@@ -78,8 +100,15 @@ async function executionsPerTask(workflowId: string, count: number): Promise<Map
 	return counts;
 }
 
-async function deliver(url: string, task: unknown): Promise<{ status: number; duplicate: boolean }> {
-	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(task) });
+async function deliver(
+	url: string,
+	task: unknown,
+): Promise<{ status: number; duplicate: boolean }> {
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(task),
+	});
 	const body = (await response.json().catch(() => ({}))) as { duplicate?: boolean };
 	return { status: response.status, duplicate: body.duplicate === true };
 }
@@ -99,7 +128,8 @@ afterAll(async () => {
 
 afterEach(() => {
 	const state = expect.getState();
-	if (state.assertionCalls !== state.numPassingAsserts) process.stderr.write(`n8n log tails:\n${logTail()}\n`);
+	if (state.assertionCalls !== state.numPassingAsserts)
+		process.stderr.write(`n8n log tails:\n${logTail()}\n`);
 });
 
 test('1. 50 rows in callback mode: every execution waits, resumes where its callbacks land, runs on the workers and finishes right', async () => {
@@ -114,8 +144,12 @@ test('1. 50 rows in callback mode: every execution waits, resumes where its call
 		productUrl: '={{ $json.url }}',
 		waitMode: 'callback',
 	});
-	const rows = Array.from({ length: 50 }, (_, i) => ({ url: `https://shop.example.com/queue/${i}.png` }));
-	const statuses = await Promise.all(rows.map((row) => postJson(`${cluster.webhook.url}/webhook/queue-callback`, { rows: [row] })));
+	const rows = Array.from({ length: 50 }, (_, i) => ({
+		url: `https://shop.example.com/queue/${i}.png`,
+	}));
+	const statuses = await Promise.all(
+		rows.map((row) => postJson(`${cluster.webhook.url}/webhook/queue-callback`, { rows: [row] })),
+	);
 	expect(statuses.filter((s) => s !== 200)).toEqual([]);
 
 	const executions = await ended(id, 50, 300_000);
@@ -125,23 +159,35 @@ test('1. 50 rows in callback mode: every execution waits, resumes where its call
 	// each execution's output is the task of its own row
 	const byUrl = new Map(outputs.map(([item]) => [String(item.product_url), item]));
 	for (const row of rows) {
-		expect(byUrl.get(row.url)).toMatchObject({ status: 'video_generated', generated_video_url: expect.stringContaining(sim.url) });
+		expect(byUrl.get(row.url)).toMatchObject({
+			status: 'video_generated',
+			generated_video_url: expect.stringContaining(sim.url),
+		});
 	}
 	// every execution waited: its Creatify node asked for callbacks, and each task's callbacks came back to n8n
 	expect(sim.tasks.size).toBe(50);
 	const delivered = sim.webhookDeliveries;
-	expect(new Set(delivered.filter((d) => d.status === 'video_generated').map((d) => d.taskId)).size).toBe(50);
+	expect(
+		new Set(delivered.filter((d) => d.status === 'video_generated').map((d) => d.taskId)).size,
+	).toBe(50);
 	// n8n answered every callback (409: a copy that came after the execution had resumed)
 	const answerMs = delivered.map((d) => d.ms ?? 0).sort((a, b) => a - b);
 	process.stderr.write(
 		`queue check 1: ${delivered.length} callbacks, answered in p50 ${answerMs[Math.floor(answerMs.length / 2)]} ms, max ${answerMs.at(-1)} ms; not answered: ${delivered.filter((d) => d.error).length}\n`,
 	);
 	expect(delivered.filter((d) => d.responseStatus !== 200 && d.responseStatus !== 409)).toEqual([]);
-	expect(new Set(delivered.map((d) => new URL(d.url).origin))).toEqual(new Set([cluster.webhook.url, cluster.main.url]));
+	expect(new Set(delivered.map((d) => new URL(d.url).origin))).toEqual(
+		new Set([cluster.webhook.url, cluster.main.url]),
+	);
 	// the executions ran (started, then resumed) on both workers; none ran in main or the webhook processor
 	const ids = new Set(executions.map((e) => e.id));
-	const [first, second] = [startedOn(0).filter((x) => ids.has(x)), startedOn(1).filter((x) => ids.has(x))];
-	process.stderr.write(`queue check 1: worker runs ${first.length} + ${second.length} (starts and resumes of 50 executions)\n`);
+	const [first, second] = [
+		startedOn(0).filter((x) => ids.has(x)),
+		startedOn(1).filter((x) => ids.has(x)),
+	];
+	process.stderr.write(
+		`queue check 1: worker runs ${first.length} + ${second.length} (starts and resumes of 50 executions)\n`,
+	);
 	expect(first.length + second.length).toBeGreaterThanOrEqual(100);
 	expect(first.length).toBeGreaterThan(0);
 	expect(second.length).toBeGreaterThan(0);
@@ -153,12 +199,18 @@ test('2. Creatify Trigger across processes: a later duplicate on another process
 	const [webhookProcessor, main] = paths;
 
 	// a burst of 30 distinct callbacks to the webhook processor, then each one again on main and on the webhook processor
-	const tasks = Array.from({ length: 30 }, () => sim.seedTask({ status: 'video_generated', generated_video_url: `${sim.url}/media/x/video.mp4` }));
+	const tasks = Array.from({ length: 30 }, () =>
+		sim.seedTask({
+			status: 'video_generated',
+			generated_video_url: `${sim.url}/media/x/video.mp4`,
+		}),
+	);
 	const firsts = await Promise.all(tasks.map((task) => deliver(webhookProcessor, task)));
 	expect(firsts.filter((a) => a.status === 200 && !a.duplicate)).toHaveLength(30);
 	await ended(id, 30);
 	const repeats = [];
-	for (const task of tasks) repeats.push(await deliver(main, task), await deliver(webhookProcessor, task));
+	for (const task of tasks)
+		repeats.push(await deliver(main, task), await deliver(webhookProcessor, task));
 	expect(repeats.filter((a) => !a.duplicate)).toHaveLength(0);
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 	const afterRepeats = await executionsPerTask(id, 30);
@@ -167,19 +219,34 @@ test('2. Creatify Trigger across processes: a later duplicate on another process
 
 	// distinct callbacks spread over both processes at once, then each repeated on the other process: requests in
 	// flight on two processes save static data over each other; measure what a repeat still gets through
-	const spread = Array.from({ length: 30 }, () => sim.seedTask({ status: 'video_generated', generated_video_url: `${sim.url}/media/z/video.mp4` }));
+	const spread = Array.from({ length: 30 }, () =>
+		sim.seedTask({
+			status: 'video_generated',
+			generated_video_url: `${sim.url}/media/z/video.mp4`,
+		}),
+	);
 	const spreadFirsts = await Promise.all(spread.map((task, i) => deliver(paths[i % 2], task)));
 	expect(spreadFirsts.every((a) => a.status === 200 && !a.duplicate)).toBe(true);
 	await ended(id, 60);
 	const crossRepeats = [];
-	for (const [i, task] of spread.entries()) crossRepeats.push(await deliver(paths[(i + 1) % 2], task));
+	for (const [i, task] of spread.entries())
+		crossRepeats.push(await deliver(paths[(i + 1) % 2], task));
 	const leaked = crossRepeats.filter((a) => !a.duplicate).length;
-	process.stderr.write(`queue check 2: after a burst spread over two processes, ${leaked}/30 repeats on the other process started an execution\n`);
+	process.stderr.write(
+		`queue check 2: after a burst spread over two processes, ${leaked}/30 repeats on the other process started an execution\n`,
+	);
 	await ended(id, 60 + leaked);
 
 	// simultaneous copies, one to each process: measure what n8n lets through
-	const racing = Array.from({ length: 30 }, () => sim.seedTask({ status: 'video_generated', generated_video_url: `${sim.url}/media/y/video.mp4` }));
-	const answers = await Promise.all(racing.map((task) => Promise.all(paths.map((url) => deliver(url, task)))));
+	const racing = Array.from({ length: 30 }, () =>
+		sim.seedTask({
+			status: 'video_generated',
+			generated_video_url: `${sim.url}/media/y/video.mp4`,
+		}),
+	);
+	const answers = await Promise.all(
+		racing.map((task) => Promise.all(paths.map((url) => deliver(url, task)))),
+	);
 	expect(answers.flat().every((a) => a.status === 200)).toBe(true);
 	const accepted = answers.map((pair) => pair.filter((a) => !a.duplicate).length);
 	const counts = await executionsPerTask(id, 60 + leaked + accepted.reduce((a, b) => a + b, 0));
@@ -194,7 +261,9 @@ test('2. Creatify Trigger across processes: a later duplicate on another process
 
 test('2b. the remedy the README gives: an atomic claim in PostgreSQL after the trigger lets one execution per task through, also for simultaneous copies on two processes', async () => {
 	sim.reset();
-	cluster.postgres.query('CREATE TABLE creatify_events (task_id text, event text, PRIMARY KEY (task_id, event))');
+	cluster.postgres.query(
+		'CREATE TABLE creatify_events (task_id text, event text, PRIMARY KEY (task_id, event))',
+	);
 	const database = await api.createCredential('Events database', 'postgres', {
 		host: '127.0.0.1',
 		port: cluster.postgres.port,
@@ -209,31 +278,63 @@ test('2b. the remedy the README gives: an atomic claim in PostgreSQL after the t
 	const webhookId = randomUUID();
 	const id = await api.createWorkflow(
 		workflowOf('Videos ready, claimed once (queue)', [
-			['Creatify Trigger', CREATIFY_TRIGGER, {}, { webhookId, credentials: { creatifyApi: { id: credentialId, name: 'Creatify (simulator)' } } }],
+			[
+				'Creatify Trigger',
+				CREATIFY_TRIGGER,
+				{},
+				{
+					webhookId,
+					credentials: { creatifyApi: { id: credentialId, name: 'Creatify (simulator)' } },
+				},
+			],
 			[
 				'Claim',
 				'n8n-nodes-base.postgres',
-				{ operation: 'executeQuery', query: CLAIM_SQL, options: { queryReplacement: '={{ $json.id }},{{ $json.event }}' } },
+				{
+					operation: 'executeQuery',
+					query: CLAIM_SQL,
+					options: { queryReplacement: '={{ $json.id }},{{ $json.event }}' },
+				},
 				{ credentials: { postgres: { id: database, name: 'Events database' } } },
 				2.6,
 			],
-			['Claimed', 'n8n-nodes-base.filter', filterParameters('={{ $json.task_id }}', { type: 'string', operation: 'exists', singleValue: true }), {}, 2],
+			[
+				'Claimed',
+				'n8n-nodes-base.filter',
+				filterParameters('={{ $json.task_id }}', {
+					type: 'string',
+					operation: 'exists',
+					singleValue: true,
+				}),
+				{},
+				2,
+			],
 			['Handle Video', 'n8n-nodes-base.noOp', {}],
 		]),
 	);
 	await api.activate(id);
 	const path = `${webhookId}/creatify`;
 	await Promise.all([cluster.webhook.waitForWebhook(path), cluster.main.waitForWebhook(path)]);
-	const racing = Array.from({ length: 20 }, () => sim.seedTask({ status: 'video_generated', generated_video_url: `${sim.url}/media/c/video.mp4` }));
+	const racing = Array.from({ length: 20 }, () =>
+		sim.seedTask({
+			status: 'video_generated',
+			generated_video_url: `${sim.url}/media/c/video.mp4`,
+		}),
+	);
 	const urls = [cluster.webhook.url, cluster.main.url].map((origin) => `${origin}/webhook/${path}`);
-	const answers = await Promise.all(racing.map((task) => Promise.all(urls.map((url) => deliver(url, task)))));
+	const answers = await Promise.all(
+		racing.map((task) => Promise.all(urls.map((url) => deliver(url, task)))),
+	);
 	const started = answers.flat().filter((a) => !a.duplicate).length;
 	const handled = new Map<string, number>();
 	for (const execution of await ended(id, started)) {
 		expect(execution.status).toBe('success');
-		for (const item of nodeItems(execution, 'Handle Video')) handled.set(String(item.task_id), (handled.get(String(item.task_id)) ?? 0) + 1);
+		for (const item of nodeItems(execution, 'Handle Video'))
+			handled.set(String(item.task_id), (handled.get(String(item.task_id)) ?? 0) + 1);
 	}
-	process.stderr.write(`queue check 2b: ${started} executions started for 20 tasks; ${[...handled.values()].reduce((a, b) => a + b, 0)} got past the claim\n`);
+	process.stderr.write(
+		`queue check 2b: ${started} executions started for 20 tasks; ${[...handled.values()].reduce((a, b) => a + b, 0)} got past the claim\n`,
+	);
 	expect(racing.map((task) => handled.get(task.id))).toEqual(Array(20).fill(1));
 }, 600_000);
 
@@ -244,11 +345,24 @@ test('3. a worker killed mid-batch (poll mode): the execution is not re-run, no 
 		productUrl: '={{ $json.url }}',
 		options: { ...POLL, concurrency: 2 },
 	});
-	const rows = Array.from({ length: 10 }, (_, i) => ({ url: `https://shop.example.com/killed/${i}.png` }));
+	const rows = Array.from({ length: 10 }, (_, i) => ({
+		url: `https://shop.example.com/killed/${i}.png`,
+	}));
 	expect(await postJson(`${cluster.webhook.url}/webhook/queue-poll`, { rows })).toBe(200);
-	const executionId = await until('the execution to start on a worker', async () => stored(id)[0]?.id, 60_000, logTail);
+	const executionId = await until(
+		'the execution to start on a worker',
+		async () => stored(id)[0]?.id,
+		60_000,
+		logTail,
+	);
 	// kill the worker running it once some renders are under way and others are not yet submitted
-	await until('a video render under way', async () => ([...sim.tasks.values()].some((t) => t.status === 'video_generating') ? true : undefined), 60_000, logTail);
+	await until(
+		'a video render under way',
+		async () =>
+			[...sim.tasks.values()].some((t) => t.status === 'video_generating') ? true : undefined,
+		60_000,
+		logTail,
+	);
 	const victim = cluster.workers.findIndex((_, i) => startedOn(i).includes(executionId));
 	expect(victim).toBeGreaterThanOrEqual(0);
 	await cluster.workers[victim].kill();
@@ -273,12 +387,19 @@ test('3. a worker killed mid-batch (poll mode): the execution is not re-run, no 
 	expect(recovery.status).toBe('success');
 	const listed = nodeItems(recovery, 'All Tasks');
 	expect(listed.map((t) => t.id).sort()).toEqual([...sim.tasks.keys()].sort());
-	await until('every task rendered', async () => ([...sim.tasks.values()].every((t) => t.status === 'video_generated') ? true : undefined), 120_000, logTail);
+	await until(
+		'every task rendered',
+		async () =>
+			[...sim.tasks.values()].every((t) => t.status === 'video_generated') ? true : undefined,
+		120_000,
+		logTail,
+	);
 	expect(sim.tasks.size).toBe(createdAtKill);
 	expect(sim.paidAttempts('gen_video')).toHaveLength(createdAtKill);
 }, 600_000);
 
-const CLAIM_SQL = 'INSERT INTO creatify_events (task_id, event) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING task_id';
+const CLAIM_SQL =
+	'INSERT INTO creatify_events (task_id, event) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING task_id';
 
 /** n8n's Filter node (version 2) with one condition. */
 function filterParameters(leftValue: string, operator: Record<string, unknown>, rightValue = '') {
@@ -296,19 +417,38 @@ function filterParameters(leftValue: string, operator: Record<string, unknown>, 
 function recoveryWorkflow(credential: string) {
 	const credentials = { creatifyApi: { id: credential, name: 'Creatify (simulator)' } };
 	return workflowOf('Recover unfinished tasks', [
-		['Recover', 'n8n-nodes-base.webhook', { httpMethod: 'POST', path: 'queue-recover', responseMode: 'onReceived', options: {} }, { webhookId: randomUUID() }, 2],
-		['All Tasks', 'n8n-nodes-creatify.creatify', { operation: 'getMany', returnAll: true }, { credentials }],
+		[
+			'Recover',
+			'n8n-nodes-base.webhook',
+			{ httpMethod: 'POST', path: 'queue-recover', responseMode: 'onReceived', options: {} },
+			{ webhookId: randomUUID() },
+			2,
+		],
+		[
+			'All Tasks',
+			'n8n-nodes-creatify.creatify',
+			{ operation: 'getMany', returnAll: true },
+			{ credentials },
+		],
 		[
 			'Stopped After Image',
 			'n8n-nodes-base.filter',
-			filterParameters('={{ $json.status }}', { type: 'string', operation: 'equals' }, 'image_generated'),
+			filterParameters(
+				'={{ $json.status }}',
+				{ type: 'string', operation: 'equals' },
+				'image_generated',
+			),
 			{},
 			2,
 		],
 		[
 			'Generate Video',
 			'n8n-nodes-creatify.creatify',
-			{ operation: 'generateVideo', taskId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, options: POLL },
+			{
+				operation: 'generateVideo',
+				taskId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				options: POLL,
+			},
 			{ credentials },
 		],
 	]);

@@ -8,7 +8,13 @@ import { join } from 'node:path';
 
 import { CreatifySimulator } from '../simulator/server';
 import { captureEditor } from './editor';
-import { finishedExecutions as finishedAfter, nodeItems, nodeOutput, postJson, until } from './helpers';
+import {
+	finishedExecutions as finishedAfter,
+	nodeItems,
+	nodeOutput,
+	postJson,
+	until,
+} from './helpers';
 import type { OutputItem } from '../n8n/api';
 import { N8nApi } from '../n8n/api';
 import { freePort, installPackage, n8nCli, N8nProcess, packPackage } from '../n8n/runtime';
@@ -21,7 +27,8 @@ let api: N8nApi;
 let credentialId: string;
 const POLL = { pollIntervalSeconds: 1, maxPollIntervalSeconds: 1 };
 /** where the editor screenshots go (the README shows docs/screenshots) */
-const SCREENSHOTS = process.env.CREATIFY_SCREENSHOTS ?? join(__dirname, '..', '..', 'docs', 'screenshots');
+const SCREENSHOTS =
+	process.env.CREATIFY_SCREENSHOTS ?? join(__dirname, '..', '..', 'docs', 'screenshots');
 
 const logTail = () => n8n.logTail(40);
 
@@ -34,7 +41,11 @@ async function finishedExecutions(workflowId: string, count: number) {
 }
 
 /** Imports and activates a rows workflow; returns its ID once its webhook is live. */
-async function deployRows(name: string, path: string, creatify: Record<string, unknown>): Promise<string> {
+async function deployRows(
+	name: string,
+	path: string,
+	creatify: Record<string, unknown>,
+): Promise<string> {
 	const id = await api.createWorkflow(rowsWorkflow(name, path, credentialId, creatify));
 	await api.activate(id);
 	await n8n.waitForWebhook(path);
@@ -65,23 +76,36 @@ afterAll(async () => {
 
 afterEach(() => {
 	const state = expect.getState();
-	if (state.assertionCalls !== state.numPassingAsserts) process.stderr.write(`n8n log tail:\n${n8n.logTail(60)}\n`);
+	if (state.assertionCalls !== state.numPassingAsserts)
+		process.stderr.write(`n8n log tail:\n${n8n.logTail(60)}\n`);
 });
 
 test('1. n8n loads both nodes and the credential; the credential test passes with good keys and fails with bad', async () => {
 	const names = (await api.nodeTypes()).map((t) => t.name);
 	expect(names).toEqual(expect.arrayContaining([CREATIFY, CREATIFY_TRIGGER]));
 	expect((await api.credentialTypes()).map((t) => t.name)).toContain('creatifyApi');
-	const good = await api.testCredential(credentialId, 'creatifyApi', { apiId: sim.apiId, apiKey: sim.apiKey, baseUrl: sim.url });
+	const good = await api.testCredential(credentialId, 'creatifyApi', {
+		apiId: sim.apiId,
+		apiKey: sim.apiKey,
+		baseUrl: sim.url,
+	});
 	expect(good.status).toBe('OK');
-	const bad = await api.testCredential(credentialId, 'creatifyApi', { apiId: sim.apiId, apiKey: 'wrong', baseUrl: sim.url });
+	const bad = await api.testCredential(credentialId, 'creatifyApi', {
+		apiId: sim.apiId,
+		apiKey: 'wrong',
+		baseUrl: sim.url,
+	});
 	expect(bad.status).toBe('Error');
 	expect(bad.message).toMatch(/401|Unauthorized|Authorization failed|Invalid API ID or API key/);
 });
 
 test('2. rows → Create Video (poll): every row gets its video, paired to its row; a failing row goes to the error output', async () => {
 	sim.reset({ imageMs: 1000, videoMs: 1500 });
-	const id = await deployRows('Rows to videos (poll)', 'rows-poll', { operation: 'createVideo', productUrl: '={{ $json.url }}', options: POLL });
+	const id = await deployRows('Rows to videos (poll)', 'rows-poll', {
+		operation: 'createVideo',
+		productUrl: '={{ $json.url }}',
+		options: POLL,
+	});
 	const rows = [
 		{ url: 'https://shop.example.com/a.png', sku: 'A' },
 		{ url: 'https://shop.example.com/fail-image.png', sku: 'B' },
@@ -101,31 +125,45 @@ test('2. rows → Create Video (poll): every row gets its video, paired to its r
 		expect.objectContaining({
 			sku: 'B',
 			error: expect.stringContaining('failed at the image step'),
-			details: expect.objectContaining({ task: expect.objectContaining({ product_url: rows[1].url, status: 'failed' }) }),
+			details: expect.objectContaining({
+				task: expect.objectContaining({ product_url: rows[1].url, status: 'failed' }),
+			}),
 		}),
 	]);
 	// pairing: each output item points back at its row
 	expect(nodeOutput(execution, 'Creatify').map((item) => item.pairedItem?.item)).toEqual([0, 2]);
 });
 
-test('3. callback mode: the execution waits, the simulator\'s callbacks resume it, the output is right', async () => {
+test("3. callback mode: the execution waits, the simulator's callbacks resume it, the output is right", async () => {
 	sim.reset({ imageMs: 1000, videoMs: 1500 });
 	const id = await deployRows('Rows to videos (callback)', 'rows-callback', {
 		operation: 'createVideo',
 		productUrl: '={{ $json.url }}',
 		waitMode: 'callback',
 	});
-	const rows = [{ url: 'https://shop.example.com/x.png' }, { url: 'https://shop.example.com/y.png' }];
+	const rows = [
+		{ url: 'https://shop.example.com/x.png' },
+		{ url: 'https://shop.example.com/y.png' },
+	];
 	expect(await post('rows-callback', { rows })).toBe(200);
-	const waiting = await until('a waiting execution', async () => {
-		const executions = await api.executions(id);
-		return executions.find((e) => e.status === 'waiting');
-	}, 20_000, logTail);
+	const waiting = await until(
+		'a waiting execution',
+		async () => {
+			const executions = await api.executions(id);
+			return executions.find((e) => e.status === 'waiting');
+		},
+		20_000,
+		logTail,
+	);
 	expect(waiting.waitTill).toBeTruthy();
 	const [execution] = await finishedExecutions(id, 1);
 	expect(execution.status).toBe('success');
-	expect(nodeItems(execution, 'Done').map((j) => [j.product_url, j.status])).toEqual(rows.map((r) => [r.url, 'video_generated']));
-	expect(sim.webhookDeliveries.every((d) => d.responseStatus === 200 || d.responseStatus === 409)).toBe(true);
+	expect(nodeItems(execution, 'Done').map((j) => [j.product_url, j.status])).toEqual(
+		rows.map((r) => [r.url, 'video_generated']),
+	);
+	expect(
+		sim.webhookDeliveries.every((d) => d.responseStatus === 200 || d.responseStatus === 409),
+	).toBe(true);
 });
 
 test('4. Creatify Trigger: callbacks of tasks another workflow created start verified executions; forged and repeated ones start none', async () => {
@@ -140,7 +178,10 @@ test('4. Creatify Trigger: callbacks of tasks another workflow created start ver
 		productUrl: '={{ $json.url }}',
 		options: { ...POLL, webhookUrl: hook },
 	});
-	const rows = [{ url: 'https://shop.example.com/t1.png' }, { url: 'https://shop.example.com/t2.png' }];
+	const rows = [
+		{ url: 'https://shop.example.com/t1.png' },
+		{ url: 'https://shop.example.com/t2.png' },
+	];
 	expect(await post('rows-trigger', { rows })).toBe(200);
 	await finishedExecutions(rendersId, 1);
 	await sim.settleWebhooks();
@@ -158,21 +199,34 @@ test('4. Creatify Trigger: callbacks of tasks another workflow created start ver
 	});
 	expect(forged.status).toBe(404);
 	const genuine = sim.tasks.get(String(received[0].id))!;
-	const repeat = await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(genuine) });
+	const repeat = await fetch(hook, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(genuine),
+	});
 	expect([repeat.status, await repeat.json()]).toEqual([200, { received: true, duplicate: true }]);
 	await new Promise((resolve) => setTimeout(resolve, 2000));
 	expect((await api.executions(triggerId)).length).toBe(2);
 
 	// the same callback delivered several times at once (Creatify may retry quickly) starts one execution
-	const fresh = sim.seedTask({ status: 'video_generated', generated_video_url: `${sim.url}/media/x/video.mp4` });
+	const fresh = sim.seedTask({
+		status: 'video_generated',
+		generated_video_url: `${sim.url}/media/x/video.mp4`,
+	});
 	const answers = await Promise.all(
 		Array.from({ length: 4 }, async () => {
-			const response = await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fresh) });
+			const response = await fetch(hook, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(fresh),
+			});
 			return (await response.json()) as { duplicate?: boolean };
 		}),
 	);
 	// the one that starts the workflow is answered by n8n once the execution exists, with the trigger's JSON
-	expect(answers.filter((a) => !a.duplicate)).toEqual([{ received: true, taskId: fresh.id, event: 'videoReady' }]);
+	expect(answers.filter((a) => !a.duplicate)).toEqual([
+		{ received: true, taskId: fresh.id, event: 'videoReady' },
+	]);
 	await finishedExecutions(triggerId, 3);
 	await new Promise((resolve) => setTimeout(resolve, 2000));
 	expect((await api.executions(triggerId)).length).toBe(3);
@@ -189,17 +243,24 @@ test('6. a large video lands as binary data with n8n in filesystem binary mode (
 	await new Promise((resolve) => setTimeout(resolve, 1000));
 	n8n.resetPeakRss();
 	const idle = await n8n.currentRssMb();
-	expect(await post('rows-download', { rows: [{ url: 'https://shop.example.com/big.png' }] })).toBe(200);
+	expect(await post('rows-download', { rows: [{ url: 'https://shop.example.com/big.png' }] })).toBe(
+		200,
+	);
 	const [execution] = await finishedExecutions(id, 1);
-	const [item] = nodeOutput(execution, 'Done') as Array<OutputItem & { binary?: Record<string, { id?: string; fileSize?: string; mimeType?: string }> }>;
-	expect(item.binary?.data).toMatchObject({ mimeType: 'video/mp4', id: expect.stringMatching(/^filesystem/) });
+	const [item] = nodeOutput(execution, 'Done') as Array<
+		OutputItem & { binary?: Record<string, { id?: string; fileSize?: string; mimeType?: string }> }
+	>;
+	expect(item.binary?.data).toMatchObject({
+		mimeType: 'video/mp4',
+		id: expect.stringMatching(/^filesystem/),
+	});
 	process.stderr.write(
 		`n8n memory while downloading a ${size / 1024 / 1024} MB video: idle ${idle.toFixed(0)} MB, peak ${n8n.peakRssMb.toFixed(0)} MB (+${(n8n.peakRssMb - idle).toFixed(0)} MB)\n`,
 	);
 	expect(n8n.peakRssMb - idle).toBeLessThan(size / 1024 / 1024 / 2);
 });
 
-test('7. the editor\'s task and avatar pickers return the simulator\'s data through n8n\'s REST endpoints', async () => {
+test("7. the editor's task and avatar pickers return the simulator's data through n8n's REST endpoints", async () => {
 	sim.reset();
 	const task = sim.seedTask({ product_url: 'https://shop.example.com/images/picker-shoe.png' });
 	const common = {
@@ -210,21 +271,35 @@ test('7. the editor\'s task and avatar pickers return the simulator\'s data thro
 		...common,
 		methodName: 'searchTasks',
 		path: 'parameters.taskId',
-		currentNodeParameters: { resource: 'productVideo', operation: 'get', taskId: { __rl: true, mode: 'list', value: '' } },
+		currentNodeParameters: {
+			resource: 'productVideo',
+			operation: 'get',
+			taskId: { __rl: true, mode: 'list', value: '' },
+		},
 		filter: 'picker-shoe',
 	});
-	expect(tasks.results).toEqual([{ name: expect.stringContaining('picker-shoe.png'), value: task.id }]);
+	expect(tasks.results).toEqual([
+		{ name: expect.stringContaining('picker-shoe.png'), value: task.id },
+	]);
 	const avatars = await api.listSearch({
 		...common,
 		methodName: 'searchAvatars',
 		path: 'parameters.options.overrideAvatar',
-		currentNodeParameters: { resource: 'productVideo', operation: 'generateImage', productUrl: '', options: {} },
+		currentNodeParameters: {
+			resource: 'productVideo',
+			operation: 'generateImage',
+			productUrl: '',
+			options: {},
+		},
 	});
 	expect(avatars.results).toHaveLength(50);
-	expect(avatars.results[0]).toEqual({ name: 'Ava A. (f, adult, casual)', value: expect.any(String) });
+	expect(avatars.results[0]).toEqual({
+		name: 'Ava A. (f, adult, casual)',
+		value: expect.any(String),
+	});
 });
 
-test('7b. in the editor (headless Chromium): both nodes with their icons, the operations, the trigger\'s notice', async () => {
+test("7b. in the editor (headless Chromium): both nodes with their icons, the operations, the trigger's notice", async () => {
 	const { workflow } = triggerWorkflow('Editor view', credentialId);
 	workflow.nodes.push({
 		id: '0f0e0d0c-0000-4000-8000-00000000000a',
@@ -235,11 +310,15 @@ test('7b. in the editor (headless Chromium): both nodes with their icons, the op
 		parameters: { operation: 'createVideo', productUrl: 'https://shop.example.com/a.png' },
 		credentials: { creatifyApi: { id: credentialId, name: 'Creatify (simulator)' } },
 	});
-	(workflow.connections as Record<string, unknown>).Received = { main: [[{ node: 'Creatify', type: 'main', index: 0 }]] };
+	(workflow.connections as Record<string, unknown>).Received = {
+		main: [[{ node: 'Creatify', type: 'main', index: 0 }]],
+	};
 	const id = await api.createWorkflow(workflow);
 	const shots = await captureEditor(n8n.url, api.cookie, id, SCREENSHOTS);
 	expect(shots.canvasIcons).toBeGreaterThanOrEqual(2);
-	expect(shots.operations).toEqual(expect.arrayContaining(['Create Video', 'Generate Video', 'Generate Image', 'Get Many']));
+	expect(shots.operations).toEqual(
+		expect.arrayContaining(['Create Video', 'Generate Video', 'Generate Image', 'Get Many']),
+	);
 	expect(shots.triggerText).toContain('Production URL');
 	for (const file of shots.files) expect(existsSync(file)).toBe(true);
 });
@@ -253,9 +332,18 @@ test('5. durability: n8n stops while executions wait for callbacks; after a rest
 		productUrl: '={{ $json.url }}',
 		waitMode: 'callback',
 	});
-	const rows = [{ url: 'https://shop.example.com/d1.png' }, { url: 'https://shop.example.com/d2.png' }, { url: 'https://shop.example.com/d3.png' }];
+	const rows = [
+		{ url: 'https://shop.example.com/d1.png' },
+		{ url: 'https://shop.example.com/d2.png' },
+		{ url: 'https://shop.example.com/d3.png' },
+	];
 	expect(await post('rows-durable', { rows })).toBe(200);
-	await until('the execution to wait', async () => (await api.executions(id)).find((e) => e.status === 'waiting'), 20_000, logTail);
+	await until(
+		'the execution to wait',
+		async () => (await api.executions(id)).find((e) => e.status === 'waiting'),
+		20_000,
+		logTail,
+	);
 	for (const task of sim.tasks.values()) await sim.waitForStatus(task.id, ['image_generated']);
 
 	await n8n.stop();
@@ -264,15 +352,20 @@ test('5. durability: n8n stops while executions wait for callbacks; after a rest
 	for (const task of sim.tasks.values()) sim.redeliver(task.id);
 	const [execution] = await finishedExecutions(id, 1);
 	expect(execution.status).toBe('success');
-	expect(nodeItems(execution, 'Done').map((j) => [j.product_url, j.status])).toEqual(rows.map((r) => [r.url, 'video_generated']));
+	expect(nodeItems(execution, 'Done').map((j) => [j.product_url, j.status])).toEqual(
+		rows.map((r) => [r.url, 'video_generated']),
+	);
 });
 
 // Last: stops n8n and runs the example with n8n's CLI, as `n8n execute` runs a saved workflow.
 test('8. the demo example (examples/demo-simulator.json) turns a product image into a video', async () => {
 	sim.reset({ imageMs: 500, videoMs: 800 });
-	const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'demo-simulator.json'), 'utf8'));
+	const example = JSON.parse(
+		readFileSync(join(__dirname, '..', '..', 'examples', 'demo-simulator.json'), 'utf8'),
+	);
 	for (const node of example.nodes) {
-		if (node.credentials?.creatifyApi) node.credentials.creatifyApi = { id: credentialId, name: 'Creatify (simulator)' };
+		if (node.credentials?.creatifyApi)
+			node.credentials.creatifyApi = { id: credentialId, name: 'Creatify (simulator)' };
 	}
 	delete example.id;
 	const id = await api.createWorkflow(example);
@@ -280,6 +373,10 @@ test('8. the demo example (examples/demo-simulator.json) turns a product image i
 	const output = await n8nCli(n8n.options, ['execute', `--id=${id}`, '--rawOutput']);
 	const result = JSON.parse(output.slice(output.indexOf('{')));
 	const videoLink = result.data.resultData.runData['Video Link'][0].data.main[0][0].json;
-	expect(videoLink).toEqual({ video: expect.stringMatching(/\/media\/.+\/video\.mp4$/), preview: expect.stringMatching(/preview\.png$/), task: expect.any(String) });
+	expect(videoLink).toEqual({
+		video: expect.stringMatching(/\/media\/.+\/video\.mp4$/),
+		preview: expect.stringMatching(/preview\.png$/),
+		task: expect.any(String),
+	});
 	expect(sim.tasks.get(videoLink.task)?.status).toBe('video_generated');
 });

@@ -33,7 +33,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		workflow: Workflow,
 		node: INode,
 	): Promise<IHttpRequestOptions> {
-		const requestOptions = incoming as IHttpRequestOptions & Record<string, Record<string, unknown>>;
+		const requestOptions = incoming as IHttpRequestOptions &
+			Record<string, Record<string, unknown>>;
 		const { authenticate } = this.types[typeName];
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
 		if (authenticate?.type === 'generic') {

@@ -13,7 +13,9 @@ export function useSimulator(options: ConstructorParameters<typeof CreatifySimul
 		await sim.stop();
 		stopN8nServices();
 	});
-	const credentials = (overrides: Partial<CreatifyCredentialValues> = {}): CreatifyCredentialValues => ({
+	const credentials = (
+		overrides: Partial<CreatifyCredentialValues> = {},
+	): CreatifyCredentialValues => ({
 		apiId: sim.apiId,
 		apiKey: sim.apiKey,
 		baseUrl: sim.url,

@@ -105,7 +105,9 @@ export function additionalData(
 
 function toItems(items: RunOptions['items']): INodeExecutionData[] {
 	return (items ?? [{}]).map((item) =>
-		'json' in item && typeof item.json === 'object' ? (item as INodeExecutionData) : { json: item as IDataObject },
+		'json' in item && typeof item.json === 'object'
+			? (item as INodeExecutionData)
+			: { json: item as IDataObject },
 	);
 }
 
@@ -115,7 +117,9 @@ let executionCount = 0;
 export async function processExecution(
 	workflow: Workflow,
 	runExecutionData: IRunExecutionData,
-	options: Pick<RunOptions, 'credentials' | 'onStarted' | 'waitingBaseUrl'> & { executionId: string },
+	options: Pick<RunOptions, 'credentials' | 'onStarted' | 'waitingBaseUrl'> & {
+		executionId: string;
+	},
 ): Promise<RunResult> {
 	const hooks = new ExecutionLifecycleHooks('manual', options.executionId, {
 		id: workflow.id,
@@ -163,7 +167,11 @@ export async function runCreatify(options: RunOptions): Promise<RunResult> {
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [
-				{ node: workflow.getNode('Creatify') as INode, data: { main: [toItems(options.items)] }, source: null },
+				{
+					node: workflow.getNode('Creatify') as INode,
+					data: { main: [toItems(options.items)] },
+					source: null,
+				},
 			],
 		},
 	});

@@ -46,7 +46,8 @@ export class WaitingWebhooks {
 
 	/** Takes a run that ended in the waiting state; resolves with the resumed run once it has finished. */
 	track(result: RunResult, credentials: CreatifyCredentialValues): Promise<RunResult> {
-		if (result.run.status !== 'waiting') throw new Error(`execution is ${result.run.status}, not waiting`);
+		if (result.run.status !== 'waiting')
+			throw new Error(`execution is ${result.run.status}, not waiting`);
 		const done = createDeferredPromise<RunResult>();
 		this.executions.set(result.executionId, { result, credentials, state: 'waiting', done });
 		return done.promise;
@@ -80,7 +81,8 @@ export class WaitingWebhooks {
 			this.answers.push({ executionId, status });
 		};
 		if (!waiting) return answer(404, { message: 'no such execution' });
-		if (waiting.state !== 'waiting') return answer(409, { message: `execution is ${waiting.state}` });
+		if (waiting.state !== 'waiting')
+			return answer(409, { message: `execution is ${waiting.state}` });
 		const { workflow, run } = waiting.result;
 		const node = Object.values(workflow.nodes).find((n) => n.id === nodeId);
 		if (!node) return answer(404, { message: 'no such node' });
@@ -99,7 +101,10 @@ export class WaitingWebhooks {
 		try {
 			const result = await this.node.webhook.call(context);
 			this.answers.push({ executionId, status: res.statusCode });
-			if (!result.noWebhookResponse) expressResponse(res).status(200).json(result.webhookResponse ?? {});
+			if (!result.noWebhookResponse)
+				expressResponse(res)
+					.status(200)
+					.json(result.webhookResponse ?? {});
 			// A second resume of the same execution is refused by n8n (the execution is no longer waiting).
 			if (result.workflowData && waiting.state === 'waiting') {
 				// n8n puts the webhook's items in place of the waiting node's input and runs on from there

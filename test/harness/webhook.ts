@@ -8,7 +8,13 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { IDataObject, INode, INodeExecutionData, INodeParameters, IWebhookData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	IWebhookData,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import { WebhookContext } from 'n8n-core';
 
@@ -53,7 +59,14 @@ export async function readRequest(req: IncomingMessage) {
 		}
 	}
 	const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-	return { body, rawBody, headers: req.headers, query: Object.fromEntries(url.searchParams), params: {}, method: req.method };
+	return {
+		body,
+		rawBody,
+		headers: req.headers,
+		query: Object.fromEntries(url.searchParams),
+		params: {},
+		method: req.method,
+	};
 }
 
 export class TriggerHarness {
@@ -125,16 +138,28 @@ export class TriggerHarness {
 			workflowExecuteAdditionalData: data,
 			webhookId: WEBHOOK_ID,
 		} as IWebhookData;
-		const context = new WebhookContext(workflow, workflow.getNode(node.name)!, data, 'webhook', webhookData, [], null);
+		const context = new WebhookContext(
+			workflow,
+			workflow.getNode(node.name)!,
+			data,
+			'webhook',
+			webhookData,
+			[],
+			null,
+		);
 		try {
 			const result = await this.trigger.webhook.call(context);
 			if (result.workflowData) this.executions.push(result.workflowData[0]);
 			if (!result.noWebhookResponse) {
 				// n8n's answer when a node leaves the response to it (mode "onReceived")
-				expressResponse(res).status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
+				expressResponse(res)
+					.status(200)
+					.json(result.webhookResponse ?? { message: 'Workflow was started' });
 			}
 		} catch (error) {
-			expressResponse(res).status(500).json({ message: (error as Error).message });
+			expressResponse(res)
+				.status(500)
+				.json({ message: (error as Error).message });
 		}
 	}
 }

@@ -30,7 +30,10 @@ export class N8nApi {
 	constructor(private readonly n8n: N8nProcess) {}
 
 	private async call(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
-		const headers: Record<string, string> = { 'browser-id': 'creatify-e2e', ...(init.headers as Record<string, string>) };
+		const headers: Record<string, string> = {
+			'browser-id': 'creatify-e2e',
+			...(init.headers as Record<string, string>),
+		};
 		if (this.cookie) headers.cookie = this.cookie;
 		if (this.apiKey && path.startsWith('/api/')) headers['X-N8N-API-KEY'] = this.apiKey;
 		if (init.json !== undefined) headers['content-type'] = 'application/json';
@@ -44,7 +47,10 @@ export class N8nApi {
 	async json<T = unknown>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
 		const response = await this.call(path, init);
 		const text = await response.text();
-		if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} → ${response.status}: ${text.slice(0, 500)}`);
+		if (!response.ok)
+			throw new Error(
+				`${init.method ?? 'GET'} ${path} → ${response.status}: ${text.slice(0, 500)}`,
+			);
 		return (text ? JSON.parse(text) : undefined) as T;
 	}
 
@@ -52,9 +58,15 @@ export class N8nApi {
 	async setUpOwner(): Promise<void> {
 		const response = await this.call('/rest/owner/setup', {
 			method: 'POST',
-			json: { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-123' },
+			json: {
+				email: 'owner@example.com',
+				firstName: 'E2E',
+				lastName: 'Owner',
+				password: 'E2e-password-123',
+			},
 		});
-		if (!response.ok) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+		if (!response.ok)
+			throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
 		this.cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie') ?? ''])
 			.map((c) => c.split(';')[0])
 			.join('; ');
@@ -66,7 +78,9 @@ export class N8nApi {
 		this.apiKey = data.rawApiKey;
 	}
 
-	async nodeTypes(): Promise<Array<{ name: string; displayName: string; icon?: unknown; iconUrl?: unknown }>> {
+	async nodeTypes(): Promise<
+		Array<{ name: string; displayName: string; icon?: unknown; iconUrl?: unknown }>
+	> {
 		return await this.json('/types/nodes.json');
 	}
 
@@ -77,11 +91,20 @@ export class N8nApi {
 	/** The Creatify credential for a simulator, named as the workflows in workflows.ts expect it. */
 	async simulatorCredential(sim: { apiId: string; apiKey: string; url: string }): Promise<string> {
 		// n8n's public API wants the HTTP request domain setting for credentials that sign HTTP requests
-		const data = { apiId: sim.apiId, apiKey: sim.apiKey, baseUrl: sim.url, allowedHttpRequestDomains: 'all' };
+		const data = {
+			apiId: sim.apiId,
+			apiKey: sim.apiKey,
+			baseUrl: sim.url,
+			allowedHttpRequestDomains: 'all',
+		};
 		return await this.createCredential('Creatify (simulator)', 'creatifyApi', data);
 	}
 
-	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<string> {
+	async createCredential(
+		name: string,
+		type: string,
+		data: Record<string, unknown>,
+	): Promise<string> {
 		const created = await this.json<{ id: string }>('/api/v1/credentials', {
 			method: 'POST',
 			json: { name, type, data },
@@ -90,16 +113,26 @@ export class N8nApi {
 	}
 
 	/** The editor's "test credential" call for a saved credential with the values in the dialog. */
-	async testCredential(id: string, type: string, data: Record<string, unknown>): Promise<{ status: string; message: string }> {
-		const { data: result } = await this.json<{ data: { status: string; message: string } }>('/rest/credentials/test', {
-			method: 'POST',
-			json: { credentials: { id, name: 'Creatify (simulator)', type, data } },
-		});
+	async testCredential(
+		id: string,
+		type: string,
+		data: Record<string, unknown>,
+	): Promise<{ status: string; message: string }> {
+		const { data: result } = await this.json<{ data: { status: string; message: string } }>(
+			'/rest/credentials/test',
+			{
+				method: 'POST',
+				json: { credentials: { id, name: 'Creatify (simulator)', type, data } },
+			},
+		);
 		return result;
 	}
 
 	async createWorkflow(workflow: Record<string, unknown>): Promise<string> {
-		const created = await this.json<{ id: string }>('/api/v1/workflows', { method: 'POST', json: workflow });
+		const created = await this.json<{ id: string }>('/api/v1/workflows', {
+			method: 'POST',
+			json: workflow,
+		});
 		return created.id;
 	}
 
@@ -119,7 +152,9 @@ export class N8nApi {
 	}
 
 	/** What the editor asks for a resource locator's list (listSearch). */
-	async listSearch(body: Record<string, unknown>): Promise<{ results: Array<{ name: string; value: string }> }> {
+	async listSearch(
+		body: Record<string, unknown>,
+	): Promise<{ results: Array<{ name: string; value: string }> }> {
 		const { data } = await this.json<{ data: { results: Array<{ name: string; value: string }> } }>(
 			'/rest/dynamic-node-parameters/resource-locator-results',
 			{ method: 'POST', json: body },

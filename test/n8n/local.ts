@@ -24,7 +24,12 @@ async function main() {
 
 	let sim: CreatifySimulator | undefined;
 	if (mode === 'demo') {
-		sim = new CreatifySimulator({ port: Number(process.env.CREATIFY_SIMULATOR_PORT ?? 8787), imageMs: 4000, videoMs: 8000, videoBytes: 2 * 1024 * 1024 });
+		sim = new CreatifySimulator({
+			port: Number(process.env.CREATIFY_SIMULATOR_PORT ?? 8787),
+			imageMs: 4000,
+			videoMs: 8000,
+			videoBytes: 2 * 1024 * 1024,
+		});
 		const simUrl = await sim.start();
 		const credentials = join(userFolder, 'demo-credentials.json');
 		writeFileSync(
@@ -40,18 +45,30 @@ async function main() {
 		);
 		await n8nCli(n8nOptions, ['import:credentials', `--input=${credentials}`]);
 		const workflow = join(userFolder, 'demo-workflow.json');
-		writeFileSync(workflow, JSON.stringify([JSON.parse(readFileSync(join(ROOT, 'examples', 'demo-simulator.json'), 'utf8'))]));
+		writeFileSync(
+			workflow,
+			JSON.stringify([
+				JSON.parse(readFileSync(join(ROOT, 'examples', 'demo-simulator.json'), 'utf8')),
+			]),
+		);
 		await n8nCli(n8nOptions, ['import:workflow', `--input=${workflow}`]);
 		console.log(`Creatify simulator on ${simUrl} (renders take about 12 s).`);
 	}
 
-	const n8n = new N8nProcess({ ...n8nOptions, env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' } });
+	const n8n = new N8nProcess({
+		...n8nOptions,
+		env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' },
+	});
 	await n8n.start();
 	console.log(`\nn8n is running at http://localhost:${port} with the Creatify nodes installed.`);
 	if (mode === 'demo') {
-		console.log('Open the workflow "Creatify demo: product image to video (simulator)" and click "Execute workflow".');
+		console.log(
+			'Open the workflow "Creatify demo: product image to video (simulator)" and click "Execute workflow".',
+		);
 	} else {
-		console.log('Add a "Creatify API" credential with your API ID and key (Creatify app → API Dashboard).');
+		console.log(
+			'Add a "Creatify API" credential with your API ID and key (Creatify app → API Dashboard).',
+		);
 	}
 	console.log('Press Ctrl+C to stop.\n');
 

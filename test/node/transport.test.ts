@@ -31,21 +31,33 @@ function errorText(error: unknown): string {
 
 describe('error mapping', () => {
 	test('400 with field errors names the fields', async () => {
-		sim.inject({ path: '/api/product_to_videos/gen_image/', status: 400, body: { product_url: ['Unsupported image format.'] } });
+		sim.inject({
+			path: '/api/product_to_videos/gen_image/',
+			status: 400,
+			body: { product_url: ['Unsupported image format.'] },
+		});
 		const { error } = await runCreatify({ parameters: generateImage, credentials: credentials() });
-		expect(error?.message).toBe('Creatify refused the request (HTTP 400): product_url: Unsupported image format.');
+		expect(error?.message).toBe(
+			'Creatify refused the request (HTTP 400): product_url: Unsupported image format.',
+		);
 		expect((error as { httpCode?: string }).httpCode).toBe('400');
 	});
 
 	test('400 as a bare array of strings', async () => {
 		sim.inject({ path: TASKS_LIST, status: 400, body: ['Too many ids.', 'Max 100.'] });
-		const { error } = await runCreatify({ parameters: { operation: 'getMany' }, credentials: credentials() });
+		const { error } = await runCreatify({
+			parameters: { operation: 'getMany' },
+			credentials: credentials(),
+		});
 		expect(error?.message).toBe('Creatify refused the request (HTTP 400): Too many ids.; Max 100.');
 	});
 
 	test('400 with {"detail"}', async () => {
 		sim.inject({ path: TASKS_LIST, status: 400, body: { detail: 'Bad filter.' } });
-		const { error } = await runCreatify({ parameters: { operation: 'getMany' }, credentials: credentials() });
+		const { error } = await runCreatify({
+			parameters: { operation: 'getMany' },
+			credentials: credentials(),
+		});
 		expect(error?.message).toBe('Creatify refused the request (HTTP 400): Bad filter.');
 	});
 
@@ -64,8 +76,15 @@ describe('error mapping', () => {
 	});
 
 	test('403 is a credential problem too', async () => {
-		sim.inject({ path: TASKS_LIST, status: 403, body: { detail: 'Your plan does not include API access.' } });
-		const { error } = await runCreatify({ parameters: { operation: 'getMany' }, credentials: credentials() });
+		sim.inject({
+			path: TASKS_LIST,
+			status: 403,
+			body: { detail: 'Your plan does not include API access.' },
+		});
+		const { error } = await runCreatify({
+			parameters: { operation: 'getMany' },
+			credentials: credentials(),
+		});
 		expect(error?.message).toBe('Creatify rejected the credentials (HTTP 403)');
 		expect(error?.description).toContain('Your plan does not include API access.');
 	});
@@ -99,13 +118,21 @@ describe('error mapping', () => {
 
 	test('a 200 with a body the node cannot use is an error, not a crash', async () => {
 		sim.inject({ path: TASKS_LIST, status: 200, rawBody: '{"oops": ' });
-		const { error } = await runCreatify({ parameters: { operation: 'getMany' }, credentials: credentials() });
+		const { error } = await runCreatify({
+			parameters: { operation: 'getMany' },
+			credentials: credentials(),
+		});
 		expect(error?.message).toBe('Creatify sent a response the node cannot use');
 		expect(error?.description).toContain('the response is not JSON');
 	});
 
 	test('a created task without an id is reported with the advice to look before retrying', async () => {
-		sim.inject({ path: '/api/product_to_videos/gen_image/', status: 200, body: { status: 'initializing' }, processFirst: true });
+		sim.inject({
+			path: '/api/product_to_videos/gen_image/',
+			status: 200,
+			body: { status: 'initializing' },
+			processFirst: true,
+		});
 		const { error } = await runCreatify({ parameters: generateImage, credentials: credentials() });
 		expect(error?.description).toMatch(/id: Required.*Get Many/);
 	});
@@ -124,26 +151,52 @@ describe('error mapping', () => {
 describe('free requests are retried', () => {
 	test('429 with Retry-After, then success', async () => {
 		const task = sim.seedTask();
-		sim.inject({ path: `/api/product_to_videos/${task.id}/`, status: 429, body: { detail: 'Throttled.' }, headers: { 'retry-after': '0' }, times: 2 });
-		const { items, error } = await runCreatify({ parameters: getTask(task.id), credentials: credentials() });
+		sim.inject({
+			path: `/api/product_to_videos/${task.id}/`,
+			status: 429,
+			body: { detail: 'Throttled.' },
+			headers: { 'retry-after': '0' },
+			times: 2,
+		});
+		const { items, error } = await runCreatify({
+			parameters: getTask(task.id),
+			credentials: credentials(),
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].json.id).toBe(task.id);
 		expect(sim.requests).toHaveLength(3);
 	});
 
 	test('5xx and a dropped connection, then success', async () => {
-		sim.inject({ path: TASKS_LIST, status: 503, rawBody: '<html>Service Unavailable</html>', headers: { 'retry-after': '0' } });
+		sim.inject({
+			path: TASKS_LIST,
+			status: 503,
+			rawBody: '<html>Service Unavailable</html>',
+			headers: { 'retry-after': '0' },
+		});
 		sim.inject({ path: TASKS_LIST, drop: 'before' });
 		sim.seedTask();
-		const { items, error } = await runCreatify({ parameters: { operation: 'getMany' }, credentials: credentials() });
+		const { items, error } = await runCreatify({
+			parameters: { operation: 'getMany' },
+			credentials: credentials(),
+		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
 		expect(sim.requests).toHaveLength(3);
 	});
 
 	test('gives up after 5 attempts with the last status', async () => {
-		sim.inject({ path: TASKS_LIST, status: 502, body: { detail: 'Bad gateway' }, headers: { 'retry-after': '0' }, times: 10 });
-		const { error } = await runCreatify({ parameters: { operation: 'getMany' }, credentials: credentials() });
+		sim.inject({
+			path: TASKS_LIST,
+			status: 502,
+			body: { detail: 'Bad gateway' },
+			headers: { 'retry-after': '0' },
+			times: 10,
+		});
+		const { error } = await runCreatify({
+			parameters: { operation: 'getMany' },
+			credentials: credentials(),
+		});
 		expect(error?.message).toBe('Creatify server error (HTTP 502)');
 		expect(error?.description).toContain('Tried 5 times');
 		expect(sim.requests).toHaveLength(5);
@@ -152,7 +205,10 @@ describe('free requests are retried', () => {
 	test('429 without Retry-After waits with backoff (about a second)', async () => {
 		sim.inject({ path: TASKS_LIST, status: 429, body: {} });
 		const started = Date.now();
-		const { error } = await runCreatify({ parameters: { operation: 'getMany' }, credentials: credentials() });
+		const { error } = await runCreatify({
+			parameters: { operation: 'getMany' },
+			credentials: credentials(),
+		});
 		expect(error).toBeUndefined();
 		expect(Date.now() - started).toBeGreaterThanOrEqual(900);
 	});
@@ -170,8 +226,16 @@ describe('free requests are retried', () => {
 
 describe('a paid request is never sent twice unless Creatify certainly did not get it', () => {
 	test('429 (not processed) is retried and creates exactly one task', async () => {
-		sim.inject({ path: '/api/product_to_videos/gen_image/', status: 429, body: { detail: 'Throttled.' }, headers: { 'retry-after': '0' } });
-		const { items, error } = await runCreatify({ parameters: generateImage, credentials: credentials() });
+		sim.inject({
+			path: '/api/product_to_videos/gen_image/',
+			status: 429,
+			body: { detail: 'Throttled.' },
+			headers: { 'retry-after': '0' },
+		});
+		const { items, error } = await runCreatify({
+			parameters: generateImage,
+			credentials: credentials(),
+		});
 		expect(error).toBeUndefined();
 		expect(sim.paidAttempts()).toHaveLength(2);
 		expect(sim.tasks.size).toBe(1);
@@ -179,7 +243,12 @@ describe('a paid request is never sent twice unless Creatify certainly did not g
 	});
 
 	test('500 is NOT retried; the error says to look for the task before running again', async () => {
-		sim.inject({ path: '/api/product_to_videos/gen_image/', status: 500, body: { detail: 'Internal error' }, processFirst: true });
+		sim.inject({
+			path: '/api/product_to_videos/gen_image/',
+			status: 500,
+			body: { detail: 'Internal error' },
+			processFirst: true,
+		});
 		const { error } = await runCreatify({ parameters: generateImage, credentials: credentials() });
 		expect(sim.paidAttempts()).toHaveLength(1);
 		expect(sim.tasks.size).toBe(1);
@@ -232,8 +301,19 @@ describe('a paid request is never sent twice unless Creatify certainly did not g
 	});
 
 	test('many items with faults on some: one paid attempt per item except for 429s', async () => {
-		sim.inject({ path: '/api/product_to_videos/gen_image/', status: 429, body: {}, headers: { 'retry-after': '0' }, times: 3 });
-		sim.inject({ path: '/api/product_to_videos/gen_image/', status: 502, body: {}, processFirst: true });
+		sim.inject({
+			path: '/api/product_to_videos/gen_image/',
+			status: 429,
+			body: {},
+			headers: { 'retry-after': '0' },
+			times: 3,
+		});
+		sim.inject({
+			path: '/api/product_to_videos/gen_image/',
+			status: 502,
+			body: {},
+			processFirst: true,
+		});
 		const { items } = await runCreatify({
 			parameters: { operation: 'generateImage', productUrl: '={{ $json.url }}' },
 			items: Array.from({ length: 6 }, () => ({ url: IMAGE })),
@@ -248,7 +328,13 @@ describe('a paid request is never sent twice unless Creatify certainly did not g
 });
 
 test('cancelling the execution stops a retry wait at once', async () => {
-	sim.inject({ path: TASKS_LIST, status: 503, body: {}, headers: { 'retry-after': '20' }, times: 5 });
+	sim.inject({
+		path: TASKS_LIST,
+		status: 503,
+		body: {},
+		headers: { 'retry-after': '20' },
+		times: 5,
+	});
 	const started = Date.now();
 	const { error } = await runCreatify({
 		parameters: { operation: 'getMany' },

@@ -32,7 +32,10 @@ async function post(url: string, body: unknown, contentType = 'application/json'
 }
 
 /** Runs Generate Image (and optionally Generate Video) with the trigger's URL, as a user's workflow would. */
-async function renderWithCallbacks(url: string, { video = true, productUrl = IMAGE, videoPrompt = '' } = {}) {
+async function renderWithCallbacks(
+	url: string,
+	{ video = true, productUrl = IMAGE, videoPrompt = '' } = {},
+) {
 	const image = await runCreatify({
 		parameters: { operation: 'generateImage', productUrl, options: { webhookUrl: url } },
 		credentials: credentials(),
@@ -41,7 +44,11 @@ async function renderWithCallbacks(url: string, { video = true, productUrl = IMA
 	const afterImage = await sim.waitForStatus(id, ['image_generated', 'failed']);
 	if (video && afterImage.status === 'image_generated') {
 		await runCreatify({
-			parameters: { operation: 'generateVideo', taskId: rl(id), options: { webhookUrl: url, videoPrompt } },
+			parameters: {
+				operation: 'generateVideo',
+				taskId: rl(id),
+				options: { webhookUrl: url, videoPrompt },
+			},
 			credentials: credentials(),
 		});
 		await sim.waitForStatus(id, ['video_generated', 'failed']);
@@ -50,7 +57,7 @@ async function renderWithCallbacks(url: string, { video = true, productUrl = IMA
 	return id;
 }
 
-describe('end to end with the simulator\'s callbacks', () => {
+describe("end to end with the simulator's callbacks", () => {
 	test('default events (video ready, failed): the video callback starts one verified execution', async () => {
 		const trigger = await listen();
 		const id = await renderWithCallbacks(trigger.url);
@@ -60,10 +67,17 @@ describe('end to end with the simulator\'s callbacks', () => {
 		]);
 		expect(trigger.executions).toHaveLength(1);
 		const [item] = trigger.executions[0];
-		expect(item.json).toMatchObject({ id, status: 'video_generated', event: 'videoReady', verified: true });
+		expect(item.json).toMatchObject({
+			id,
+			status: 'video_generated',
+			event: 'videoReady',
+			verified: true,
+		});
 		expect(item.json.generated_video_url).toBe(`${sim.url}/media/${id}/video.mp4`);
 		// verification fetched the task from the API with the credential
-		expect(sim.requests.filter((r) => r.method === 'GET' && r.path === `/api/product_to_videos/${id}/`)).toHaveLength(2);
+		expect(
+			sim.requests.filter((r) => r.method === 'GET' && r.path === `/api/product_to_videos/${id}/`),
+		).toHaveLength(2);
 	});
 
 	test('preview image ready', async () => {
@@ -76,9 +90,13 @@ describe('end to end with the simulator\'s callbacks', () => {
 
 	test('failed, at the image step and at the video step', async () => {
 		const trigger = await listen({ events: ['failed'] });
-		const badImage = await renderWithCallbacks(trigger.url, { productUrl: 'https://x.example.com/fail-image.png' });
+		const badImage = await renderWithCallbacks(trigger.url, {
+			productUrl: 'https://x.example.com/fail-image.png',
+		});
 		const badVideo = await renderWithCallbacks(trigger.url, { videoPrompt: 'fail-video' });
-		expect(trigger.executions.map((e) => [e[0].json.id, e[0].json.event, !!e[0].json.failed_reason])).toEqual([
+		expect(
+			trigger.executions.map((e) => [e[0].json.id, e[0].json.event, !!e[0].json.failed_reason]),
+		).toEqual([
 			[badImage, 'failed', true],
 			[badVideo, 'failed', true],
 		]);
@@ -114,8 +132,20 @@ describe('requests that start nothing', () => {
 		['not JSON', 'id=1&status=done', 'application/x-www-form-urlencoded', 400, 'invalid_json'],
 		['JSON that is not an object', '[1,2]', 'application/json', 400, 'invalid_body'],
 		['no id', '{"status":"video_generated"}', 'application/json', 400, 'invalid_body'],
-		['an id that is not a UUID', '{"id":"42","status":"video_generated"}', 'application/json', 400, 'invalid_body'],
-		['a huge body', JSON.stringify({ id: '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f', pad: 'x'.repeat(70_000) }), 'application/json', 413, 'body_too_large'],
+		[
+			'an id that is not a UUID',
+			'{"id":"42","status":"video_generated"}',
+			'application/json',
+			400,
+			'invalid_body',
+		],
+		[
+			'a huge body',
+			JSON.stringify({ id: '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f', pad: 'x'.repeat(70_000) }),
+			'application/json',
+			413,
+			'body_too_large',
+		],
 	])('%s', async (_name, body, contentType, status, error) => {
 		const trigger = await listen();
 		const answer = await post(trigger.url, body, contentType);
@@ -126,16 +156,29 @@ describe('requests that start nothing', () => {
 
 	test('a forged body naming a task the account does not have', async () => {
 		const trigger = await listen();
-		const answer = await post(trigger.url, { id: '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f', status: 'video_generated' });
-		expect(answer).toEqual({ status: 404, body: { error: 'unknown_task', message: expect.any(String) } });
+		const answer = await post(trigger.url, {
+			id: '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f',
+			status: 'video_generated',
+		});
+		expect(answer).toEqual({
+			status: 404,
+			body: { error: 'unknown_task', message: expect.any(String) },
+		});
 		expect(trigger.executions).toHaveLength(0);
 	});
 
 	test('a tampered status: the body says done, the API says still rendering', async () => {
 		const task = sim.seedTask({ status: 'video_generating' });
 		const trigger = await listen();
-		const answer = await post(trigger.url, { ...task, status: 'video_generated', generated_video_url: 'https://evil.example.com/x.mp4' });
-		expect(answer).toEqual({ status: 409, body: { error: 'task_not_finished', message: 'Task status is "video_generating"' } });
+		const answer = await post(trigger.url, {
+			...task,
+			status: 'video_generated',
+			generated_video_url: 'https://evil.example.com/x.mp4',
+		});
+		expect(answer).toEqual({
+			status: 409,
+			body: { error: 'task_not_finished', message: 'Task status is "video_generating"' },
+		});
 		expect(trigger.executions).toHaveLength(0);
 		// a refused claim is not remembered: the genuine callback later still gets through
 		sim.tasks.get(task.id)!.status = 'video_generated';
@@ -144,19 +187,38 @@ describe('requests that start nothing', () => {
 		expect(trigger.executions).toHaveLength(1);
 	});
 
-	test('a tampered video URL: the API\'s record is emitted, not the forged one', async () => {
-		const task = sim.seedTask({ status: 'video_generated', generated_video_url: 'https://cdn.creatify.example/real.mp4' });
+	test("a tampered video URL: the API's record is emitted, not the forged one", async () => {
+		const task = sim.seedTask({
+			status: 'video_generated',
+			generated_video_url: 'https://cdn.creatify.example/real.mp4',
+		});
 		const trigger = await listen();
-		await post(trigger.url, { ...task, generated_video_url: 'https://evil.example.com/x.mp4', failed_reason: 'forged' });
-		expect(trigger.executions[0][0].json).toMatchObject({ generated_video_url: 'https://cdn.creatify.example/real.mp4', failed_reason: null });
+		await post(trigger.url, {
+			...task,
+			generated_video_url: 'https://evil.example.com/x.mp4',
+			failed_reason: 'forged',
+		});
+		expect(trigger.executions[0][0].json).toMatchObject({
+			generated_video_url: 'https://cdn.creatify.example/real.mp4',
+			failed_reason: null,
+		});
 	});
 
 	test('Creatify cannot be asked: 503, nothing unverified starts', async () => {
 		const task = sim.seedTask({ status: 'video_generated' });
-		sim.inject({ path: `/api/product_to_videos/${task.id}/`, status: 502, body: {}, headers: { 'retry-after': '0' }, times: 5 });
+		sim.inject({
+			path: `/api/product_to_videos/${task.id}/`,
+			status: 502,
+			body: {},
+			headers: { 'retry-after': '0' },
+			times: 5,
+		});
 		const trigger = await listen();
 		const answer = await post(trigger.url, task);
-		expect(answer).toEqual({ status: 503, body: { error: 'verification_unavailable', message: expect.any(String) } });
+		expect(answer).toEqual({
+			status: 503,
+			body: { error: 'verification_unavailable', message: expect.any(String) },
+		});
 		expect(trigger.executions).toHaveLength(0);
 	});
 
@@ -174,7 +236,11 @@ describe('requests that start nothing', () => {
 	test('a repeat of an emitted event is answered without asking the API again', async () => {
 		const task = sim.seedTask({ status: 'video_generated' });
 		const trigger = await listen();
-		expect((await post(trigger.url, task)).body).toEqual({ received: true, taskId: task.id, event: 'videoReady' });
+		expect((await post(trigger.url, task)).body).toEqual({
+			received: true,
+			taskId: task.id,
+			event: 'videoReady',
+		});
 		expect((await post(trigger.url, task)).body).toEqual({ received: true, duplicate: true });
 		expect(sim.requests).toHaveLength(1);
 		expect(trigger.executions).toHaveLength(1);
@@ -184,10 +250,22 @@ describe('requests that start nothing', () => {
 describe('verification off', () => {
 	test('the posted body is emitted as it came, marked unverified, without a credential call', async () => {
 		const trigger = await listen({ verifyWithApi: false });
-		const body = { id: '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f', status: 'video_generated', type: 'product_anyshot', generated_video_url: 'https://x/v.mp4' };
+		const body = {
+			id: '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f',
+			status: 'video_generated',
+			type: 'product_anyshot',
+			generated_video_url: 'https://x/v.mp4',
+		};
 		const answer = await post(trigger.url, body);
-		expect(answer).toEqual({ status: 200, body: { received: true, taskId: body.id, event: 'videoReady' } });
-		expect(trigger.executions[0][0].json).toEqual({ ...body, event: 'videoReady', verified: false });
+		expect(answer).toEqual({
+			status: 200,
+			body: { received: true, taskId: body.id, event: 'videoReady' },
+		});
+		expect(trigger.executions[0][0].json).toEqual({
+			...body,
+			event: 'videoReady',
+			verified: false,
+		});
 		expect(sim.requests).toHaveLength(0);
 	});
 

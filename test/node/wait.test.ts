@@ -8,7 +8,10 @@ const { sim, credentials } = useSimulator({ imageMs: 300, videoMs: 500 });
 const IMAGE = 'https://shop.example.com/images/bottle.png';
 const FAST_POLL = { pollIntervalSeconds: 1, maxPollIntervalSeconds: 1 };
 
-const createVideo = (extra: INodeParameters = {}, options: INodeParameters = {}): INodeParameters => ({
+const createVideo = (
+	extra: INodeParameters = {},
+	options: INodeParameters = {},
+): INodeParameters => ({
 	operation: 'createVideo',
 	productUrl: '={{ $json.url }}',
 	motionStyle: 'talking',
@@ -16,7 +19,8 @@ const createVideo = (extra: INodeParameters = {}, options: INodeParameters = {})
 	...extra,
 });
 
-const listCalls = () => sim.requests.filter((r) => r.method === 'GET' && r.path === '/api/product_to_videos/');
+const listCalls = () =>
+	sim.requests.filter((r) => r.method === 'GET' && r.path === '/api/product_to_videos/');
 
 describe('Create Video (poll)', () => {
 	test('one item: image, then video, then the finished task', async () => {
@@ -27,8 +31,14 @@ describe('Create Video (poll)', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ status: 'video_generated', motion_style: 'talking', video_prompt: 'Sunny kitchen' });
-		expect(items[0].json.generated_video_url).toBe(`${sim.url}/media/${items[0].json.id}/video.mp4`);
+		expect(items[0].json).toMatchObject({
+			status: 'video_generated',
+			motion_style: 'talking',
+			video_prompt: 'Sunny kitchen',
+		});
+		expect(items[0].json.generated_video_url).toBe(
+			`${sim.url}/media/${items[0].json.id}/video.mp4`,
+		);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(sim.paidAttempts('gen_image')).toHaveLength(1);
 		expect(sim.paidAttempts('gen_video')).toHaveLength(1);
@@ -38,7 +48,9 @@ describe('Create Video (poll)', () => {
 	});
 
 	test('200 items: every row gets its video, in input order, polled 100 IDs per call', async () => {
-		const rows = Array.from({ length: 200 }, (_, i) => ({ url: `https://shop.example.com/p/${i}.png` }));
+		const rows = Array.from({ length: 200 }, (_, i) => ({
+			url: `https://shop.example.com/p/${i}.png`,
+		}));
 		const { items, error } = await runCreatify({
 			parameters: createVideo({}, { concurrency: 10 }),
 			items: rows,
@@ -51,7 +63,9 @@ describe('Create Video (poll)', () => {
 			expect(item.json).toMatchObject({ status: 'video_generated', product_url: rows[i].url });
 		});
 		expect(sim.paidAttempts()).toHaveLength(400);
-		expect(Math.max(...listCalls().map((c) => c.query.ids.split(',').length))).toBeLessThanOrEqual(100);
+		expect(Math.max(...listCalls().map((c) => c.query.ids.split(',').length))).toBeLessThanOrEqual(
+			100,
+		);
 		// status calls per task stay small: a few rounds of list calls for 200 tasks
 		expect(listCalls().length / 200).toBeLessThan(0.2);
 	}, 60_000);
@@ -72,14 +86,16 @@ describe('Create Video (poll)', () => {
 		expect(error).toBeUndefined();
 		// failed tasks are error items ({ error, details }) that carry the task record
 		const record = (i: number) => (items[i].json.details as { task: Record<string, string> }).task;
-		expect([items[0].json.status, record(1).status, record(2).status, items[3].json.status]).toEqual([
-			'video_generated',
-			'failed',
-			'failed',
-			'video_generated',
-		]);
+		expect([
+			items[0].json.status,
+			record(1).status,
+			record(2).status,
+			items[3].json.status,
+		]).toEqual(['video_generated', 'failed', 'failed', 'video_generated']);
 		expect(record(1).failed_reason).toMatch(/product/);
-		expect(items[1].json.error).toBe(`Task ${record(1).id} failed at the image step: ${record(1).failed_reason}`);
+		expect(items[1].json.error).toBe(
+			`Task ${record(1).id} failed at the image step: ${record(1).failed_reason}`,
+		);
 		expect(items[1].json.details).toMatchObject({ taskId: record(1).id });
 		expect(record(2).failed_reason).toMatch(/Video rendering failed/);
 		expect(items[2].json.error).toMatch(/failed at the video step/);
@@ -94,22 +110,46 @@ describe('Create Video (poll)', () => {
 			credentials: credentials(),
 		});
 		const failedId = [...sim.tasks.values()].find((t) => t.product_url.includes('fail-image'))!.id;
-		expect(error?.message).toBe(`Task ${failedId} failed at the image step: Could not detect a product in the image.`);
+		expect(error?.message).toBe(
+			`Task ${failedId} failed at the image step: Could not detect a product in the image.`,
+		);
 		expect((error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
 		for (const id of sim.tasks.keys()) expect(error?.description).toContain(id);
 	});
 
 	test('429 storms while polling are ridden out', async () => {
-		sim.inject({ method: 'GET', path: '/api/product_to_videos/', status: 429, body: { detail: 'Throttled.' }, headers: { 'retry-after': '0' }, times: 12 });
-		const { items, error } = await runCreatify({ parameters: createVideo(), items: [{ url: IMAGE }, { url: IMAGE }], credentials: credentials() });
+		sim.inject({
+			method: 'GET',
+			path: '/api/product_to_videos/',
+			status: 429,
+			body: { detail: 'Throttled.' },
+			headers: { 'retry-after': '0' },
+			times: 12,
+		});
+		const { items, error } = await runCreatify({
+			parameters: createVideo(),
+			items: [{ url: IMAGE }, { url: IMAGE }],
+			credentials: credentials(),
+		});
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.status)).toEqual(['video_generated', 'video_generated']);
 		expect(listCalls().filter((c) => c.status === 429)).toHaveLength(12);
 	}, 30_000);
 
 	test('a status check that keeps failing is skipped; the next round goes on', async () => {
-		sim.inject({ method: 'GET', path: '/api/product_to_videos/', status: 503, body: {}, headers: { 'retry-after': '0' }, times: 5 });
-		const { items, error } = await runCreatify({ parameters: createVideo(), items: [{ url: IMAGE }], credentials: credentials() });
+		sim.inject({
+			method: 'GET',
+			path: '/api/product_to_videos/',
+			status: 503,
+			body: {},
+			headers: { 'retry-after': '0' },
+			times: 5,
+		});
+		const { items, error } = await runCreatify({
+			parameters: createVideo(),
+			items: [{ url: IMAGE }],
+			credentials: credentials(),
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].json.status).toBe('video_generated');
 	}, 30_000);
@@ -145,7 +185,10 @@ describe('Create Video (poll)', () => {
 	test('a bad motion style in item 1 stops the run before item 0 spends anything', async () => {
 		const { error } = await runCreatify({
 			parameters: createVideo({ motionStyle: '={{ $json.style }}' }),
-			items: [{ url: IMAGE, style: 'talking' }, { url: IMAGE, style: 'dance' }],
+			items: [
+				{ url: IMAGE, style: 'talking' },
+				{ url: IMAGE, style: 'dance' },
+			],
 			credentials: credentials(),
 		});
 		expect(error?.message).toMatch(/Motion Style must be one of .*"dance" \(item 1\)/);
@@ -156,28 +199,52 @@ describe('Create Video (poll)', () => {
 describe('wait mode on the single-step operations', () => {
 	test('Generate Image (poll) returns the finished preview image', async () => {
 		const { items } = await runCreatify({
-			parameters: { operation: 'generateImage', productUrl: IMAGE, waitMode: 'poll', options: FAST_POLL },
+			parameters: {
+				operation: 'generateImage',
+				productUrl: IMAGE,
+				waitMode: 'poll',
+				options: FAST_POLL,
+			},
 			credentials: credentials(),
 		});
-		expect(items[0].json).toMatchObject({ status: 'image_generated', generated_photo_url: expect.stringContaining('preview.png') });
+		expect(items[0].json).toMatchObject({
+			status: 'image_generated',
+			generated_photo_url: expect.stringContaining('preview.png'),
+		});
 	});
 
 	test('Generate Video (poll) and Regenerate Image (poll)', async () => {
 		const task = sim.seedTask();
 		const video = await runCreatify({
-			parameters: { operation: 'generateVideo', taskId: rl(task.id), waitMode: 'poll', options: FAST_POLL },
+			parameters: {
+				operation: 'generateVideo',
+				taskId: rl(task.id),
+				waitMode: 'poll',
+				options: FAST_POLL,
+			},
 			credentials: credentials(),
 		});
 		expect(video.items[0].json.status).toBe('video_generated');
 		const regen = await runCreatify({
-			parameters: { operation: 'regenerateImage', taskId: rl(task.id), waitMode: 'poll', options: FAST_POLL },
+			parameters: {
+				operation: 'regenerateImage',
+				taskId: rl(task.id),
+				waitMode: 'poll',
+				options: FAST_POLL,
+			},
 			credentials: credentials(),
 		});
-		expect(regen.items[0].json).toMatchObject({ status: 'image_generated', regen_source_id: task.id });
+		expect(regen.items[0].json).toMatchObject({
+			status: 'image_generated',
+			regen_source_id: task.id,
+		});
 	});
 
-	test('Don\'t Wait (the default) returns at once', async () => {
-		const { items } = await runCreatify({ parameters: { operation: 'generateImage', productUrl: IMAGE }, credentials: credentials() });
+	test("Don't Wait (the default) returns at once", async () => {
+		const { items } = await runCreatify({
+			parameters: { operation: 'generateImage', productUrl: IMAGE },
+			credentials: credentials(),
+		});
 		expect(items[0].json.status).toBe('initializing');
 		expect(listCalls()).toHaveLength(0);
 	});
@@ -186,14 +253,24 @@ describe('wait mode on the single-step operations', () => {
 describe('credits and concurrency', () => {
 	test('not enough credits for all items: stops before spending anything', async () => {
 		sim.reset({ credits: 7 });
-		const { error } = await runCreatify({ parameters: createVideo(), items: [{ url: IMAGE }, { url: IMAGE }], credentials: credentials() });
-		expect(error?.message).toBe('Not enough Creatify credits for this run: it needs 8, the account has 7');
+		const { error } = await runCreatify({
+			parameters: createVideo(),
+			items: [{ url: IMAGE }, { url: IMAGE }],
+			credentials: credentials(),
+		});
+		expect(error?.message).toBe(
+			'Not enough Creatify credits for this run: it needs 8, the account has 7',
+		);
 		expect(sim.paidAttempts()).toHaveLength(0);
 	});
 
 	test('the credit check can be turned off', async () => {
 		const { error } = await runCreatify({
-			parameters: { operation: 'generateImage', productUrl: IMAGE, options: { checkCredits: false } },
+			parameters: {
+				operation: 'generateImage',
+				productUrl: IMAGE,
+				options: { checkCredits: false },
+			},
 			credentials: credentials(),
 		});
 		expect(error).toBeUndefined();
@@ -204,12 +281,18 @@ describe('credits and concurrency', () => {
 		sim.inject({ path: '/api/product_to_videos/gen_image/', delayMs: 300, times: 9 });
 		const started = Date.now();
 		await runCreatify({
-			parameters: { operation: 'generateImage', productUrl: '={{ $json.url }}', options: { concurrency: 3 } },
+			parameters: {
+				operation: 'generateImage',
+				productUrl: '={{ $json.url }}',
+				options: { concurrency: 3 },
+			},
 			items: Array.from({ length: 9 }, () => ({ url: IMAGE })),
 			credentials: credentials(),
 		});
 		const arrivals = sim.paidAttempts().map((r) => r.at - started);
-		const waves = [0, 1, 2].map((w) => arrivals.filter((a) => a >= w * 300 - 50 && a < (w + 1) * 300 - 50).length);
+		const waves = [0, 1, 2].map(
+			(w) => arrivals.filter((a) => a >= w * 300 - 50 && a < (w + 1) * 300 - 50).length,
+		);
 		expect(waves).toEqual([3, 3, 3]);
 	});
 });

@@ -28,7 +28,9 @@ async function main() {
 	console.log(`Creatify simulator listening on ${url}`);
 	console.log(`  API ID:  ${sim.apiId}`);
 	console.log(`  API key: ${sim.apiKey}`);
-	console.log('  Image URLs containing "fail-image" fail the image step; a video prompt containing "fail-video" fails the video step.');
+	console.log(
+		'  Image URLs containing "fail-image" fail the image step; a video prompt containing "fail-video" fails the video step.',
+	);
 	const stop = async () => {
 		await sim.stop();
 		process.exit(0);

@@ -1,6 +1,19 @@
 /** A fixed set of avatars (personas) shaped like Creatify's, with every gender and age range. */
 
-const FIRST_NAMES = ['Ava', 'Noah', 'Mia', 'Liam', 'Zoe', 'Kai', 'Lena', 'Omar', 'Ivy', 'Theo', 'Nia', 'Ezra'];
+const FIRST_NAMES = [
+	'Ava',
+	'Noah',
+	'Mia',
+	'Liam',
+	'Zoe',
+	'Kai',
+	'Lena',
+	'Omar',
+	'Ivy',
+	'Theo',
+	'Nia',
+	'Ezra',
+];
 const GENDERS = ['f', 'm', 'nb'] as const;
 const AGE_RANGES = ['adult', 'teen', 'senior', 'child'] as const;
 const STYLES = ['casual', 'studio', 'outdoor', 'kitchen', 'office'];

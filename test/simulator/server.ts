@@ -197,7 +197,12 @@ export class CreatifySimulator {
 	}
 
 	/** Forgets tasks, requests, faults and deliveries; keeps the server running. */
-	reset(options: Pick<SimulatorOptions, 'credits' | 'imageMs' | 'videoMs' | 'imageBytes' | 'videoBytes'> = {}) {
+	reset(
+		options: Pick<
+			SimulatorOptions,
+			'credits' | 'imageMs' | 'videoMs' | 'imageBytes' | 'videoBytes'
+		> = {},
+	) {
 		for (const timer of this.timers) clearTimeout(timer);
 		this.timers.clear();
 		this.tasks.clear();
@@ -220,7 +225,11 @@ export class CreatifySimulator {
 	/** Requests that reached a paid route (whatever the answer), e.g. to prove nothing was sent twice. */
 	paidAttempts(action?: PaidAction): RecordedRequest[] {
 		return this.requests.filter(
-			(r) => r.method === 'POST' && (action ? r.path.endsWith(`/${action}/`) : /\/(gen_image|gen_video|regen_image)\/$/.test(r.path)),
+			(r) =>
+				r.method === 'POST' &&
+				(action
+					? r.path.endsWith(`/${action}/`)
+					: /\/(gen_image|gen_video|regen_image)\/$/.test(r.path)),
 		);
 	}
 
@@ -348,7 +357,8 @@ export class CreatifySimulator {
 			(f) =>
 				f.remaining > 0 &&
 				(!f.method || f.method === record.method) &&
-				(!f.path || (typeof f.path === 'string' ? f.path === record.path : f.path.test(record.path))),
+				(!f.path ||
+					(typeof f.path === 'string' ? f.path === record.path : f.path.test(record.path))),
 		);
 		if (fault) fault.remaining -= 1;
 		return fault;
@@ -379,7 +389,8 @@ export class CreatifySimulator {
 					return this.genImage(body);
 				}
 				if (second && parts.length === 3 && record.method === 'GET') return this.getTask(second);
-				if (second && third === 'gen_video' && record.method === 'POST') return this.genVideo(second, body);
+				if (second && third === 'gen_video' && record.method === 'POST')
+					return this.genVideo(second, body);
 				if (second && third === 'regen_image' && record.method === 'POST') {
 					return this.regenImage(second, body);
 				}
@@ -397,7 +408,8 @@ export class CreatifySimulator {
 	private authenticate(headers: RecordedRequest['headers']): HttpAnswer | undefined {
 		const id = headers['x-api-id'];
 		const key = headers['x-api-key'];
-		if (!id || !key) return new HttpAnswer(401, { detail: 'Authentication credentials were not provided.' });
+		if (!id || !key)
+			return new HttpAnswer(401, { detail: 'Authentication credentials were not provided.' });
 		if (id !== this.apiId || key !== this.apiKey) {
 			return new HttpAnswer(401, { detail: 'Invalid API ID or API key.' });
 		}
@@ -452,7 +464,8 @@ export class CreatifySimulator {
 		const all = filterPersonas(query);
 		const start = (page - 1) * size;
 		if (start >= all.length && page !== 1) return new HttpAnswer(404, { detail: 'Invalid page.' });
-		const link = (p: number) => `${this.baseUrl}/api/personas/paginated/?page=${p}&page_size=${size}`;
+		const link = (p: number) =>
+			`${this.baseUrl}/api/personas/paginated/?page=${p}&page_size=${size}`;
 		return new HttpAnswer(200, {
 			count: all.length,
 			next: start + size < all.length ? link(page + 1) : null,
@@ -464,14 +477,21 @@ export class CreatifySimulator {
 	private genImage(body: Record<string, unknown>): HttpAnswer {
 		const errors: Record<string, string[]> = {};
 		const productUrl = body.product_url;
-		if (typeof productUrl !== 'string' || productUrl === '') errors.product_url = ['This field is required.'];
-		else if (productUrl.length > 200) errors.product_url = ['Ensure this field has no more than 200 characters.'];
+		if (typeof productUrl !== 'string' || productUrl === '')
+			errors.product_url = ['This field is required.'];
+		else if (productUrl.length > 200)
+			errors.product_url = ['Ensure this field has no more than 200 characters.'];
 		else if (!/^https?:\/\//.test(productUrl)) errors.product_url = ['Enter a valid URL.'];
 		const type = body.type ?? 'product_anyshot';
-		if (type !== 'product_anyshot' && type !== 'product_avatar') errors.type = [`"${String(type)}" is not a valid choice.`];
+		if (type !== 'product_anyshot' && type !== 'product_avatar')
+			errors.type = [`"${String(type)}" is not a valid choice.`];
 		const aspect = body.aspect_ratio ?? '9x16';
-		if (!['9x16', '16x9', '1x1'].includes(String(aspect))) errors.aspect_ratio = [`"${String(aspect)}" is not a valid choice.`];
-		if (body.override_avatar !== undefined && !PERSONAS.some((p) => p.id === body.override_avatar)) {
+		if (!['9x16', '16x9', '1x1'].includes(String(aspect)))
+			errors.aspect_ratio = [`"${String(aspect)}" is not a valid choice.`];
+		if (
+			body.override_avatar !== undefined &&
+			!PERSONAS.some((p) => p.id === body.override_avatar)
+		) {
 			errors.override_avatar = ['Invalid persona id.'];
 		}
 		if (Object.keys(errors).length) return new HttpAnswer(400, errors);
@@ -494,7 +514,9 @@ export class CreatifySimulator {
 	private genVideo(id: string, body: Record<string, unknown>): HttpAnswer {
 		const task = this.findTask(id);
 		if (task.status !== 'image_generated') {
-			return new HttpAnswer(400, [`Task status is "${task.status}"; a video can only be generated from status "image_generated".`]);
+			return new HttpAnswer(400, [
+				`Task status is "${task.status}"; a video can only be generated from status "image_generated".`,
+			]);
 		}
 		const motion = body.motion_style;
 		if (motion !== undefined && motion !== 'talking' && motion !== 'display') {
@@ -509,11 +531,19 @@ export class CreatifySimulator {
 			updated_at: creatifyTimestamp(Date.now()),
 		});
 		this.after(this.videoMs, () => {
-			const failed = /fail-video/.test(task.video_prompt ?? '') ? 'Video rendering failed: the scene could not be animated.' : null;
-			this.finish(task, failed ? { status: 'failed', failed_reason: failed } : {
-				status: 'video_generated',
-				generated_video_url: `${this.baseUrl}/media/${task.id}/video.mp4`,
-			}, 'video');
+			const failed = /fail-video/.test(task.video_prompt ?? '')
+				? 'Video rendering failed: the scene could not be animated.'
+				: null;
+			this.finish(
+				task,
+				failed
+					? { status: 'failed', failed_reason: failed }
+					: {
+							status: 'video_generated',
+							generated_video_url: `${this.baseUrl}/media/${task.id}/video.mp4`,
+						},
+				'video',
+			);
 		});
 		return new HttpAnswer(200, { ...task });
 	}
@@ -521,7 +551,9 @@ export class CreatifySimulator {
 	private regenImage(id: string, body: Record<string, unknown>): HttpAnswer {
 		const source = this.findTask(id);
 		if (!['image_generated', 'video_generated'].includes(source.status)) {
-			return new HttpAnswer(400, [`Task status is "${source.status}"; its image cannot be regenerated yet.`]);
+			return new HttpAnswer(400, [
+				`Task status is "${source.status}"; its image cannot be regenerated yet.`,
+			]);
 		}
 		this.spend('regen_image');
 		const task = this.seedTask({
@@ -546,11 +578,19 @@ export class CreatifySimulator {
 			if (task.status === 'initializing') this.update(task, { status: 'image_generating' });
 		});
 		this.after(this.imageMs, () => {
-			const failed = /fail-image/.test(task.product_url) ? 'Could not detect a product in the image.' : null;
-			this.finish(task, failed ? { status: 'failed', failed_reason: failed } : {
-				status: 'image_generated',
-				generated_photo_url: `${this.baseUrl}/media/${task.id}/preview.png`,
-			}, 'image');
+			const failed = /fail-image/.test(task.product_url)
+				? 'Could not detect a product in the image.'
+				: null;
+			this.finish(
+				task,
+				failed
+					? { status: 'failed', failed_reason: failed }
+					: {
+							status: 'image_generated',
+							generated_photo_url: `${this.baseUrl}/media/${task.id}/preview.png`,
+						},
+				'image',
+			);
 		});
 	}
 
@@ -663,7 +703,9 @@ function streamBytes(res: ServerResponse, size: number, header: Buffer): void {
 
 function filterPersonas(query: Record<string, string>) {
 	return PERSONAS.filter(
-		(p) => (!query.gender || p.gender === query.gender) && (!query.age_range || p.age_range === query.age_range),
+		(p) =>
+			(!query.gender || p.gender === query.gender) &&
+			(!query.age_range || p.age_range === query.age_range),
 	);
 }
 
@@ -682,7 +724,11 @@ function postJson(url: string, payload: unknown, timeoutMs = 10_000): Promise<nu
 		const data = JSON.stringify(payload);
 		const req = httpRequest(
 			url,
-			{ method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) }, timeout: timeoutMs },
+			{
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+				timeout: timeoutMs,
+			},
 			(res) => {
 				res.resume();
 				res.on('end', () => resolve(res.statusCode ?? 0));

@@ -5,9 +5,22 @@ import type { AddressInfo } from 'node:net';
 import { CreatifySimulator } from './server';
 
 const sim = new CreatifySimulator({ imageMs: 60, videoMs: 80 });
-const auth = () => ({ 'x-api-id': sim.apiId, 'x-api-key': sim.apiKey, 'content-type': 'application/json' });
-const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = auth()) => {
-	const response = await fetch(`${sim.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+const auth = () => ({
+	'x-api-id': sim.apiId,
+	'x-api-key': sim.apiKey,
+	'content-type': 'application/json',
+});
+const call = async (
+	method: string,
+	path: string,
+	body?: unknown,
+	headers: Record<string, string> = auth(),
+) => {
+	const response = await fetch(`${sim.url}${path}`, {
+		method,
+		headers,
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
 	const text = await response.text();
 	return { status: response.status, body: text ? JSON.parse(text) : undefined };
 };
@@ -43,7 +56,10 @@ test('auth: missing and wrong keys are 401 in DRF style', async () => {
 		status: 401,
 		body: { detail: 'Authentication credentials were not provided.' },
 	});
-	expect((await call('GET', '/api/remaining_credits/', undefined, { ...auth(), 'x-api-key': 'x' })).status).toBe(401);
+	expect(
+		(await call('GET', '/api/remaining_credits/', undefined, { ...auth(), 'x-api-key': 'x' }))
+			.status,
+	).toBe(401);
 });
 
 test('the full lifecycle with credit costs and a webhook for each step', async () => {
@@ -53,29 +69,49 @@ test('the full lifecycle with credit costs and a webhook for each step', async (
 		webhook_url: hook,
 	});
 	expect(created.status).toBe(200);
-	expect(created.body).toMatchObject({ status: 'initializing', aspect_ratio: '1x1', type: 'product_anyshot' });
+	expect(created.body).toMatchObject({
+		status: 'initializing',
+		aspect_ratio: '1x1',
+		type: 'product_anyshot',
+	});
 	expect(created.body.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}-07:00$/);
 	const id = created.body.id;
 	await sim.waitForStatus(id, ['image_generating']);
 	const ready = await sim.waitForStatus(id, ['image_generated']);
 	expect(ready.generated_photo_url).toBe(`${sim.url}/media/${id}/preview.png`);
-	const video = await call('POST', `/api/product_to_videos/${id}/gen_video/`, { motion_style: 'talking', webhook_url: hook });
+	const video = await call('POST', `/api/product_to_videos/${id}/gen_video/`, {
+		motion_style: 'talking',
+		webhook_url: hook,
+	});
 	expect(video.body.status).toBe('video_generating');
 	const done = await sim.waitForStatus(id, ['video_generated']);
 	expect(done.generated_video_url).toBe(`${sim.url}/media/${id}/video.mp4`);
 	expect(sim.credits).toBe(1000 - 1 - 3);
 	await sim.settleWebhooks();
-	expect(received.map((t) => (t as { status: string }).status)).toEqual(['image_generated', 'video_generated']);
+	expect(received.map((t) => (t as { status: string }).status)).toEqual([
+		'image_generated',
+		'video_generated',
+	]);
 	expect(sim.webhookDeliveries.map((d) => d.responseStatus)).toEqual([200, 200]);
 });
 
 test('failures carry failed_reason, at the image step and at the video step', async () => {
-	const bad = await call('POST', '/api/product_to_videos/gen_image/', { product_url: 'https://x.example.com/fail-image.png', webhook_url: hook });
+	const bad = await call('POST', '/api/product_to_videos/gen_image/', {
+		product_url: 'https://x.example.com/fail-image.png',
+		webhook_url: hook,
+	});
 	const failed = await sim.waitForStatus(bad.body.id, ['failed', 'image_generated']);
-	expect(failed).toMatchObject({ status: 'failed', failed_reason: expect.stringContaining('product') });
+	expect(failed).toMatchObject({
+		status: 'failed',
+		failed_reason: expect.stringContaining('product'),
+	});
 	const task = sim.seedTask();
-	await call('POST', `/api/product_to_videos/${task.id}/gen_video/`, { video_prompt: 'please fail-video' });
-	expect(await sim.waitForStatus(task.id, ['failed', 'video_generated'])).toMatchObject({ status: 'failed' });
+	await call('POST', `/api/product_to_videos/${task.id}/gen_video/`, {
+		video_prompt: 'please fail-video',
+	});
+	expect(await sim.waitForStatus(task.id, ['failed', 'video_generated'])).toMatchObject({
+		status: 'failed',
+	});
 	await sim.settleWebhooks();
 	expect(received).toHaveLength(1);
 });
@@ -87,7 +123,11 @@ test('gen_video needs image_generated; regen_image returns a new task', async ()
 	expect(Array.isArray(refused.body)).toBe(true);
 	const source = sim.seedTask();
 	const regen = await call('POST', `/api/product_to_videos/${source.id}/regen_image/`, {});
-	expect(regen.body).toMatchObject({ regen_type: 'regen_image', regen_source_id: source.id, status: 'initializing' });
+	expect(regen.body).toMatchObject({
+		regen_type: 'regen_image',
+		regen_source_id: source.id,
+		status: 'initializing',
+	});
 	expect(regen.body.id).not.toBe(source.id);
 });
 
@@ -95,7 +135,10 @@ test('validation errors in the field shape; insufficient credits at zero', async
 	const invalid = await call('POST', '/api/product_to_videos/gen_image/', { aspect_ratio: '4x3' });
 	expect(invalid).toEqual({
 		status: 400,
-		body: { product_url: ['This field is required.'], aspect_ratio: ['"4x3" is not a valid choice.'] },
+		body: {
+			product_url: ['This field is required.'],
+			aspect_ratio: ['"4x3" is not a valid choice.'],
+		},
 	});
 	sim.reset({ credits: 2 });
 	const task = sim.seedTask();
@@ -158,21 +201,38 @@ test('media: real files of the configured size, streamed', async () => {
 	const bytes = Buffer.from(await response.arrayBuffer());
 	expect(bytes.length).toBe(3 * 1024 * 1024 + 7);
 	expect(bytes.subarray(4, 8).toString()).toBe('ftyp');
-	const png = Buffer.from(await (await fetch(`${sim.url}/media/${task.id}/preview.png`)).arrayBuffer());
+	const png = Buffer.from(
+		await (await fetch(`${sim.url}/media/${task.id}/preview.png`)).arrayBuffer(),
+	);
 	expect(png.subarray(1, 4).toString()).toBe('PNG');
 	expect((await fetch(`${sim.url}/media/nope/video.mp4`)).status).toBe(404);
 });
 
 test('fault injection: status, raw body, delay, and drops', async () => {
-	sim.inject({ path: '/api/remaining_credits/', status: 503, rawBody: '<html>down</html>', headers: { 'retry-after': '7' } });
+	sim.inject({
+		path: '/api/remaining_credits/',
+		status: 503,
+		rawBody: '<html>down</html>',
+		headers: { 'retry-after': '7' },
+	});
 	const down = await fetch(`${sim.url}/api/remaining_credits/`, { headers: auth() });
-	expect([down.status, down.headers.get('retry-after'), await down.text()]).toEqual([503, '7', '<html>down</html>']);
+	expect([down.status, down.headers.get('retry-after'), await down.text()]).toEqual([
+		503,
+		'7',
+		'<html>down</html>',
+	]);
 	sim.inject({ path: '/api/remaining_credits/', delayMs: 150 });
 	const started = Date.now();
 	expect((await call('GET', '/api/remaining_credits/')).status).toBe(200);
 	expect(Date.now() - started).toBeGreaterThanOrEqual(140);
 	sim.inject({ path: /gen_image/, drop: 'after' });
-	await expect(call('POST', '/api/product_to_videos/gen_image/', { product_url: 'https://a.example.com/x.png' })).rejects.toThrow();
+	await expect(
+		call('POST', '/api/product_to_videos/gen_image/', {
+			product_url: 'https://a.example.com/x.png',
+		}),
+	).rejects.toThrow();
 	expect(sim.tasks.size).toBe(1);
-	expect(sim.paidAttempts()).toEqual([expect.objectContaining({ outcome: 'fault', processed: true })]);
+	expect(sim.paidAttempts()).toEqual([
+		expect.objectContaining({ outcome: 'fault', processed: true }),
+	]);
 });

@@ -12,7 +12,10 @@ const ID = '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f';
 describe('parseCallback', () => {
 	test('reads the raw bytes when n8n kept them', () => {
 		const raw = Buffer.from(JSON.stringify({ id: ID, status: 'video_generated', extra: 1 }));
-		expect(parseCallback(raw, {})).toEqual({ ok: true, body: { id: ID, status: 'video_generated', extra: 1 } });
+		expect(parseCallback(raw, {})).toEqual({
+			ok: true,
+			body: { id: ID, status: 'video_generated', extra: 1 },
+		});
 	});
 	test('falls back to the parsed body', () => {
 		expect(parseCallback(undefined, { id: ID })).toEqual({ ok: true, body: { id: ID } });
@@ -28,7 +31,9 @@ describe('parseCallback', () => {
 		expect(parseCallback(raw, {})).toMatchObject({ ok: false, httpStatus, error });
 	});
 	test('the message names the field', () => {
-		expect(parseCallback(Buffer.from('{"id":"1234"}'), {})).toMatchObject({ message: 'id: must be a task ID (a UUID)' });
+		expect(parseCallback(Buffer.from('{"id":"1234"}'), {})).toMatchObject({
+			message: 'id: must be a task ID (a UUID)',
+		});
 	});
 });
 

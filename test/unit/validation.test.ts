@@ -16,13 +16,19 @@ describe('isUuid / uuidProblem', () => {
 		expect(isUuid(value)).toBe(true);
 		expect(uuidProblem('Task ID', value)).toBeUndefined();
 	});
-	test.each(['', 'abc', `${ID}x`, ` ${ID}`, '3f2b8c1e9a4d4c1b8e2f5a6b7c8d9e0f', 42, null, undefined])(
-		'rejects %p and names the field',
-		(value) => {
-			expect(isUuid(value)).toBe(false);
-			expect(uuidProblem('Task ID', value)).toMatch(/^Task ID must be .*UUID/);
-		},
-	);
+	test.each([
+		'',
+		'abc',
+		`${ID}x`,
+		` ${ID}`,
+		'3f2b8c1e9a4d4c1b8e2f5a6b7c8d9e0f',
+		42,
+		null,
+		undefined,
+	])('rejects %p and names the field', (value) => {
+		expect(isUuid(value)).toBe(false);
+		expect(uuidProblem('Task ID', value)).toMatch(/^Task ID must be .*UUID/);
+	});
 });
 
 describe('productUrlProblem', () => {
@@ -41,7 +47,9 @@ describe('productUrlProblem', () => {
 
 test('httpUrlProblem accepts http(s) only', () => {
 	expect(httpUrlProblem('Webhook URL', 'https://n8n.example.com/webhook/x')).toBeUndefined();
-	expect(httpUrlProblem('Webhook URL', 'n8n.example.com')).toMatch(/Webhook URL must be an http\(s\) URL/);
+	expect(httpUrlProblem('Webhook URL', 'n8n.example.com')).toMatch(
+		/Webhook URL must be an http\(s\) URL/,
+	);
 	expect(httpUrlProblem('Webhook URL', 'mailto:a@b.c')).toMatch(/must be an http/);
 });
 

@@ -71,24 +71,47 @@ describe('runPool', () => {
 });
 
 describe('callback reachability', () => {
-	test.each(['localhost', '127.0.0.1', '10.1.2.3', '172.20.0.5', '192.168.1.9', '169.254.1.1', '[::1]', 'n8n', 'box.local', 'fd12::1'])(
-		'%s is local',
-		(host) => expect(isLocalHost(host)).toBe(true),
-	);
+	test.each([
+		'localhost',
+		'127.0.0.1',
+		'10.1.2.3',
+		'172.20.0.5',
+		'192.168.1.9',
+		'169.254.1.1',
+		'[::1]',
+		'n8n',
+		'box.local',
+		'fd12::1',
+	])('%s is local', (host) => expect(isLocalHost(host)).toBe(true));
 	test.each(['n8n.example.com', '8.8.8.8', '172.32.0.1', '11.0.0.1'])('%s is public', (host) =>
 		expect(isLocalHost(host)).toBe(false),
 	);
 	test('a local n8n with the real Creatify cannot be called back; with a local Creatify it can', () => {
-		expect(callbackReachabilityProblem('http://localhost:5678/webhook-waiting/1', 'https://api.creatify.ai')).toMatch(
-			/Creatify cannot call back http:\/\/localhost:5678.*WEBHOOK_URL.*Poll Until Done/,
-		);
-		expect(callbackReachabilityProblem('https://n8n.example.com/webhook-waiting/1', 'https://api.creatify.ai')).toBeUndefined();
-		expect(callbackReachabilityProblem('http://127.0.0.1:5678/webhook-waiting/1', 'http://127.0.0.1:8787')).toBeUndefined();
+		expect(
+			callbackReachabilityProblem(
+				'http://localhost:5678/webhook-waiting/1',
+				'https://api.creatify.ai',
+			),
+		).toMatch(/Creatify cannot call back http:\/\/localhost:5678.*WEBHOOK_URL.*Poll Until Done/);
+		expect(
+			callbackReachabilityProblem(
+				'https://n8n.example.com/webhook-waiting/1',
+				'https://api.creatify.ai',
+			),
+		).toBeUndefined();
+		expect(
+			callbackReachabilityProblem(
+				'http://127.0.0.1:5678/webhook-waiting/1',
+				'http://127.0.0.1:8787',
+			),
+		).toBeUndefined();
 	});
 	test('the node id goes before the signature query', () => {
-		expect(nodeResumeUrl('https://n8n.example.com/webhook-waiting/42?signature=abc', 'node-1')).toBe(
-			'https://n8n.example.com/webhook-waiting/42/node-1?signature=abc',
+		expect(
+			nodeResumeUrl('https://n8n.example.com/webhook-waiting/42?signature=abc', 'node-1'),
+		).toBe('https://n8n.example.com/webhook-waiting/42/node-1?signature=abc');
+		expect(nodeResumeUrl('http://127.0.0.1:5678/webhook-waiting/42', 'node-1')).toBe(
+			'http://127.0.0.1:5678/webhook-waiting/42/node-1',
 		);
-		expect(nodeResumeUrl('http://127.0.0.1:5678/webhook-waiting/42', 'node-1')).toBe('http://127.0.0.1:5678/webhook-waiting/42/node-1');
 	});
 });

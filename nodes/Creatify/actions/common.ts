@@ -12,7 +12,8 @@ import { uuidProblem } from '../helpers/validation';
 export function invalidInput(ctx: IExecuteFunctions, itemIndex: number, problem: string): never {
 	throw new NodeOperationError(ctx.getNode(), `${problem} (item ${itemIndex})`, {
 		itemIndex,
-		description: 'Nothing was sent to Creatify and no credits were spent. Fix the value and run again.',
+		description:
+			'Nothing was sent to Creatify and no credits were spent. Fix the value and run again.',
 	});
 }
 
@@ -45,7 +46,10 @@ export function errorItemJson(error: Error, task?: IDataObject): IDataObject {
 	const described = error as Error & { description?: string | null };
 	if (described.description) details.description = described.description;
 	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
-	if ((error instanceof NodeApiError || error instanceof NodeOperationError) && error.context.taskId) {
+	if (
+		(error instanceof NodeApiError || error instanceof NodeOperationError) &&
+		error.context.taskId
+	) {
 		details.taskId = error.context.taskId as string;
 	}
 	if (task) details.task = task;
@@ -58,7 +62,11 @@ export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: n
 		: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-export function errorItem(error: unknown, itemIndex: number, task?: IDataObject): INodeExecutionData {
+export function errorItem(
+	error: unknown,
+	itemIndex: number,
+	task?: IDataObject,
+): INodeExecutionData {
 	return { json: errorItemJson(error as Error, task), pairedItem: { item: itemIndex } };
 }
 
@@ -104,7 +112,9 @@ export function returnAllOrLimit(operation: string, resource: string): INodeProp
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
-			displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
+			displayOptions: {
+				show: { resource: [resource], operation: [operation], returnAll: [false] },
+			},
 		},
 	];
 }

@@ -86,8 +86,16 @@ export const paidNotice = (credits: number): INodeProperties => ({
 
 /** Creatify's product types, as the node and the trigger show them. */
 export const PRODUCT_TYPE_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Product Only', value: 'product_anyshot', description: 'The product in a generated scene' },
-	{ name: 'Product With Avatar', value: 'product_avatar', description: 'An avatar presents the product' },
+	{
+		name: 'Product Only',
+		value: 'product_anyshot',
+		description: 'The product in a generated scene',
+	},
+	{
+		name: 'Product With Avatar',
+		value: 'product_avatar',
+		description: 'An avatar presents the product',
+	},
 ];
 
 /** The "Options" collection every operation with optional fields shows. */

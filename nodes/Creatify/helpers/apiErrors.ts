@@ -38,11 +38,19 @@ export function apiErrorMessage(body: unknown): string | undefined {
 }
 
 export function isInsufficientCredits(message: string | undefined): boolean {
-	return message !== undefined && /\b(insufficient|enough|out of|no(\s+more)?)\s+credit/i.test(message);
+	return (
+		message !== undefined && /\b(insufficient|enough|out of|no(\s+more)?)\s+credit/i.test(message)
+	);
 }
 
 /** Network failures where the request certainly never reached the server. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 /** Failures after the request may have reached the server (it may have been processed). */
 const IN_FLIGHT_CODES = new Set([
 	'ECONNRESET',

@@ -45,7 +45,12 @@ export function parseCallback(raw: Buffer | string | undefined, parsed: unknown)
 		}
 	}
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-		return { ok: false, httpStatus: 400, error: 'invalid_body', message: 'The body must be a task object' };
+		return {
+			ok: false,
+			httpStatus: 400,
+			error: 'invalid_body',
+			message: 'The body must be a task object',
+		};
 	}
 	const result = callbackSchema.safeParse(value);
 	if (!result.success) {

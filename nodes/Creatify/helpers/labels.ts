@@ -28,7 +28,9 @@ export function taskLabel(task: Record_): string {
 
 export function avatarLabel(persona: Record_): string {
 	const name = text(persona.creator_name) ?? text(persona.name) ?? persona.id;
-	const details = [text(persona.gender), text(persona.age_range), text(persona.style)].filter(Boolean);
+	const details = [text(persona.gender), text(persona.age_range), text(persona.style)].filter(
+		Boolean,
+	);
 	return details.length ? `${name} (${details.join(', ')})` : name;
 }
 
@@ -36,5 +38,7 @@ export function avatarLabel(persona: Record_): string {
 export function matchesFilter(record: Record_, filter: string | undefined): boolean {
 	const wanted = filter?.trim().toLowerCase();
 	if (!wanted) return true;
-	return Object.values(record).some((value) => typeof value === 'string' && value.toLowerCase().includes(wanted));
+	return Object.values(record).some(
+		(value) => typeof value === 'string' && value.toLowerCase().includes(wanted),
+	);
 }

@@ -8,7 +8,10 @@ export type TaskState = 'working' | 'done' | 'failed';
 /** Done means image_generated for the image operations and video_generated for the video step. */
 export function taskState(step: WaitStep, status: unknown): TaskState {
 	if (status === 'failed') return 'failed';
-	if (step === 'image' && (status === 'image_generated' || status === 'video_generating' || status === 'video_generated')) {
+	if (
+		step === 'image' &&
+		(status === 'image_generated' || status === 'video_generating' || status === 'video_generated')
+	) {
 		return 'done';
 	}
 	if (step === 'video' && status === 'video_generated') return 'done';
@@ -16,7 +19,12 @@ export function taskState(step: WaitStep, status: unknown): TaskState {
 }
 
 /** Credits each kind of request spends (Creatify's documented costs). */
-export const CREDIT_COSTS = { generateImage: 1, regenerateImage: 1, generateVideo: 3, createVideo: 4 } as const;
+export const CREDIT_COSTS = {
+	generateImage: 1,
+	regenerateImage: 1,
+	generateVideo: 3,
+	createVideo: 4,
+} as const;
 
 export function pollPolicy(initialSeconds: number, maxSeconds: number): BackoffPolicy {
 	const initialMs = Math.max(1, initialSeconds) * 1000;
@@ -26,21 +34,37 @@ export function pollPolicy(initialSeconds: number, maxSeconds: number): BackoffP
 /** Hosts another machine cannot call back: loopback, private ranges, link-local and local names. */
 export function isLocalHost(hostname: string): boolean {
 	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-	if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) {
+	if (
+		host === 'localhost' ||
+		host.endsWith('.localhost') ||
+		host.endsWith('.local') ||
+		host.endsWith('.internal')
+	) {
 		return true;
 	}
-	if (host === '::1' || host.startsWith('fe80:') || host.startsWith('fc') || host.startsWith('fd')) return true;
+	if (host === '::1' || host.startsWith('fe80:') || host.startsWith('fc') || host.startsWith('fd'))
+		return true;
 	const ipv4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
 	if (!ipv4) return !host.includes('.');
 	const [a, b] = [Number(ipv4[1]), Number(ipv4[2])];
-	return a === 127 || a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+	return (
+		a === 127 ||
+		a === 10 ||
+		a === 0 ||
+		(a === 172 && b >= 16 && b <= 31) ||
+		(a === 192 && b === 168) ||
+		(a === 169 && b === 254)
+	);
 }
 
 /**
  * Why Creatify could not call this n8n back, or undefined when it can. A Creatify on the same network (a proxy
  * or the simulator, seen from the credential's base URL) can reach a local n8n.
  */
-export function callbackReachabilityProblem(callbackUrl: string, creatifyBaseUrl: string): string | undefined {
+export function callbackReachabilityProblem(
+	callbackUrl: string,
+	creatifyBaseUrl: string,
+): string | undefined {
 	const callbackHost = new URL(callbackUrl).hostname;
 	if (!isLocalHost(callbackHost)) return undefined;
 	if (isLocalHost(new URL(creatifyBaseUrl).hostname)) return undefined;

@@ -214,7 +214,10 @@ function shouldRetry(req: CreatifyRequest<unknown>, status: number | undefined, 
  * The one way the package talks to Creatify: base URL, auth, trailing slashes, timeouts, retries, error
  * mapping and response validation.
  */
-export async function creatifyRequest<T>(ctx: CreatifyContext, req: CreatifyRequest<T>): Promise<T> {
+export async function creatifyRequest<T>(
+	ctx: CreatifyContext,
+	req: CreatifyRequest<T>,
+): Promise<T> {
 	const baseUrl = await baseUrlOf(ctx);
 	const options: IHttpRequestOptions = {
 		method: req.method,
@@ -232,12 +235,14 @@ export async function creatifyRequest<T>(ctx: CreatifyContext, req: CreatifyRequ
 		let outcome: Outcome | undefined;
 		let code: string | undefined;
 		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				CREDENTIAL_TYPE,
-				{ ...options },
-			)) as { statusCode: number; headers?: Record<string, unknown>; body: unknown };
-			outcome = { status: response.statusCode, headers: response.headers ?? {}, body: response.body };
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
+				...options,
+			})) as { statusCode: number; headers?: Record<string, unknown>; body: unknown };
+			outcome = {
+				status: response.statusCode,
+				headers: response.headers ?? {},
+				body: response.body,
+			};
 		} catch (error) {
 			if (signal?.aborted) {
 				throw failure(ctx, req, 'The execution was cancelled', 'The request was stopped.');

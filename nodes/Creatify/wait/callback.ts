@@ -55,7 +55,10 @@ export async function callbackUrlFor(ctx: IExecuteFunctions): Promise<string> {
 	return url;
 }
 
-export function withWebhook(request: CreatifyRequest<CreatifyTask>, url: string): CreatifyRequest<CreatifyTask> {
+export function withWebhook(
+	request: CreatifyRequest<CreatifyTask>,
+	url: string,
+): CreatifyRequest<CreatifyTask> {
 	return { ...request, body: { ...request.body, webhook_url: url } };
 }
 
@@ -102,20 +105,33 @@ async function fetchAll(ctx: IWebhookFunctions, ids: string[]): Promise<Map<stri
  * stands. Resumes the execution with the final records once all have finished; until then it keeps waiting.
  */
 export async function handleCallback(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const parsed = parseCallback((ctx.getRequestObject() as { rawBody?: Buffer }).rawBody, ctx.getBodyData());
-	if (!parsed.ok) return respond(ctx, parsed.httpStatus, { error: parsed.error, message: parsed.message });
+	const parsed = parseCallback(
+		(ctx.getRequestObject() as { rawBody?: Buffer }).rawBody,
+		ctx.getBodyData(),
+	);
+	if (!parsed.ok)
+		return respond(ctx, parsed.httpStatus, { error: parsed.error, message: parsed.message });
 
 	const items = (ctx.evaluateExpression('{{ $input.all() }}', 0) ?? []) as unknown as WaitingItem[];
 	const waiting = items.filter((item) => item.json.creatify_wait);
 	if (!waiting.some((item) => item.json.id === parsed.body.id)) {
-		return respond(ctx, 404, { error: 'unknown_task', message: 'This execution does not wait for that task' });
+		return respond(ctx, 404, {
+			error: 'unknown_task',
+			message: 'This execution does not wait for that task',
+		});
 	}
 
 	let tasks: Map<string, CreatifyTask>;
 	try {
-		tasks = await fetchAll(ctx, waiting.map((item) => item.json.id));
+		tasks = await fetchAll(
+			ctx,
+			waiting.map((item) => item.json.id),
+		);
 	} catch {
-		return respond(ctx, 503, { error: 'verification_unavailable', message: 'Could not check the tasks with Creatify' });
+		return respond(ctx, 503, {
+			error: 'verification_unavailable',
+			message: 'Could not check the tasks with Creatify',
+		});
 	}
 
 	const finals = new Map<WaitingItem, IDataObject>();

@@ -28,13 +28,17 @@ export const downloadOptions: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'No', value: 'none' },
-			{ name: 'Video', value: 'video', description: 'The finished video (Generate Video, Create Video)' },
+			{
+				name: 'Video',
+				value: 'video',
+				description: 'The finished video (Generate Video, Create Video)',
+			},
 			{ name: 'Preview Image', value: 'image', description: 'The generated preview image' },
 			{ name: 'Video and Preview Image', value: 'both' },
 		],
 		default: 'video',
 		description:
-			'Attach the finished files as binary data, for upload or e-mail nodes after this one. Only with a wait mode; Creatify\'s links may expire, so downloading right away is safest.',
+			"Attach the finished files as binary data, for upload or e-mail nodes after this one. Only with a wait mode; Creatify's links may expire, so downloading right away is safest.",
 	},
 	{
 		displayName: 'Put File in Field',
@@ -68,11 +72,22 @@ function wantedFiles(task: CreatifyTask, settings: DownloadSettings): Wanted[] {
 	const video = settings.files === 'video' || settings.files === 'both';
 	const image = settings.files === 'image' || settings.files === 'both';
 	if (video && task.generated_video_url) {
-		wanted.push({ url: task.generated_video_url, property: settings.binaryProperty, fileName: `${task.id}.mp4`, mimeType: 'video/mp4' });
+		wanted.push({
+			url: task.generated_video_url,
+			property: settings.binaryProperty,
+			fileName: `${task.id}.mp4`,
+			mimeType: 'video/mp4',
+		});
 	}
 	if (image && task.generated_photo_url) {
-		const property = settings.files === 'both' ? `${settings.binaryProperty}_preview` : settings.binaryProperty;
-		wanted.push({ url: task.generated_photo_url, property, fileName: `${task.id}-preview.png`, mimeType: 'image/png' });
+		const property =
+			settings.files === 'both' ? `${settings.binaryProperty}_preview` : settings.binaryProperty;
+		wanted.push({
+			url: task.generated_photo_url,
+			property,
+			fileName: `${task.id}-preview.png`,
+			mimeType: 'image/png',
+		});
 	}
 	return wanted;
 }
@@ -102,7 +117,11 @@ export async function downloadFiles(
 			);
 		}
 		const mimeType = (response.headers['content-type'] ?? file.mimeType).split(';')[0];
-		binary[file.property] = await ctx.helpers.prepareBinaryData(response.body, file.fileName, mimeType);
+		binary[file.property] = await ctx.helpers.prepareBinaryData(
+			response.body,
+			file.fileName,
+			mimeType,
+		);
 	}
 	return Object.keys(binary).length ? binary : undefined;
 }

@@ -4,7 +4,12 @@
  * list endpoint until each is done, failed or out of time. Created tasks are never forgotten: every error that
  * stops a run lists them.
  */
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { BackoffPolicy } from '../helpers/backoff';
@@ -74,8 +79,10 @@ function withCreatedTasks(error: NodeApiError | NodeOperationError, created: Cre
 		.slice(0, MAX_LISTED_TASKS)
 		.map(({ itemIndex, taskId }) => `item ${itemIndex}: ${taskId}`)
 		.join(', ');
-	const more = created.length > MAX_LISTED_TASKS ? ` and ${created.length - MAX_LISTED_TASKS} more` : '';
-	error.description = `${error.description ?? ''}\n\nTasks already created (and paid for) by this execution: ${listed}${more}. Creatify keeps processing them: fetch them with the Get or Get Many operation instead of running the items again. To keep the other items' results when one fails, set the node's On Error setting to Continue.`.trim();
+	const more =
+		created.length > MAX_LISTED_TASKS ? ` and ${created.length - MAX_LISTED_TASKS} more` : '';
+	error.description =
+		`${error.description ?? ''}\n\nTasks already created (and paid for) by this execution: ${listed}${more}. Creatify keeps processing them: fetch them with the Get or Get Many operation instead of running the items again. To keep the other items' results when one fails, set the node's On Error setting to Continue.`.trim();
 	error.context.createdTasks = created.map(({ itemIndex, taskId }) => ({ itemIndex, taskId }));
 	return error;
 }
@@ -86,7 +93,10 @@ function taskError(
 	message: string,
 	description: string,
 ): NodeOperationError {
-	const error = new NodeOperationError(ctx.getNode(), message, { itemIndex: run.itemIndex, description });
+	const error = new NodeOperationError(ctx.getNode(), message, {
+		itemIndex: run.itemIndex,
+		description,
+	});
 	if (run.task) error.context.taskId = run.task.id;
 	return error;
 }
@@ -223,7 +233,12 @@ class PaidRun {
 				const message = `Task ${run.task!.id} failed at the ${run.step} step: ${run.task!.failed_reason || 'no reason given'}`;
 				if (this.continueOnFail) {
 					// an error item that carries the failed task record
-					run.taskFailure = taskError(this.ctx, run, message, 'Creatify could not render this item.');
+					run.taskFailure = taskError(
+						this.ctx,
+						run,
+						message,
+						'Creatify could not render this item.',
+					);
 					run.settled = true;
 				} else {
 					this.fail(
@@ -259,7 +274,15 @@ class PaidRun {
 			try {
 				run.binary = await downloadFiles(this.ctx, run.task, this.settings.download);
 			} catch (error) {
-				this.fail(run, taskError(this.ctx, run, (error as Error).message, 'The task is paid for and finished: fetch it with Get to obtain a fresh link.'));
+				this.fail(
+					run,
+					taskError(
+						this.ctx,
+						run,
+						(error as Error).message,
+						'The task is paid for and finished: fetch it with Get to obtain a fresh link.',
+					),
+				);
 				this.throwIfStopped();
 			}
 		}
@@ -319,7 +342,8 @@ export async function runPaidItems(
 			output[itemIndex] = errorItem(error, itemIndex);
 		}
 	});
-	const callbackUrl = settings.mode === 'callback' && runs.length > 0 ? await callbackUrlFor(ctx) : undefined;
+	const callbackUrl =
+		settings.mode === 'callback' && runs.length > 0 ? await callbackUrlFor(ctx) : undefined;
 	const run = new PaidRun(ctx, settings, callbackUrl);
 	if (settings.checkCredits && runs.length > 0) await run.checkCredits(runs);
 	await run.submit(runs, (r) => run.paid(r.plan.request));
@@ -335,7 +359,8 @@ export async function runPaidItems(
 	const waiting = new Map<number, WaitState>();
 	for (const r of runs.filter((candidate) => !candidate.error && !candidate.settled)) {
 		// an image that finished while the batch was sent has had its video requested already
-		const videoRequest = r.step === 'image' && r.plan.thenVideo && run.paid(r.plan.thenVideo(r.task!.id));
+		const videoRequest =
+			r.step === 'image' && r.plan.thenVideo && run.paid(r.plan.thenVideo(r.task!.id));
 		waiting.set(r.itemIndex, {
 			timed_out: true,
 			step: r.step,
@@ -357,6 +382,11 @@ export function paidOperation(
 	prepare: (ctx: IExecuteFunctions, itemIndex: number) => PaidItemPlan,
 ): (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]> {
 	return async function execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await runPaidItems(this, items, (itemIndex) => prepare(this, itemIndex), readWaitSettings(this));
+		return await runPaidItems(
+			this,
+			items,
+			(itemIndex) => prepare(this, itemIndex),
+			readWaitSettings(this),
+		);
 	};
 }

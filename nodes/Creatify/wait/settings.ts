@@ -7,7 +7,7 @@ import type { WaitMode, WaitSettings } from './engine';
 /** The "Wait" parameter of every paid operation, and how long to wait. */
 export function waitProperties(defaultMode: WaitMode, canSkipWaiting = true): INodeProperties[] {
 	const dontWait = {
-		name: 'Don\'t Wait',
+		name: "Don't Wait",
 		value: 'none',
 		description: 'Return each task as soon as Creatify has accepted it',
 	};

@@ -83,7 +83,9 @@ export function imageRequest(
 ): CreatifyRequest<CreatifyTask> {
 	const productUrl = ctx.getNodeParameter('productUrl', itemIndex) as string;
 	const productType = ctx.getNodeParameter('productType', itemIndex) as string;
-	const aspectRatio = normalizeAspectRatio(ctx.getNodeParameter('aspectRatio', itemIndex)) as string;
+	const aspectRatio = normalizeAspectRatio(
+		ctx.getNodeParameter('aspectRatio', itemIndex),
+	) as string;
 	const problem =
 		productUrlProblem(productUrl) ??
 		choiceProblem('Type', productType, PRODUCT_TYPES) ??
@@ -99,7 +101,12 @@ export function imageRequest(
 		method: 'POST',
 		path: ['product_to_videos', 'gen_image'],
 		// the documented default aspect ratio has changed between API versions, so it is always sent
-		body: { product_url: productUrl.trim(), type: productType, aspect_ratio: aspectRatio, ...optional },
+		body: {
+			product_url: productUrl.trim(),
+			type: productType,
+			aspect_ratio: aspectRatio,
+			...optional,
+		},
 		schema: taskSchema,
 		itemIndex,
 		spendsCredits: true,

@@ -61,7 +61,10 @@ export function videoRequestFor(
 	if (problem) invalidInput(ctx, itemIndex, problem);
 	const body = {
 		motion_style: motionStyle,
-		...buildOptionalFields(ctx, itemIndex, readOptions(ctx, itemIndex), ['videoPrompt', 'webhookUrl']),
+		...buildOptionalFields(ctx, itemIndex, readOptions(ctx, itemIndex), [
+			'videoPrompt',
+			'webhookUrl',
+		]),
 	};
 	return (taskId) => ({
 		method: 'POST',

@@ -34,7 +34,7 @@ export const description: INodeProperties[] = [
 				name: 'Generate Video',
 				value: 'generateVideo',
 				action: 'Generate a video from a preview image',
-				description: 'Turn a task\'s finished preview image into a video (3 credits)',
+				description: "Turn a task's finished preview image into a video (3 credits)",
 			},
 			{
 				name: 'Get',
@@ -52,7 +52,7 @@ export const description: INodeProperties[] = [
 				name: 'Regenerate Image',
 				value: 'regenerateImage',
 				action: 'Regenerate a preview image',
-				description: 'Redo a task\'s preview image as a new task (1 credit)',
+				description: "Redo a task's preview image as a new task (1 credit)",
 			},
 		],
 		default: 'generateVideo',

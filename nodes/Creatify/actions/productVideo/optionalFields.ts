@@ -11,8 +11,14 @@ const FIELDS = {
 		apiName: 'product_showcase_url',
 		check: (value: string) => httpUrlProblem('Product Showcase URL', value),
 	},
-	webhookUrl: { apiName: 'webhook_url', check: (value: string) => httpUrlProblem('Webhook URL', value) },
-	overrideAvatar: { apiName: 'override_avatar', check: (value: string) => uuidProblem('Avatar ID', value) },
+	webhookUrl: {
+		apiName: 'webhook_url',
+		check: (value: string) => httpUrlProblem('Webhook URL', value),
+	},
+	overrideAvatar: {
+		apiName: 'override_avatar',
+		check: (value: string) => uuidProblem('Avatar ID', value),
+	},
 } satisfies Record<string, { apiName: string; check?: (value: string) => string | undefined }>;
 
 function plainValue(value: unknown): string {
@@ -21,7 +27,11 @@ function plainValue(value: unknown): string {
 		value !== null && typeof value === 'object' && 'value' in value
 			? (value as { value: unknown }).value
 			: value;
-	return typeof inner === 'string' ? inner.trim() : inner === undefined || inner === null ? '' : String(inner);
+	return typeof inner === 'string'
+		? inner.trim()
+		: inner === undefined || inner === null
+			? ''
+			: String(inner);
 }
 
 export type OptionalField = keyof typeof FIELDS;

@@ -35,7 +35,10 @@ export const execute = paidOperation((ctx, itemIndex) => {
 		request: {
 			method: 'POST',
 			path: ['product_to_videos', taskId, 'regen_image'],
-			body: buildOptionalFields(ctx, itemIndex, readOptions(ctx, itemIndex), ['imagePrompt', 'webhookUrl']),
+			body: buildOptionalFields(ctx, itemIndex, readOptions(ctx, itemIndex), [
+				'imagePrompt',
+				'webhookUrl',
+			]),
 			schema: taskSchema,
 			itemIndex,
 			taskId,
