@@ -112,7 +112,7 @@ test('the check catches a wrong parameter and a wrong option value', () => {
 		},
 	} as unknown as INode;
 	expect(problemsOf(node)).toEqual([
-		'X.motionStyle: "dance" is not one of display, talking',
+		'X.motionStyle: "dance" is not one of , display, talking',
 		'X: parameter "colour" does not exist for this operation',
 		'X.options.nope: no such option',
 	]);

@@ -6,15 +6,23 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { familyNamed } from '../shared/families';
+import { noRemoteWebhook } from '../shared/webhookLifecycle';
 import * as account from './actions/account';
 import * as avatar from './actions/avatar';
 import * as productVideo from './actions/productVideo';
+import type { ResourceName } from './actions/router';
 import { router } from './actions/router';
+import { handleCallback } from './engine/callback';
 import { listSearch } from './methods';
-import { noRemoteWebhook } from './methods/webhookLifecycle';
-import { handleCallback } from './wait/callback';
+
+const RESOURCES: Array<{ name: string; value: ResourceName }> = [
+	{ name: 'Account', value: 'account' },
+	{ name: 'Avatar', value: 'avatar' },
+	{ name: 'Product Video', value: 'productVideo' },
+];
 
 export class Creatify implements INodeType {
 	description: INodeTypeDescription = {
@@ -47,11 +55,7 @@ export class Creatify implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'Avatar', value: 'avatar' },
-					{ name: 'Product Video', value: 'productVideo' },
-				],
+				options: RESOURCES,
 				default: 'productVideo',
 			},
 			...productVideo.description,
@@ -68,7 +72,11 @@ export class Creatify implements INodeType {
 		return await router.call(this);
 	}
 
+	/** Wait mode "callback": the resource names the family whose jobs the execution waits for. */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await handleCallback(this);
+		const family = familyNamed(this.getNodeParameter('resource'));
+		if (!family)
+			throw new NodeOperationError(this.getNode(), 'This resource does not wait for jobs');
+		return await handleCallback(this, family);
 	}
 }

@@ -1,19 +1,22 @@
 import type {
-	IDataObject,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { PRODUCT_TYPE_OPTIONS } from '../Creatify/actions/descriptions';
-import type { CallbackBody, CallbackEvent, DeliveryLog } from '../Creatify/helpers/callbacks';
-import { DeliveryBook, eventFor, parseCallback, RecentKeys } from '../Creatify/helpers/callbacks';
-import type { CreatifyTask } from '../Creatify/helpers/schemas';
-import { PRODUCT_TYPES, taskSchema } from '../Creatify/helpers/schemas';
-import { noRemoteWebhook } from '../Creatify/methods/webhookLifecycle';
-import { creatifyRequest } from '../Creatify/transport';
+import { productVideo } from '../shared/families/productVideo';
+import { parseCallback } from '../shared/helpers/callbacks';
+import { RecentKeys } from '../shared/helpers/recentKeys';
+import { answerJson } from '../shared/transport/answer';
+import { noRemoteWebhook } from '../shared/webhookLifecycle';
+import type { DeliveryLog } from './deliveries';
+import { DeliveryBook } from './deliveries';
+import { emitVerified, eventFor } from './verify';
+
+/** The job family whose callbacks the trigger receives. */
+const family = productVideo;
 
 /** Callbacks this n8n process is handling or has just handled (copies that arrive together). */
 const recentCallbacks = new RecentKeys();
@@ -25,11 +28,6 @@ function bookFor(scope: string): DeliveryBook {
 	let book = books.get(scope);
 	if (!book) books.set(scope, (book = new DeliveryBook()));
 	return book;
-}
-
-function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
-	ctx.getResponseObject().status(status).json(body);
-	return { noWebhookResponse: true };
 }
 
 export class CreatifyTrigger implements INodeType {
@@ -76,16 +74,7 @@ export class CreatifyTrigger implements INodeType {
 						value: 'failed',
 						description: 'A step failed; failed_reason says why',
 					},
-					{
-						name: 'Preview Image Ready',
-						value: 'imageReady',
-						description: 'Generate Image or Regenerate Image finished',
-					},
-					{
-						name: 'Video Ready',
-						value: 'videoReady',
-						description: 'Generate Video finished; generated_video_url is set',
-					},
+					...family.steps.map((step) => step.event),
 				],
 				default: ['videoReady', 'failed'],
 			},
@@ -93,7 +82,7 @@ export class CreatifyTrigger implements INodeType {
 				displayName: 'Product Types',
 				name: 'productTypes',
 				type: 'multiOptions',
-				options: PRODUCT_TYPE_OPTIONS,
+				options: family.kind!.options,
 				default: [],
 				description: 'Only tasks of these types start the workflow. None selected: all types.',
 			},
@@ -114,7 +103,7 @@ export class CreatifyTrigger implements INodeType {
 		const request = this.getRequestObject() as { rawBody?: Buffer };
 		const parsed = parseCallback(request.rawBody, this.getBodyData());
 		if (!parsed.ok)
-			return respond(this, parsed.httpStatus, { error: parsed.error, message: parsed.message });
+			return answerJson(this, parsed.httpStatus, { error: parsed.error, message: parsed.message });
 		const { body } = parsed;
 		const scope = `${this.getWorkflow().id}:${this.getNode().id}`;
 		const book = bookFor(scope);
@@ -122,83 +111,22 @@ export class CreatifyTrigger implements INodeType {
 		book.attach((staticData.deliveries ??= {}), Date.now());
 
 		// A repeat of an event already emitted needs no second look at the API.
-		const claimedEvent = eventFor(body.status);
+		const claimedEvent = eventFor(family, body.status);
 		if (claimedEvent && book.has(`${body.id}:${claimedEvent}`)) {
-			return respond(this, 200, { received: true, duplicate: true });
+			return answerJson(this, 200, { received: true, duplicate: true });
 		}
 		// Copies of this callback in flight in this process: only the first goes on.
 		const claim = `${scope}:callback:${body.id}:${String(body.status)}`;
 		if (!recentCallbacks.claim(claim, Date.now())) {
-			return respond(this, 200, { received: true, duplicate: true });
+			return answerJson(this, 200, { received: true, duplicate: true });
 		}
 		let result: IWebhookResponseData | undefined;
 		try {
-			result = await emitVerified(this, body, book);
+			result = await emitVerified(this, family, body, book);
 		} finally {
 			// only an emitted callback keeps its claim; a refused one may be delivered again
 			if (!result?.workflowData) recentCallbacks.release(claim);
 		}
 		return result;
 	}
-}
-
-/** Verifies a callback, filters it and, when it is new, starts the workflow with the task record. */
-async function emitVerified(
-	ctx: IWebhookFunctions,
-	body: CallbackBody,
-	book: DeliveryBook,
-): Promise<IWebhookResponseData> {
-	const verify = ctx.getNodeParameter('verifyWithApi', true) as boolean;
-	let task: CreatifyTask = body as CreatifyTask;
-	if (verify) {
-		try {
-			task = await creatifyRequest(ctx, {
-				method: 'GET',
-				path: ['product_to_videos', body.id],
-				schema: taskSchema,
-				taskId: body.id,
-			});
-		} catch (error) {
-			if (error instanceof NodeApiError && error.httpCode === '404') {
-				return respond(ctx, 404, {
-					error: 'unknown_task',
-					message: 'No such task in this Creatify account',
-				});
-			}
-			// Creatify could not be asked: answer with a temporary failure and start nothing unverified.
-			return respond(ctx, 503, {
-				error: 'verification_unavailable',
-				message: 'Could not verify the task with Creatify',
-			});
-		}
-	}
-
-	const event = eventFor(task.status, body.status);
-	if (event === undefined) {
-		return respond(ctx, 409, {
-			error: 'task_not_finished',
-			message: `Task status is "${String(task.status)}"`,
-		});
-	}
-	const events = ctx.getNodeParameter('events', []) as CallbackEvent[];
-	const productTypes = (ctx.getNodeParameter('productTypes', []) as string[]).filter((t) =>
-		(PRODUCT_TYPES as readonly string[]).includes(t),
-	);
-	if (
-		!events.includes(event) ||
-		(productTypes.length > 0 && !productTypes.includes(String(task.type)))
-	) {
-		return respond(ctx, 200, { received: true, ignored: 'not selected in the trigger' });
-	}
-
-	// two different bodies for the same task and event (a stale copy and a current one) also start one execution
-	if (!book.record(`${task.id}:${event}`, Date.now())) {
-		return respond(ctx, 200, { received: true, duplicate: true });
-	}
-	// n8n sends this answer once it has created the execution: Creatify never hears 200 for a workflow that did
-	// not start (an answer written here would go out first, and a failed start would lose the event)
-	return {
-		webhookResponse: { received: true, taskId: task.id, event },
-		workflowData: [[{ json: { ...task, event, verified: verify } }]],
-	};
 }

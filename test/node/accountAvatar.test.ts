@@ -31,6 +31,28 @@ describe('Avatars: Get Many', () => {
 		expect(all.items.map((i) => i.json.id)).toEqual(PERSONAS.map((p) => p.id));
 	});
 
+	test('a limit reads one page of that size from the paginated listing, with the filters', async () => {
+		const { items } = await runCreatify({
+			parameters: { resource: 'avatar', operation: 'getMany', limit: 5, filters: { gender: 'f' } },
+			credentials: credentials(),
+		});
+		expect(sim.requests.map((r) => [r.path, r.query])).toEqual([
+			['/api/personas/paginated/', { gender: 'f', page: '1', page_size: '5' }],
+		]);
+		const women = PERSONAS.filter((p) => p.gender === 'f');
+		expect(items.map((i) => i.json.id)).toEqual(women.slice(0, 5).map((p) => p.id));
+	});
+
+	test('a limit above the largest page asks for pages of 100 and stops when Creatify has no next page', async () => {
+		sim.reset();
+		const { items } = await runCreatify({
+			parameters: { resource: 'avatar', operation: 'getMany', limit: 150 },
+			credentials: credentials(),
+		});
+		expect(sim.requests.map((r) => r.query)).toEqual([{ page: '1', page_size: '100' }]);
+		expect(items).toHaveLength(PERSONAS.length);
+	});
+
 	test('gender and age filters are sent to Creatify', async () => {
 		const { items } = await runCreatify({
 			parameters: {

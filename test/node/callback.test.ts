@@ -143,7 +143,7 @@ test('at the deadline n8n resumes without the node: the output says which tasks 
 		expect(item.json).toMatchObject({
 			id: expect.any(String),
 			status: 'initializing',
-			creatify_wait: { timed_out: true, step: 'image', video_request: { motion_style: 'talking' } },
+			creatify_wait: { timed_out: true, step: 'image', follow_up: { motion_style: 'talking' } },
 		});
 		expect(item.pairedItem).toEqual({ item: index });
 	}

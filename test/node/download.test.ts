@@ -50,7 +50,7 @@ test('Create Video with video and preview image attached as files', async () => 
 		parameters: {
 			operation: 'createVideo',
 			productUrl: IMAGE,
-			options: { ...POLL, download: 'both', binaryProperty: 'file' },
+			options: { ...POLL, download: 'all', binaryProperty: 'file' },
 		},
 		credentials: credentials(),
 	});
@@ -136,4 +136,34 @@ test('callback mode attaches the files when the execution resumes', async () => 
 	const { items } = await waitingWebhooks.track(started, credentials());
 	expect(items[0].json.status).toBe('video_generated');
 	expect(storedBytes(items[0].binary!.data)).toBe(1024 * 1024);
+});
+
+test('Download Result and Put File in Field are read per item, in poll and in callback mode', async () => {
+	const rows = [
+		{ url: IMAGE, want: 'video', field: 'clip' },
+		{ url: 'https://shop.example.com/b.png', want: 'none', field: 'x' },
+		{ url: 'https://shop.example.com/c.png', want: 'image', field: 'still' },
+	];
+	const perItem = { download: '={{ $json.want }}', binaryProperty: '={{ $json.field }}' };
+	const parameters = { operation: 'createVideo', productUrl: '={{ $json.url }}' };
+	const attached = (items: Array<{ binary?: Record<string, IBinaryData> }>) =>
+		items.map((i) => Object.entries(i.binary ?? {}).map(([k, b]) => [k, b.mimeType]));
+	const expected = [[['clip', 'video/mp4']], [], [['still', 'image/png']]];
+
+	const polled = await runCreatify({
+		parameters: { ...parameters, options: { ...POLL, ...perItem } },
+		items: rows,
+		credentials: credentials(),
+	});
+	expect(polled.error).toBeUndefined();
+	expect(attached(polled.items)).toEqual(expected);
+
+	const started = await runCreatify({
+		parameters: { ...parameters, waitMode: 'callback', options: perItem },
+		items: rows,
+		credentials: credentials(),
+		waitingBaseUrl: waitingWebhooks.baseUrl,
+	});
+	const resumed = await waitingWebhooks.track(started, credentials());
+	expect(attached(resumed.items)).toEqual(expected);
 });

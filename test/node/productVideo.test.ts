@@ -54,6 +54,21 @@ describe('Generate Video', () => {
 		expect(sim.paidAttempts('gen_video')[0].body).toEqual({ motion_style: 'display' });
 	});
 
+	test.each([
+		['display', 'display'],
+		['talking', 'talking'],
+		['', ''],
+		['={{ $json.nothing }}', ''],
+	])('motion style %j is sent as motion_style %j', async (motionStyle, sent) => {
+		const task = sim.seedTask();
+		const { error } = await runCreatify({
+			parameters: { operation: 'generateVideo', taskId: rl(task.id), motionStyle },
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(sim.paidAttempts('gen_video').map((r) => r.body)).toEqual([{ motion_style: sent }]);
+	});
+
 	test('one request per input item, task IDs from expressions, output paired in order', async () => {
 		const tasks = [sim.seedTask(), sim.seedTask(), sim.seedTask()];
 		const { items } = await runCreatify({
@@ -245,7 +260,7 @@ describe('validation happens before anything is sent', () => {
 				taskId: rl('3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f'),
 				motionStyle: '={{ "dance" }}',
 			},
-			/Motion Style must be one of "talking", "display", got "dance"/,
+			/Motion Style must be one of "talking", "display", "" \(blank\), got "dance"/,
 		],
 		[
 			'an avatar ID that is not a UUID',

@@ -519,7 +519,8 @@ export class CreatifySimulator {
 			]);
 		}
 		const motion = body.motion_style;
-		if (motion !== undefined && motion !== 'talking' && motion !== 'display') {
+		// "one of: talking, display, or blank"
+		if (motion !== undefined && motion !== 'talking' && motion !== 'display' && motion !== '') {
 			return new HttpAnswer(400, { motion_style: [`"${String(motion)}" is not a valid choice.`] });
 		}
 		this.spend('gen_video');

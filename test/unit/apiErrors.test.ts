@@ -3,7 +3,7 @@ import {
 	classifyNetworkError,
 	isInsufficientCredits,
 	networkErrorCode,
-} from '../../nodes/Creatify/helpers/apiErrors';
+} from '../../nodes/shared/helpers/apiErrors';
 
 describe('apiErrorMessage reads every error shape Creatify uses', () => {
 	test('{"detail": ...}', () => {

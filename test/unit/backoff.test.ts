@@ -1,4 +1,4 @@
-import { backoffDelay, parseRetryAfter, retryDelay } from '../../nodes/Creatify/helpers/backoff';
+import { backoffDelay, parseRetryAfter, retryDelay } from '../../nodes/shared/helpers/backoff';
 
 const policy = { initialMs: 1000, maxMs: 30_000, factor: 2 };
 

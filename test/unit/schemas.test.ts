@@ -1,10 +1,12 @@
-import {
-	creditsSchema,
-	parseWith,
-	personaPageSchema,
-	taskListSchema,
-	taskSchema,
-} from '../../nodes/Creatify/helpers/schemas';
+import { z } from 'zod';
+
+import { productVideo } from '../../nodes/shared/families/productVideo';
+import { creditsSchema, PERSONAS, pageSchema, parseWith } from '../../nodes/shared/helpers/schemas';
+
+const personaPageSchema = pageSchema(PERSONAS.schema);
+
+const taskSchema = productVideo.schema;
+const taskListSchema = z.array(taskSchema);
 
 const task = {
 	id: 'c0ec27ad-0cb7-4a8d-ba28-0bbc2d9ff27a',
@@ -37,7 +39,7 @@ test('a task without an id, or with a non-string id, is rejected with the path n
 	});
 	expect(parseWith(taskSchema, { id: '' })).toEqual({
 		ok: false,
-		problem: 'id: the task has an empty id',
+		problem: 'id: the record has an empty id',
 	});
 	expect(parseWith(taskSchema, { id: 12 })).toMatchObject({
 		ok: false,

@@ -7,7 +7,7 @@ import {
 	productUrlProblem,
 	splitIds,
 	uuidProblem,
-} from '../../nodes/Creatify/helpers/validation';
+} from '../../nodes/shared/helpers/validation';
 
 const ID = '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f';
 
@@ -57,6 +57,10 @@ test('choiceProblem lists the allowed values', () => {
 	expect(choiceProblem('Motion Style', 'talking', ['talking', 'display'])).toBeUndefined();
 	expect(choiceProblem('Motion Style', 'dance', ['talking', 'display'])).toBe(
 		'Motion Style must be one of "talking", "display", got "dance"',
+	);
+	expect(choiceProblem('Motion Style', '', ['talking', ''])).toBeUndefined();
+	expect(choiceProblem('Motion Style', 'x', ['talking', ''])).toBe(
+		'Motion Style must be one of "talking", "" (blank), got "x"',
 	);
 });
 

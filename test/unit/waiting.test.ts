@@ -1,24 +1,11 @@
-import { backoffDelay } from '../../nodes/Creatify/helpers/backoff';
-import { runPool } from '../../nodes/Creatify/helpers/pool';
+import { backoffDelay } from '../../nodes/shared/helpers/backoff';
+import { runPool } from '../../nodes/shared/helpers/pool';
 import {
 	callbackReachabilityProblem,
 	isLocalHost,
 	nodeResumeUrl,
 	pollPolicy,
-	taskState,
-} from '../../nodes/Creatify/helpers/waiting';
-
-test('taskState: done means image_generated for images and video_generated for videos; failed ends both', () => {
-	expect(taskState('image', 'image_generating')).toBe('working');
-	expect(taskState('image', 'image_generated')).toBe('done');
-	expect(taskState('image', 'video_generating')).toBe('done');
-	expect(taskState('video', 'image_generated')).toBe('working');
-	expect(taskState('video', 'video_generating')).toBe('working');
-	expect(taskState('video', 'video_generated')).toBe('done');
-	expect(taskState('image', 'failed')).toBe('failed');
-	expect(taskState('video', 'failed')).toBe('failed');
-	expect(taskState('video', 'a_new_status')).toBe('working');
-});
+} from '../../nodes/shared/helpers/waiting';
 
 test('poll intervals start at the first interval and grow by half up to the cap', () => {
 	const policy = pollPolicy(5, 30);

@@ -4,18 +4,11 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { uuidProblem } from '../helpers/validation';
+import { uuidProblem } from '../../shared/helpers/validation';
+import { asNodeError, errorItem, invalidInput } from '../engine/items';
 
-/** Throws the input error n8n shows for a parameter: it names the item and says how to fix the value. */
-export function invalidInput(ctx: IExecuteFunctions, itemIndex: number, problem: string): never {
-	throw new NodeOperationError(ctx.getNode(), `${problem} (item ${itemIndex})`, {
-		itemIndex,
-		description:
-			'Nothing was sent to Creatify and no credits were spent. Fix the value and run again.',
-	});
-}
+export { invalidInput } from '../engine/items';
 
 /** Reads a task or avatar ID from a resource locator (list, ID or expression) and checks it is a UUID. */
 export function readUuid(
@@ -34,40 +27,6 @@ export function readUuid(
 
 export function readOptions(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	return ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-}
-
-/**
- * The json of an item for a failure under "Continue On Fail": `{ error, details }`. n8n sends items made only of
- * error / message / details to the node's error output (On Error: Continue (using error output)); the details
- * keep what the user needs: the task ID, the HTTP status, the advice, and the task record when it failed.
- */
-export function errorItemJson(error: Error, task?: IDataObject): IDataObject {
-	const details: IDataObject = {};
-	const described = error as Error & { description?: string | null };
-	if (described.description) details.description = described.description;
-	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
-	if (
-		(error instanceof NodeApiError || error instanceof NodeOperationError) &&
-		error.context.taskId
-	) {
-		details.taskId = error.context.taskId as string;
-	}
-	if (task) details.task = task;
-	return Object.keys(details).length ? { error: error.message, details } : { error: error.message };
-}
-
-export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
-	return error instanceof NodeApiError || error instanceof NodeOperationError
-		? error
-		: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
-}
-
-export function errorItem(
-	error: unknown,
-	itemIndex: number,
-	task?: IDataObject,
-): INodeExecutionData {
-	return { json: errorItemJson(error as Error, task), pairedItem: { item: itemIndex } };
 }
 
 /**
@@ -119,8 +78,8 @@ export function returnAllOrLimit(operation: string, resource: string): INodeProp
 	];
 }
 
-export function applyLimit<T>(ctx: IExecuteFunctions, itemIndex: number, values: T[]): T[] {
-	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return values;
-	const limit = ctx.getNodeParameter('limit', itemIndex, 50) as number;
-	return values.slice(0, Math.max(0, limit));
+/** How many records the item asks for: all with Return All, otherwise Limit. */
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
+	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return Infinity;
+	return Math.max(0, ctx.getNodeParameter('limit', itemIndex, 50) as number);
 }

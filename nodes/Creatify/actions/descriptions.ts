@@ -1,6 +1,6 @@
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-const UUID_REGEX = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+import { UUID_PATTERN } from '../../shared/helpers/validation';
 
 /** A picker for a Creatify record: a searchable list loaded from the API, or a UUID typed or from an expression. */
 function uuidLocator(
@@ -29,7 +29,7 @@ function uuidLocator(
 					{
 						type: 'regex',
 						properties: {
-							regex: `^\\s*${UUID_REGEX}\\s*$`,
+							regex: `^\\s*${UUID_PATTERN}\\s*$`,
 							errorMessage: `Not a valid ${noun} ID (a UUID)`,
 						},
 					},
@@ -77,26 +77,13 @@ export const imagePromptOption: INodeProperties = {
 	description: 'Guidance for the preview image, e.g. the scene or style',
 };
 
-export const paidNotice = (credits: number): INodeProperties => ({
-	displayName: `Each item spends ${credits} Creatify credit${credits === 1 ? '' : 's'}. The request is never repeated automatically unless Creatify certainly did not receive it; n8n's own "Retry On Fail" setting does repeat it and may pay twice.`,
+/** The notice of a paid operation; `cost` says what each item spends, e.g. "4 credits". */
+export const paidNotice = (cost: string): INodeProperties => ({
+	displayName: `Each item spends ${cost}. The request is never repeated automatically unless Creatify certainly did not receive it; n8n's own "Retry On Fail" setting does repeat it and may pay twice.`,
 	name: 'paidNotice',
 	type: 'notice',
 	default: '',
 });
-
-/** Creatify's product types, as the node and the trigger show them. */
-export const PRODUCT_TYPE_OPTIONS: INodePropertyOptions[] = [
-	{
-		name: 'Product Only',
-		value: 'product_anyshot',
-		description: 'The product in a generated scene',
-	},
-	{
-		name: 'Product With Avatar',
-		value: 'product_avatar',
-		description: 'An avatar presents the product',
-	},
-];
 
 /** The "Options" collection every operation with optional fields shows. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
@@ -107,5 +94,25 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 		placeholder: 'Add Option',
 		default: {},
 		options,
+	};
+}
+
+/**
+ * The Operation parameter of a resource. `Op` is the union of the resource's operation names, so an option
+ * value that names no operation file fails to compile.
+ */
+export function operationProperty<Op extends string>(
+	resource: string,
+	options: Array<INodePropertyOptions & { value: Op }>,
+	defaultOperation: Op,
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
 	};
 }

@@ -9,24 +9,21 @@ type Operation = {
 	execute: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
 };
 
-const resources: Record<string, Record<string, Operation>> = {
-	productVideo: {
-		generateVideo: productVideo.generateVideo,
-		createVideo: productVideo.createVideo,
-		generateImage: productVideo.generateImage,
-		regenerateImage: productVideo.regenerateImage,
-		get: productVideo.get,
-		getMany: productVideo.getMany,
-	},
-	account: { getCredits: account.getCredits },
-	avatar: { getMany: avatar.getMany },
-};
+/** Every resource with its operations; the names are the node's parameter values. */
+export const resources = {
+	account: account.operations,
+	avatar: avatar.operations,
+	productVideo: productVideo.operations,
+} satisfies Record<string, Record<string, Operation>>;
+
+export type ResourceName = keyof typeof resources;
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = resources[resource]?.[operation];
+	const operations: Record<string, Operation> | undefined = resources[resource as ResourceName];
+	const handler = operations?.[operation];
 	if (!handler) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -1,29 +1,60 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { z } from 'zod';
 
-import { avatarLabel, matchesFilter, taskLabel } from '../helpers/labels';
-import { personaPageSchema, taskListSchema } from '../helpers/schemas';
-import { creatifyRequest } from '../transport';
+import { productVideo } from '../../shared/families/productVideo';
+import type { JobFamily } from '../../shared/families/types';
+import { avatarLabel, matchesFilter } from '../../shared/helpers/labels';
+import type { CreatifyJob } from '../../shared/helpers/schemas';
+import { PERSONAS } from '../../shared/helpers/schemas';
+import { creatifyRequest } from '../../shared/transport';
+import { listPage } from '../../shared/transport/jobs';
 
-const AVATAR_PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
-export async function searchTasks(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const tasks = await creatifyRequest(this, {
-		method: 'GET',
-		path: ['product_to_videos'],
-		schema: taskListSchema,
-	});
-	const newestFirst = [...tasks].sort((a, b) =>
+function newestFirst(jobs: CreatifyJob[]): CreatifyJob[] {
+	return [...jobs].sort((a, b) =>
 		String(b.created_at ?? '').localeCompare(String(a.created_at ?? '')),
 	);
-	return {
-		results: newestFirst
-			.filter((task) => matchesFilter(task, filter))
-			.map((task) => ({ name: taskLabel(task), value: task.id })),
+}
+
+/** One page of a family's jobs where Creatify paginates them; otherwise its whole listing, newest first. */
+async function jobsForPicker(
+	ctx: ILoadOptionsFunctions,
+	family: JobFamily,
+	page: number,
+): Promise<{ jobs: CreatifyJob[]; hasNext: boolean }> {
+	if (family.pagedPath) {
+		const size = PAGE_SIZE;
+		const answer = await listPage(ctx, family.pagedPath, family.schema, { number: page, size });
+		return { jobs: answer.results, hasNext: answer.hasNext };
+	}
+	const all = await creatifyRequest(ctx, {
+		method: 'GET',
+		path: family.path,
+		schema: z.array(family.schema),
+	});
+	return { jobs: newestFirst(all), hasNext: false };
+}
+
+/** A picker of a family's jobs, searchable by any text field. */
+function jobSearch(family: JobFamily) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const page = paginationToken ? Number(paginationToken) : 1;
+		const { jobs, hasNext } = await jobsForPicker(this, family, page);
+		return {
+			results: jobs
+				.filter((job) => matchesFilter(job, filter))
+				.map((job) => ({ name: family.label(job), value: job.id })),
+			paginationToken: hasNext ? String(page + 1) : undefined,
+		};
 	};
 }
+
+export const searchTasks = jobSearch(productVideo);
 
 export async function searchAvatars(
 	this: ILoadOptionsFunctions,
@@ -31,16 +62,12 @@ export async function searchAvatars(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = paginationToken ? Number(paginationToken) : 1;
-	const response = await creatifyRequest(this, {
-		method: 'GET',
-		path: ['personas', 'paginated'],
-		qs: { page, page_size: AVATAR_PAGE_SIZE },
-		schema: personaPageSchema,
-	});
+	const size = PAGE_SIZE;
+	const answer = await listPage(this, PERSONAS.pagedPath, PERSONAS.schema, { number: page, size });
 	return {
-		results: response.results
+		results: answer.results
 			.filter((persona) => matchesFilter(persona, filter))
 			.map((persona) => ({ name: avatarLabel(persona), value: persona.id })),
-		paginationToken: response.next ? String(page + 1) : undefined,
+		paginationToken: answer.hasNext ? String(page + 1) : undefined,
 	};
 }

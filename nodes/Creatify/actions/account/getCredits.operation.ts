@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { creditsSchema } from '../../helpers/schemas';
-import { creatifyRequest } from '../../transport';
+import { remainingCredits } from '../../../shared/transport/jobs';
 import { runPerItem } from '../common';
 
 export const description: INodeProperties[] = [];
@@ -10,12 +9,5 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, items, async (itemIndex) =>
-		creatifyRequest(this, {
-			method: 'GET',
-			path: ['remaining_credits'],
-			schema: creditsSchema,
-			itemIndex,
-		}),
-	);
+	return await runPerItem(this, items, async (itemIndex) => remainingCredits(this, itemIndex));
 }

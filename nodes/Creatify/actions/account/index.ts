@@ -1,17 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../descriptions';
 import * as getCredits from './getCredits.operation';
 
-export { getCredits };
+export const operations = { getCredits };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['account'] } },
-		options: [
+	operationProperty<keyof typeof operations>(
+		'account',
+		[
 			{
 				name: 'Get Credits',
 				value: 'getCredits',
@@ -19,7 +16,7 @@ export const description: INodeProperties[] = [
 				description: 'How many credits the account has left',
 			},
 		],
-		default: 'getCredits',
-	},
+		'getCredits',
+	),
 	...getCredits.description,
 ];

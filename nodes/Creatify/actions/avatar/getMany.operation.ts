@@ -6,10 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { AGE_RANGES, GENDERS, personaListSchema } from '../../helpers/schemas';
-import { choiceProblem } from '../../helpers/validation';
-import { creatifyRequest } from '../../transport';
-import { applyLimit, invalidInput, returnAllOrLimit, runPerItem } from '../common';
+import { AGE_RANGES, GENDERS, PERSONAS } from '../../../shared/helpers/schemas';
+import { choiceProblem } from '../../../shared/helpers/validation';
+import { listUpTo } from '../../../shared/transport/jobs';
+import { invalidInput, readLimit, returnAllOrLimit, runPerItem } from '../common';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit('getMany', 'avatar'),
@@ -69,13 +69,6 @@ export async function execute(
 			if (problem) invalidInput(this, itemIndex, problem);
 			qs.age_range = filters.ageRange;
 		}
-		const personas = await creatifyRequest(this, {
-			method: 'GET',
-			path: ['personas'],
-			qs,
-			schema: personaListSchema,
-			itemIndex,
-		});
-		return applyLimit(this, itemIndex, personas);
+		return await listUpTo(this, PERSONAS, readLimit(this, itemIndex), { qs, itemIndex });
 	});
 }

@@ -1,17 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../descriptions';
 import * as getMany from './getMany.operation';
 
-export { getMany };
+export const operations = { getMany };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['avatar'] } },
-		options: [
+	operationProperty<keyof typeof operations>(
+		'avatar',
+		[
 			{
 				name: 'Get Many',
 				value: 'getMany',
@@ -19,7 +16,7 @@ export const description: INodeProperties[] = [
 				description: 'List the avatars (personas) that can present a product',
 			},
 		],
-		default: 'getMany',
-	},
+		'getMany',
+	),
 	...getMany.description,
 ];

@@ -1,15 +1,25 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { CREDIT_COSTS } from '../../helpers/waiting';
-import { paidOperation } from '../../wait/engine';
-import { waitOptions, waitProperties } from '../../wait/settings';
+import { familyStep } from '../../../shared/families/types';
+import { productVideo } from '../../../shared/families/productVideo';
+import { paidOperation } from '../../engine/engine';
+import { waitProperties } from '../../engine/settings';
 import { optionsCollection, paidNotice, webhookUrlOption } from '../descriptions';
-import { imageOptions, imageProperties, imageRequest } from './generateImage.operation';
-import { motionStyleProperty, videoPromptOption, videoRequestFor } from './generateVideo.operation';
+import {
+	imageOptions,
+	imageProperties,
+	imageRequest,
+	productVideoWaitOptions,
+} from './generateImage.operation';
+import { motionStyleProperty, videoBody, videoPromptOption } from './generateVideo.operation';
+
+const credits = ['image', 'video']
+	.map((step) => familyStep(productVideo, step).cost.credits({}))
+	.reduce((sum, n) => sum + n, 0);
 
 const properties: INodeProperties[] = [
-	paidNotice(CREDIT_COSTS.createVideo),
+	paidNotice(`${credits} Creatify credits`),
 	...imageProperties,
 	motionStyleProperty,
 	...waitProperties('poll', false),
@@ -21,7 +31,7 @@ const properties: INodeProperties[] = [
 			description:
 				'Creatify also POSTs the task here when the video step succeeds or fails, e.g. the PRODUCTION URL of a Creatify Trigger in an active workflow',
 		},
-		...waitOptions,
+		...productVideoWaitOptions,
 	]),
 ];
 
@@ -34,9 +44,8 @@ export const description = updateDisplayOptions(
  * Product image to finished video: gen_image, wait for the preview image, gen_video, wait for the video. The
  * video request is checked up front with the image request, so a bad motion style costs nothing.
  */
-export const execute = paidOperation((ctx, itemIndex) => ({
+export const execute = paidOperation(productVideo, (ctx, itemIndex) => ({
 	request: imageRequest(ctx, itemIndex, false),
 	step: 'image',
-	thenVideo: videoRequestFor(ctx, itemIndex),
-	credits: CREDIT_COSTS.createVideo,
+	followUp: videoBody(ctx, itemIndex),
 }));

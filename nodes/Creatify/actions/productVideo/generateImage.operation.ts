@@ -1,20 +1,24 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { CreatifyTask } from '../../helpers/schemas';
-import { ASPECT_RATIOS, PRODUCT_TYPES, taskSchema } from '../../helpers/schemas';
-import { choiceProblem, normalizeAspectRatio, productUrlProblem } from '../../helpers/validation';
-import { CREDIT_COSTS } from '../../helpers/waiting';
-import type { CreatifyRequest } from '../../transport';
-import { paidOperation } from '../../wait/engine';
-import { waitOptions, waitProperties } from '../../wait/settings';
+import { familyStep } from '../../../shared/families/types';
+import { ASPECT_RATIOS, PRODUCT_TYPES, productVideo } from '../../../shared/families/productVideo';
+import type { CreatifyJob } from '../../../shared/helpers/schemas';
+import {
+	choiceProblem,
+	normalizeAspectRatio,
+	productUrlProblem,
+} from '../../../shared/helpers/validation';
+import type { CreatifyRequest } from '../../../shared/transport';
+import { downloadOptions } from '../../engine/download';
+import { paidOperation } from '../../engine/engine';
+import { batchOptions, waitProperties } from '../../engine/settings';
 import { invalidInput, readOptions } from '../common';
 import {
 	avatarLocator,
 	imagePromptOption,
 	optionsCollection,
 	paidNotice,
-	PRODUCT_TYPE_OPTIONS,
 	webhookUrlOption,
 } from '../descriptions';
 import { buildOptionalFields } from './optionalFields';
@@ -35,7 +39,7 @@ export const imageProperties: INodeProperties[] = [
 		displayName: 'Type',
 		name: 'productType',
 		type: 'options',
-		options: PRODUCT_TYPE_OPTIONS,
+		options: productVideo.kind!.options,
 		default: 'product_anyshot',
 	},
 	{
@@ -63,11 +67,14 @@ export const imageOptions: INodeProperties[] = [
 	},
 ];
 
+/** The wait options of Product Video's paid operations. */
+export const productVideoWaitOptions = [...batchOptions, ...downloadOptions(productVideo)];
+
 const properties: INodeProperties[] = [
-	paidNotice(CREDIT_COSTS.generateImage),
+	paidNotice(familyStep(productVideo, 'image').cost.text),
 	...imageProperties,
 	...waitProperties('none'),
-	optionsCollection([...imageOptions, webhookUrlOption, ...waitOptions]),
+	optionsCollection([...imageOptions, webhookUrlOption, ...productVideoWaitOptions]),
 ];
 
 export const description = updateDisplayOptions(
@@ -75,12 +82,16 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** The gen_image request for an item; also the first step of Create Video. */
+/**
+ * The gen_image request for an item; also the first step of Create Video, whose Webhook URL option is for the
+ * video step (`imageWebhook` false).
+ * https://docs.creatify.ai/api-reference/product_to_video/post-apiproduct_to_videosgen_image
+ */
 export function imageRequest(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	withWebhook: boolean,
-): CreatifyRequest<CreatifyTask> {
+	imageWebhook: boolean,
+): CreatifyRequest<CreatifyJob> {
 	const productUrl = ctx.getNodeParameter('productUrl', itemIndex) as string;
 	const productType = ctx.getNodeParameter('productType', itemIndex) as string;
 	const aspectRatio = normalizeAspectRatio(
@@ -95,11 +106,11 @@ export function imageRequest(
 		'overrideAvatar',
 		'imagePrompt',
 		'productShowcaseUrl',
-		...(withWebhook ? (['webhookUrl'] as const) : []),
+		...(imageWebhook ? (['webhookUrl'] as const) : []),
 	]);
 	return {
 		method: 'POST',
-		path: ['product_to_videos', 'gen_image'],
+		path: [...productVideo.path, 'gen_image'],
 		// the documented default aspect ratio has changed between API versions, so it is always sent
 		body: {
 			product_url: productUrl.trim(),
@@ -107,14 +118,13 @@ export function imageRequest(
 			aspect_ratio: aspectRatio,
 			...optional,
 		},
-		schema: taskSchema,
+		schema: productVideo.schema,
 		itemIndex,
 		spendsCredits: true,
 	};
 }
 
-export const execute = paidOperation((ctx, itemIndex) => ({
+export const execute = paidOperation(productVideo, (ctx, itemIndex) => ({
 	request: imageRequest(ctx, itemIndex, true),
 	step: 'image',
-	credits: CREDIT_COSTS.generateImage,
 }));

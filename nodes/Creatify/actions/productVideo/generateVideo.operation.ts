@@ -1,15 +1,15 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { CreatifyTask } from '../../helpers/schemas';
-import { MOTION_STYLES, taskSchema } from '../../helpers/schemas';
-import { choiceProblem } from '../../helpers/validation';
-import { CREDIT_COSTS } from '../../helpers/waiting';
-import type { CreatifyRequest } from '../../transport';
-import { paidOperation } from '../../wait/engine';
-import { waitOptions, waitProperties } from '../../wait/settings';
+import { familyStep } from '../../../shared/families/types';
+import { MOTION_STYLES, productVideo } from '../../../shared/families/productVideo';
+import { choiceProblem } from '../../../shared/helpers/validation';
+import { followUpRequest } from '../../../shared/transport/jobs';
+import { paidOperation } from '../../engine/engine';
+import { waitProperties } from '../../engine/settings';
 import { invalidInput, readOptions, readUuid } from '../common';
 import { optionsCollection, paidNotice, taskIdLocator, webhookUrlOption } from '../descriptions';
+import { productVideoWaitOptions } from './generateImage.operation';
 import { buildOptionalFields } from './optionalFields';
 
 export const motionStyleProperty: INodeProperties = {
@@ -17,6 +17,12 @@ export const motionStyleProperty: INodeProperties = {
 	name: 'motionStyle',
 	type: 'options',
 	options: [
+		{
+			name: 'Blank',
+			value: '',
+			description:
+				"Sent as an empty motion_style, which Creatify's documentation allows; Creatify then picks the motion",
+		},
 		{ name: 'Display', value: 'display', description: 'The avatar shows the product' },
 		{ name: 'Talking', value: 'talking', description: 'The avatar talks about the product' },
 	],
@@ -34,13 +40,13 @@ export const videoPromptOption: INodeProperties = {
 };
 
 const properties: INodeProperties[] = [
-	paidNotice(CREDIT_COSTS.generateVideo),
+	paidNotice(familyStep(productVideo, 'video').cost.text),
 	taskIdLocator(
 		'The task whose preview image becomes the video. Its status must be "image_generated" (the output of Generate Image once finished).',
 	),
 	motionStyleProperty,
 	...waitProperties('none'),
-	optionsCollection([videoPromptOption, webhookUrlOption, ...waitOptions]),
+	optionsCollection([videoPromptOption, webhookUrlOption, ...productVideoWaitOptions]),
 ];
 
 export const description = updateDisplayOptions(
@@ -49,36 +55,25 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * Checks an item's video parameters now and returns the gen_video request for any task ID: Create Video knows
- * the task only after its image step, but must not find a bad parameter then.
+ * The body of an item's gen_video request, checked now: Create Video sends it only after the image step, but
+ * must not find a bad parameter then.
+ * https://docs.creatify.ai/api-reference/product_to_video/post-apiproduct_to_videosgen_video
  */
-export function videoRequestFor(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-): (taskId: string) => CreatifyRequest<CreatifyTask> {
-	const motionStyle = ctx.getNodeParameter('motionStyle', itemIndex) as string;
+export function videoBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const raw = ctx.getNodeParameter('motionStyle', itemIndex);
+	// an expression giving nothing means blank, as the option of that name does
+	const motionStyle = raw === null || raw === undefined ? '' : raw;
 	const problem = choiceProblem('Motion Style', motionStyle, MOTION_STYLES);
 	if (problem) invalidInput(ctx, itemIndex, problem);
-	const body = {
+	const options = readOptions(ctx, itemIndex);
+	return {
 		motion_style: motionStyle,
-		...buildOptionalFields(ctx, itemIndex, readOptions(ctx, itemIndex), [
-			'videoPrompt',
-			'webhookUrl',
-		]),
+		...buildOptionalFields(ctx, itemIndex, options, ['videoPrompt', 'webhookUrl']),
 	};
-	return (taskId) => ({
-		method: 'POST',
-		path: ['product_to_videos', taskId, 'gen_video'],
-		body,
-		schema: taskSchema,
-		itemIndex,
-		taskId,
-		spendsCredits: true,
-	});
 }
 
-export const execute = paidOperation((ctx, itemIndex) => ({
-	request: videoRequestFor(ctx, itemIndex)(readUuid(ctx, 'taskId', 'Task ID', itemIndex)),
-	step: 'video',
-	credits: CREDIT_COSTS.generateVideo,
-}));
+export const execute = paidOperation(productVideo, (ctx, itemIndex) => {
+	const body = videoBody(ctx, itemIndex);
+	const taskId = readUuid(ctx, 'taskId', 'Task ID', itemIndex);
+	return { request: followUpRequest(productVideo, taskId, body, itemIndex), step: 'video' };
+});

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { taskSchema } from '../../helpers/schemas';
-import { creatifyRequest } from '../../transport';
+import { productVideo } from '../../../shared/families/productVideo';
+import { getJob } from '../../../shared/transport/jobs';
 import { readUuid, runPerItem } from '../common';
 import { taskIdLocator } from '../descriptions';
 
@@ -17,14 +17,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const taskId = readUuid(this, 'taskId', 'Task ID', itemIndex);
-		return await creatifyRequest(this, {
-			method: 'GET',
-			path: ['product_to_videos', taskId],
-			schema: taskSchema,
-			itemIndex,
-			taskId,
-		});
-	});
+	return await runPerItem(this, items, async (itemIndex) =>
+		getJob(this, productVideo, readUuid(this, 'taskId', 'Task ID', itemIndex), itemIndex),
+	);
 }

@@ -1,12 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { CreatifyTask } from '../../helpers/schemas';
-import { taskListSchema } from '../../helpers/schemas';
-import { chunk, splitIds, uuidProblem } from '../../helpers/validation';
-import { creatifyRequest } from '../../transport';
-import { IDS_PER_LIST_CALL, listTasksById } from '../../transport/tasks';
-import { applyLimit, invalidInput, returnAllOrLimit, runPerItem } from '../common';
+import { productVideo } from '../../../shared/families/productVideo';
+import { splitIds, uuidProblem } from '../../../shared/helpers/validation';
+import { listByIds, listUpTo } from '../../../shared/transport/jobs';
+import { invalidInput, readLimit, returnAllOrLimit, runPerItem } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -26,28 +24,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function fetchTasks(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	ids: string[],
-	max = Infinity,
-): Promise<CreatifyTask[]> {
-	if (ids.length === 0) {
-		return await creatifyRequest(ctx, {
-			method: 'GET',
-			path: ['product_to_videos'],
-			schema: taskListSchema,
-			itemIndex,
-		});
-	}
-	const tasks: CreatifyTask[] = [];
-	for (const batch of chunk(ids, IDS_PER_LIST_CALL)) {
-		if (tasks.length >= max) break;
-		tasks.push(...(await listTasksById(ctx, batch, itemIndex)));
-	}
-	return tasks;
-}
-
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -56,8 +32,8 @@ export async function execute(
 		const ids = splitIds(this.getNodeParameter('taskIds', itemIndex, ''));
 		const badId = ids.map((id) => uuidProblem('Each of the Task IDs', id)).find(Boolean);
 		if (badId) invalidInput(this, itemIndex, badId);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const max = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		return applyLimit(this, itemIndex, await fetchTasks(this, itemIndex, ids, max));
+		const max = readLimit(this, itemIndex);
+		if (ids.length > 0) return await listByIds(this, productVideo, ids, { itemIndex, max });
+		return await listUpTo(this, productVideo, max, { itemIndex });
 	});
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../descriptions';
 import * as createVideo from './createVideo.operation';
 import * as generateImage from './generateImage.operation';
 import * as generateVideo from './generateVideo.operation';
@@ -7,16 +8,19 @@ import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as regenerateImage from './regenerateImage.operation';
 
-export { createVideo, generateImage, generateVideo, get, getMany, regenerateImage };
+export const operations = {
+	createVideo,
+	generateImage,
+	generateVideo,
+	get,
+	getMany,
+	regenerateImage,
+};
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['productVideo'] } },
-		options: [
+	operationProperty<keyof typeof operations>(
+		'productVideo',
+		[
 			{
 				name: 'Create Video',
 				value: 'createVideo',
@@ -55,8 +59,8 @@ export const description: INodeProperties[] = [
 				description: "Redo a task's preview image as a new task (1 credit)",
 			},
 		],
-		default: 'generateVideo',
-	},
+		'generateVideo',
+	),
 	...generateVideo.description,
 	...createVideo.description,
 	...generateImage.description,

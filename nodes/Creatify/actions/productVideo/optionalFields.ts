@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { httpUrlProblem, uuidProblem } from '../../helpers/validation';
+import { httpUrlProblem, uuidProblem } from '../../../shared/helpers/validation';
 import { invalidInput } from '../common';
 
 /** The optional fields the generation operations share: node option name -> Creatify body field. */

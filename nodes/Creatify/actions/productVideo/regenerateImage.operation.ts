@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { taskSchema } from '../../helpers/schemas';
-import { CREDIT_COSTS } from '../../helpers/waiting';
-import { paidOperation } from '../../wait/engine';
-import { waitOptions, waitProperties } from '../../wait/settings';
+import { familyStep } from '../../../shared/families/types';
+import { productVideo } from '../../../shared/families/productVideo';
+import { paidOperation } from '../../engine/engine';
+import { waitProperties } from '../../engine/settings';
 import { readOptions, readUuid } from '../common';
 import {
 	imagePromptOption,
@@ -13,15 +13,16 @@ import {
 	taskIdLocator,
 	webhookUrlOption,
 } from '../descriptions';
+import { productVideoWaitOptions } from './generateImage.operation';
 import { buildOptionalFields } from './optionalFields';
 
 const properties: INodeProperties[] = [
-	paidNotice(CREDIT_COSTS.regenerateImage),
+	paidNotice(familyStep(productVideo, 'image').cost.text),
 	taskIdLocator(
 		'The task whose preview image to redo. Creatify answers with a NEW task (its regen_source_id is this task).',
 	),
 	...waitProperties('none'),
-	optionsCollection([imagePromptOption, webhookUrlOption, ...waitOptions]),
+	optionsCollection([imagePromptOption, webhookUrlOption, ...productVideoWaitOptions]),
 ];
 
 export const description = updateDisplayOptions(
@@ -29,22 +30,20 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export const execute = paidOperation((ctx, itemIndex) => {
+/** https://docs.creatify.ai/api-reference/product_to_video/post-apiproduct_to_videosregen_image */
+export const execute = paidOperation(productVideo, (ctx, itemIndex) => {
 	const taskId = readUuid(ctx, 'taskId', 'Task ID', itemIndex);
+	const options = readOptions(ctx, itemIndex);
 	return {
 		request: {
 			method: 'POST',
-			path: ['product_to_videos', taskId, 'regen_image'],
-			body: buildOptionalFields(ctx, itemIndex, readOptions(ctx, itemIndex), [
-				'imagePrompt',
-				'webhookUrl',
-			]),
-			schema: taskSchema,
+			path: [...productVideo.path, taskId, 'regen_image'],
+			body: buildOptionalFields(ctx, itemIndex, options, ['imagePrompt', 'webhookUrl']),
+			schema: productVideo.schema,
 			itemIndex,
 			taskId,
 			spendsCredits: true,
 		},
 		step: 'image',
-		credits: CREDIT_COSTS.regenerateImage,
 	};
 });

@@ -1,12 +1,13 @@
-/** How tasks and avatars are named in the editor's pickers. */
+/** How records are named in the editor's pickers. */
 
 type Record_ = { id: string } & Record<string, unknown>;
 
-function text(value: unknown): string | undefined {
+export function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-function fileName(url: string | undefined): string | undefined {
+/** The last path segment of a URL, e.g. a product image's file name. */
+export function fileName(url: string | undefined): string | undefined {
 	if (!url) return undefined;
 	try {
 		const last = new URL(url).pathname.split('/').filter(Boolean).pop();
@@ -16,13 +17,8 @@ function fileName(url: string | undefined): string | undefined {
 	}
 }
 
-export function taskLabel(task: Record_): string {
-	const parts = [
-		fileName(text(task.product_url)) ?? 'task',
-		text(task.status) ?? 'unknown status',
-		text(task.created_at)?.slice(0, 16).replace('T', ' '),
-		task.id.slice(0, 8),
-	];
+/** Parts of a label, the empty ones left out. */
+export function joinLabel(parts: Array<string | undefined>): string {
 	return parts.filter(Boolean).join(' · ');
 }
 

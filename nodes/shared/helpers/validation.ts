@@ -3,7 +3,10 @@
  * Each check returns a message that names the field and says how to fix it, or nothing when the value is fine.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A Creatify ID: a UUID. The editor's ID fields check the same pattern. */
+export const UUID_PATTERN =
+	'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const UUID = new RegExp(`^${UUID_PATTERN}$`);
 
 export const MAX_PRODUCT_URL_LENGTH = 200;
 
@@ -55,7 +58,8 @@ export function choiceProblem(
 	allowed: readonly string[],
 ): string | undefined {
 	if (typeof value === 'string' && allowed.includes(value)) return undefined;
-	return `${field} must be one of ${allowed.map((v) => `"${v}"`).join(', ')}, got "${String(value)}"`;
+	const shown = allowed.map((v) => (v === '' ? '"" (blank)' : `"${v}"`)).join(', ');
+	return `${field} must be one of ${shown}, got "${String(value)}"`;
 }
 
 /** People write aspect ratios as 9:16; Creatify wants 9x16. */

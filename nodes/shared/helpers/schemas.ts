@@ -7,31 +7,15 @@ import { z } from 'zod';
  * is not a list, a body that is not JSON.
  */
 
-export const TASK_STATUSES = [
-	'initializing',
-	'image_generating',
-	'image_generated',
-	'video_generating',
-	'video_generated',
-	'failed',
-] as const;
-
-export const PRODUCT_TYPES = ['product_anyshot', 'product_avatar'] as const;
-export const ASPECT_RATIOS = ['9x16', '16x9', '1x1'] as const;
-export const MOTION_STYLES = ['talking', 'display'] as const;
 export const GENDERS = ['m', 'f', 'nb'] as const;
 export const AGE_RANGES = ['child', 'teen', 'adult', 'senior'] as const;
 
 const optionalText = z.string().nullish();
 
-/** What the node relies on in a task; every other field is passed through as Creatify sent it. */
-export interface CreatifyTask extends IDataObject {
+/** What the engine relies on in any Creatify job; every other field is passed through as Creatify sent it. */
+export interface CreatifyJob extends IDataObject {
 	id: string;
 	status?: string | null;
-	type?: string | null;
-	product_url?: string | null;
-	generated_photo_url?: string | null;
-	generated_video_url?: string | null;
 	failed_reason?: string | null;
 }
 
@@ -43,30 +27,25 @@ export interface CreatifyPersona extends IDataObject {
 	id: string;
 }
 
-export interface CreatifyPersonaPage extends IDataObject {
-	count?: number | null;
-	next?: string | null;
-	previous?: string | null;
-	results: CreatifyPersona[];
-}
-
 // zod's passthrough output types unknown extra keys as `unknown`; n8n items want IDataObject. The casts
 // below only name the output type: validation is what the schemas define.
 export type Schema<T> = z.ZodType<T, z.ZodTypeDef, unknown>;
 
-export const taskSchema = z
-	.object({
-		id: z.string().min(1, 'the task has an empty id'),
-		status: optionalText,
-		type: optionalText,
-		product_url: optionalText,
-		generated_photo_url: optionalText,
-		generated_video_url: optionalText,
-		failed_reason: optionalText,
-	})
-	.passthrough() as Schema<CreatifyTask>;
-
-export const taskListSchema: Schema<CreatifyTask[]> = z.array(taskSchema);
+/**
+ * A family's record schema: an id, a status and a failure reason, plus the family's own fields that the node
+ * reads (each an optional text). Everything else passes through.
+ */
+export function jobSchema(textFields: readonly string[] = []): Schema<CreatifyJob> {
+	const fields = Object.fromEntries(textFields.map((name) => [name, optionalText]));
+	return z
+		.object({
+			id: z.string().min(1, 'the record has an empty id'),
+			status: optionalText,
+			failed_reason: optionalText,
+			...fields,
+		})
+		.passthrough() as Schema<CreatifyJob>;
+}
 
 export const creditsSchema = z
 	.object({ remaining_credits: z.number() })
@@ -74,16 +53,20 @@ export const creditsSchema = z
 
 const personaSchema = z.object({ id: z.string().min(1) }).passthrough() as Schema<CreatifyPersona>;
 
-export const personaListSchema: Schema<CreatifyPersona[]> = z.array(personaSchema);
+/** Avatars (personas): a plain listing and a paginated one, both filtered by gender and age range. */
+export const PERSONAS = {
+	path: ['personas'],
+	pagedPath: ['personas', 'paginated'],
+	schema: personaSchema,
+} as const;
 
-export const personaPageSchema = z
-	.object({
-		count: z.number().nullish(),
-		next: z.string().nullish(),
-		previous: z.string().nullish(),
-		results: personaListSchema,
-	})
-	.passthrough() as Schema<CreatifyPersonaPage>;
+/** A page of a paginated listing: `{ results, next }` (Django REST Framework style). */
+export function pageSchema<T>(item: Schema<T>): Schema<{ next?: string | null; results: T[] }> {
+	return z.object({ next: z.string().nullish(), results: z.array(item) }).passthrough() as Schema<{
+		next?: string | null;
+		results: T[];
+	}>;
+}
 
 /** Describes what was wrong with a response in one line, naming the offending path. */
 export function describeZodError(error: z.ZodError): string {

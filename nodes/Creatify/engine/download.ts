@@ -1,0 +1,117 @@
+/**
+ * "Download Result": attaches a finished job's files as n8n binary data. A file is streamed from Creatify's URL
+ * into n8n's binary data store (to disk in n8n's filesystem mode), never held whole in memory. The generated
+ * URLs are public links: they are fetched without the Creatify credential.
+ */
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { JobFamily, ResultFile } from '../../shared/families/types';
+import type { CreatifyJob } from '../../shared/helpers/schemas';
+
+/** 'none', the value of one of the family's files, or 'all' */
+export interface DownloadSettings extends IDataObject {
+	files: string;
+	binaryProperty: string;
+}
+
+export const NO_DOWNLOAD: DownloadSettings = { files: 'none', binaryProperty: 'data' };
+
+/** The Download Result and Put File in Field options, offering the family's files. */
+export function downloadOptions(family: JobFamily): INodeProperties[] {
+	const several = family.files.length > 1;
+	const firstFile = family.files[0].value;
+	return [
+		{
+			displayName: 'Download Result',
+			name: 'download',
+			type: 'options',
+			options: [
+				{ name: 'No', value: 'none' },
+				...family.files.map((file) => ({ name: file.name, value: file.value })),
+				...(several ? [{ name: family.files.map((f) => f.name).join(' and '), value: 'all' }] : []),
+			],
+			default: firstFile,
+			description:
+				"Attach the finished files as binary data, for upload or e-mail nodes after this one. Only with a wait mode; Creatify's links may expire, so downloading right away is safest. Read per item.",
+		},
+		{
+			displayName: 'Put File in Field',
+			name: 'binaryProperty',
+			type: 'string',
+			default: 'data',
+			description: several
+				? `The binary field for the file. With several files, each other file goes to this name plus its suffix (${family.files
+						.filter((f) => f.binarySuffix)
+						.map((f) => `"${f.binarySuffix}" for the ${f.name.toLowerCase()}`)
+						.join(', ')}). Read per item.`
+				: 'The binary field for the file. Read per item.',
+		},
+	];
+}
+
+/** An item's download choice (per item: it may come from the item's own data). */
+export function readDownloadSettings(ctx: IExecuteFunctions, itemIndex: number): DownloadSettings {
+	const files = ctx.getNodeParameter('options.download', itemIndex, 'none') as string;
+	const field = ctx.getNodeParameter('options.binaryProperty', itemIndex, 'data') as string;
+	return { files: files || 'none', binaryProperty: String(field ?? '').trim() || 'data' };
+}
+
+interface Wanted {
+	file: ResultFile;
+	url: string;
+	property: string;
+}
+
+function wantedFiles(family: JobFamily, job: CreatifyJob, settings: DownloadSettings): Wanted[] {
+	const chosen = family.files.filter((f) => settings.files === 'all' || settings.files === f.value);
+	const property = (file: ResultFile) =>
+		chosen.length > 1 ? `${settings.binaryProperty}${file.binarySuffix}` : settings.binaryProperty;
+	return chosen
+		.filter((file) => typeof job[file.field] === 'string' && job[file.field] !== '')
+		.map((file) => ({ file, url: job[file.field] as string, property: property(file) }));
+}
+
+/** A response body stream, as prepareBinaryData takes it. */
+type BinarySource = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
+
+async function fetchStream(ctx: IExecuteFunctions | IWebhookFunctions, url: string) {
+	return (await ctx.helpers.httpRequest({
+		method: 'GET',
+		url,
+		encoding: 'stream',
+		returnFullResponse: true,
+		timeout: 10 * 60_000,
+	})) as { body: BinarySource; headers: Record<string, string | undefined> };
+}
+
+/** Downloads the wanted files of a finished job; the error names the job and the URL. */
+export async function downloadFiles(
+	ctx: IExecuteFunctions | IWebhookFunctions,
+	family: JobFamily,
+	job: CreatifyJob,
+	settings: DownloadSettings,
+): Promise<IBinaryKeyData | undefined> {
+	const binary: IBinaryKeyData = {};
+	for (const { file, url, property } of wantedFiles(family, job, settings)) {
+		let response: Awaited<ReturnType<typeof fetchStream>>;
+		try {
+			response = await fetchStream(ctx, url);
+		} catch (error) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`${family.noun} ${job.id} finished, but its file could not be downloaded from ${url}: ${(error as Error).message}`,
+			);
+		}
+		const mimeType = (response.headers['content-type'] ?? file.mimeType).split(';')[0];
+		const fileName = `${job.id}${file.fileNameSuffix}`;
+		binary[property] = await ctx.helpers.prepareBinaryData(response.body, fileName, mimeType);
+	}
+	return Object.keys(binary).length ? binary : undefined;
+}

@@ -1,0 +1,104 @@
+/**
+ * The engine every paid operation runs on: it checks all items first, optionally checks credits, submits the
+ * paid requests with bounded concurrency, then follows the jobs as the wait mode says: not at all, by polling
+ * the list endpoint, or by suspending the execution until Creatify calls back.
+ */
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { JobFamily } from '../../shared/families/types';
+import { creatifyRequest } from '../../shared/transport';
+import type { DeadlineMark } from './callback';
+import { callbackUrlFor, suspendForCallbacks } from './callback';
+import { readDownloadSettings } from './download';
+import { catchUp, downloadFinished, poll } from './follow';
+import { asNodeError, errorItem } from './items';
+import { PaidRun } from './paidRun';
+import type { ItemRun, PaidItemPlan } from './plan';
+import { followUpDue } from './plan';
+import type { WaitSettings } from './settings';
+import { readWaitSettings } from './settings';
+
+export type { PaidItemPlan } from './plan';
+
+type Output = Array<INodeExecutionData | undefined>;
+
+/** Every item's plan, checked before anything is sent; a bad item stops the run or, continuing, is an error item. */
+function prepareAll(
+	ctx: IExecuteFunctions,
+	count: number,
+	prepare: (itemIndex: number) => PaidItemPlan,
+	output: Output,
+): ItemRun[] {
+	const runs: ItemRun[] = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			const plan = prepare(itemIndex);
+			const download = readDownloadSettings(ctx, itemIndex);
+			runs.push({ itemIndex, plan, download, step: plan.step, settled: false });
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
+			output[itemIndex] = errorItem(error, itemIndex);
+		}
+	}
+	return runs;
+}
+
+/** The marks of the runs still waiting when the execution suspends. */
+function deadlineMarks(run: PaidRun, runs: ItemRun[]): Map<number, DeadlineMark> {
+	const marks = new Map<number, DeadlineMark>();
+	for (const itemRun of runs.filter((r) => !r.error && !r.settled)) {
+		const { plan, download } = itemRun;
+		marks.set(itemRun.itemIndex, {
+			timed_out: true,
+			step: itemRun.step,
+			...(followUpDue(itemRun) ? { follow_up: run.withCallbackUrl(plan.followUp) } : {}),
+			...(download.files !== 'none' ? { download: { ...download } } : {}),
+		});
+	}
+	return marks;
+}
+
+/**
+ * Runs a paid operation over all items. `prepare` checks one item's parameters and returns its plan; it throws
+ * the input error for a bad item, before anything is sent for any item.
+ */
+export async function runPaidItems(
+	ctx: IExecuteFunctions,
+	family: JobFamily,
+	prepare: (itemIndex: number) => PaidItemPlan,
+	settings: WaitSettings,
+): Promise<INodeExecutionData[]> {
+	const output: Output = new Array(ctx.getInputData().length);
+	const runs = prepareAll(ctx, output.length, prepare, output);
+	const callbackUrl =
+		settings.mode === 'callback' && runs.length > 0 ? await callbackUrlFor(ctx) : undefined;
+	const run = new PaidRun(ctx, family, settings, callbackUrl);
+	if (settings.checkCredits && runs.length > 0) await run.checkCredits(runs);
+	await run.submit(runs, (r) =>
+		creatifyRequest(ctx, { ...r.plan.request, body: run.withCallbackUrl(r.plan.request.body) }),
+	);
+	const sent = runs.filter((r) => !r.error);
+	if (settings.mode === 'poll') await poll(run, sent);
+	if (callbackUrl) await catchUp(run, sent);
+	if (settings.mode !== 'none')
+		await downloadFinished(
+			run,
+			runs.filter((r) => r.settled),
+		);
+	for (const [k, item] of run.output(runs).entries()) output[runs[k].itemIndex] = item;
+	const marks = callbackUrl ? deadlineMarks(run, runs) : new Map<number, DeadlineMark>();
+	if (marks.size === 0) return output as INodeExecutionData[];
+	const deadline = new Date(Date.now() + settings.maxWaitMs);
+	return await suspendForCallbacks(ctx, output as INodeExecutionData[], marks, deadline);
+}
+
+/** The execute() of a paid operation of `family`: its plan for one item, run with the node's wait settings. */
+export function paidOperation(
+	family: JobFamily,
+	prepare: (ctx: IExecuteFunctions, itemIndex: number) => PaidItemPlan,
+): (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]> {
+	return async function execute(this: IExecuteFunctions) {
+		const settings = readWaitSettings(this);
+		return await runPaidItems(this, family, (itemIndex) => prepare(this, itemIndex), settings);
+	};
+}

@@ -1,0 +1,94 @@
+/**
+ * Product Video (Creatify's "Product to Video" API): a product image becomes a task with a preview image
+ * (gen_image), then a video of that image (gen_video).
+ * API pages: https://docs.creatify.ai/api-reference/product_to_video (gen_image, gen_video, regen_image, get,
+ * list by ids). The list has no paginated variant: a listing of all tasks is one call.
+ */
+import { fileName, joinLabel, text } from '../helpers/labels';
+import { jobSchema } from '../helpers/schemas';
+import type { JobFamily } from './types';
+import { fixedCost } from './types';
+
+export const PRODUCT_TYPES = ['product_anyshot', 'product_avatar'] as const;
+export const ASPECT_RATIOS = ['9x16', '16x9', '1x1'] as const;
+/** gen_video's motion_style, "one of: talking, display, or blank" in Creatify's documentation. */
+export const MOTION_STYLES = ['talking', 'display', ''] as const;
+
+export const productVideo: JobFamily = {
+	name: 'productVideo',
+	displayName: 'Product Video',
+	noun: 'Task',
+	path: ['product_to_videos'],
+	schema: jobSchema(['type', 'product_url', 'generated_photo_url', 'generated_video_url']),
+	steps: [
+		{
+			name: 'image',
+			working: ['initializing', 'image_generating'],
+			done: ['image_generated'],
+			cost: fixedCost(1),
+			event: {
+				name: 'Preview Image Ready',
+				value: 'imageReady',
+				description: 'Generate Image or Regenerate Image finished',
+			},
+		},
+		{
+			name: 'video',
+			working: ['video_generating'],
+			done: ['video_generated'],
+			cost: fixedCost(3),
+			event: {
+				name: 'Video Ready',
+				value: 'videoReady',
+				description: 'Generate Video finished; generated_video_url is set',
+			},
+		},
+	],
+	failed: ['failed'],
+	followUp: {
+		after: 'image',
+		starts: 'video',
+		path: (taskId) => ['product_to_videos', taskId, 'gen_video'],
+	},
+	files: [
+		{
+			value: 'video',
+			name: 'Video',
+			field: 'generated_video_url',
+			fileNameSuffix: '.mp4',
+			mimeType: 'video/mp4',
+			binarySuffix: '',
+		},
+		{
+			value: 'image',
+			name: 'Preview Image',
+			field: 'generated_photo_url',
+			fileNameSuffix: '-preview.png',
+			mimeType: 'image/png',
+			binarySuffix: '_preview',
+		},
+	],
+	kind: {
+		field: 'type',
+		options: [
+			{
+				name: 'Product Only',
+				value: 'product_anyshot',
+				description: 'The product in a generated scene',
+			},
+			{
+				name: 'Product With Avatar',
+				value: 'product_avatar',
+				description: 'An avatar presents the product',
+			},
+		],
+	},
+	label: (task) =>
+		joinLabel([
+			fileName(text(task.product_url)) ?? 'task',
+			text(task.status) ?? 'unknown status',
+			text(task.created_at)?.slice(0, 16).replace('T', ' '),
+			task.id.slice(0, 8),
+		]),
+	failureAdvice: 'Check the product image (a clear, direct image link) and the prompts.',
+};

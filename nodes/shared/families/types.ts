@@ -1,0 +1,84 @@
+/**
+ * A Creatify job family as the engine, the callback handling, downloads, the credits check, the pickers and the
+ * trigger read it. A family is data: adding one means writing its description and its operation files, never
+ * changing the engine.
+ */
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+
+import type { CreatifyJob, Schema } from '../helpers/schemas';
+import type { StatusTable, StepStatuses } from '../helpers/status';
+
+/** What a step costs, from the body of the request that starts it (fixed, or e.g. per 30 s of video). */
+export interface StepCost {
+	credits: (body: IDataObject) => number;
+	/** how the cost reads in the editor, e.g. "3 credits" */
+	text: string;
+}
+
+export interface FamilyStep extends StepStatuses {
+	cost: StepCost;
+	/** the Creatify Trigger's event when this step is done */
+	event: INodePropertyOptions & { value: string };
+}
+
+/** A paid request that continues a job once an earlier step is done (Product Video: the video of an image). */
+export interface FollowUpStep {
+	/** the step that must be done first */
+	after: string;
+	/** the step the request starts */
+	starts: string;
+	/** path segments after /api/ for a job */
+	path: (jobId: string) => string[];
+}
+
+/** A file a finished job links to, which Download Result can attach as binary data. */
+export interface ResultFile {
+	/** the value of the Download Result option */
+	value: string;
+	name: string;
+	/** the record field holding the URL */
+	field: string;
+	/** the file name is the job ID plus this suffix, e.g. "-preview.png" */
+	fileNameSuffix: string;
+	/** MIME type when the server sends none */
+	mimeType: string;
+	/** when several files are attached, this one goes to the binary field name plus this suffix */
+	binarySuffix: string;
+}
+
+export interface JobFamily extends StatusTable {
+	/** the resource value in the node, e.g. 'productVideo' */
+	name: string;
+	displayName: string;
+	/** how messages name one job, e.g. 'Task' */
+	noun: string;
+	/** path segments after /api/ of the family's collection; GET <path>/<id>/ reads one job */
+	path: readonly string[];
+	/** the job record; unknown fields pass through */
+	schema: Schema<CreatifyJob>;
+	steps: readonly FamilyStep[];
+	followUp?: FollowUpStep;
+	files: readonly ResultFile[];
+	/**
+	 * Creatify's paginated listing (`?page=&page_size=` answering `{ results, next }`), when the family has
+	 * one; without it a listing of all jobs is one call that returns them all.
+	 */
+	pagedPath?: readonly string[];
+	/** a record field with a fixed set of kinds that the trigger can filter on */
+	kind?: { field: string; options: INodePropertyOptions[] };
+	/** how a job reads in a picker */
+	label: (job: CreatifyJob) => string;
+	/** what to check when a job fails, added to the error */
+	failureAdvice: string;
+}
+
+export const fixedCost = (credits: number): StepCost => ({
+	credits: () => credits,
+	text: `${credits} Creatify credit${credits === 1 ? '' : 's'}`,
+});
+
+export function familyStep(family: JobFamily, name: string): FamilyStep {
+	const step = family.steps.find((candidate) => candidate.name === name);
+	if (!step) throw new Error(`${family.displayName} has no step "${name}"`);
+	return step;
+}
