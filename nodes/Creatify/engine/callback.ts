@@ -26,7 +26,7 @@ import { answerJson } from '../../shared/transport/answer';
 import { listByIds } from '../../shared/transport/jobs';
 import type { DownloadSettings } from './download';
 import { downloadFiles } from './download';
-import { sendFollowUpOnce } from './followUp';
+import { followUpFailure, sendFollowUpOnce } from './followUp';
 import { errorItemJson } from './items';
 import { nextMove } from './plan';
 
@@ -84,6 +84,7 @@ export async function suspendForCallbacks(
 /**
  * Where one waiting item stands: its final json (the job's record, or an error), or undefined while it waits.
  * Only the job this callback is about starts its follow-up: a late copy of another job's callback must not.
+ * A follow-up this process sent and saw fail settles the item as that error, whichever job called back.
  */
 async function settleItem(
 	ctx: IWebhookFunctions,
@@ -95,6 +96,8 @@ async function settleItem(
 	const move = nextMove(family, mark.step, mark.follow_up !== undefined, job.status);
 	if (move === 'wait') return undefined;
 	if (move !== 'followUp') return job;
+	const failed = followUpFailure(family, job.id);
+	if (failed) return errorItemJson(failed);
 	if (job.id !== calledId) return undefined;
 	try {
 		await sendFollowUpOnce(ctx, family, job.id, mark.follow_up!);

@@ -39,6 +39,11 @@ async function followUpStarted(
 	}
 }
 
+/** The error of this job's follow-up, when this process sent it and it failed. */
+export function followUpFailure(family: JobFamily, jobId: string): Error | undefined {
+	return followUps.noteOf(`${family.name}:${jobId}`)?.failed;
+}
+
 /**
  * Sends the follow-up of job `jobId`. Returns the job as Creatify answered, or 'sentAlready' when this process
  * sent it before, is sending it now, or Creatify shows it started; throws when it failed.
@@ -52,7 +57,7 @@ export async function sendFollowUpOnce(
 ): Promise<CreatifyJob | 'sentAlready'> {
 	const key = `${family.name}:${jobId}`;
 	if (!followUps.claim(key, Date.now(), {})) {
-		const failed = followUps.noteOf(key)?.failed;
+		const failed = followUpFailure(family, jobId);
 		if (failed) throw failed;
 		return 'sentAlready';
 	}
