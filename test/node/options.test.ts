@@ -79,3 +79,19 @@ test('a plain value is read once, whatever the number of items', async () => {
 	expect(error).toBeUndefined();
 	expect(items).toHaveLength(3);
 });
+
+test('a Download Result that names no file is an input error for that item; nothing is sent', async () => {
+	const { error } = await runCreatify({
+		parameters: {
+			...generateImage,
+			waitMode: 'poll',
+			options: { download: '={{ $json.n === 2 ? "gif" : "image" }}' },
+		},
+		items: rows,
+		credentials: credentials(),
+	});
+	expect(error?.message).toBe(
+		'Download Result must be one of "none", "video", "image", "all", got "gif" (item 1)',
+	);
+	expect(sim.requests).toHaveLength(0);
+});

@@ -14,14 +14,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { JobFamily, ResultFile } from '../../shared/families/types';
 import type { CreatifyJob } from '../../shared/helpers/schemas';
+import { choiceProblem } from '../../shared/helpers/validation';
+import { invalidInput } from './items';
 
 /** 'none', the value of one of the family's files, or 'all' */
 export interface DownloadSettings extends IDataObject {
 	files: string;
 	binaryProperty: string;
 }
-
-export const NO_DOWNLOAD: DownloadSettings = { files: 'none', binaryProperty: 'data' };
 
 /** The Download Result and Put File in Field options, offering the family's files. */
 export function downloadOptions(family: JobFamily): INodeProperties[] {
@@ -56,11 +56,18 @@ export function downloadOptions(family: JobFamily): INodeProperties[] {
 	];
 }
 
-/** An item's download choice (per item: it may come from the item's own data). */
-export function readDownloadSettings(ctx: IExecuteFunctions, itemIndex: number): DownloadSettings {
-	const files = ctx.getNodeParameter('options.download', itemIndex, 'none') as string;
-	const field = ctx.getNodeParameter('options.binaryProperty', itemIndex, 'data') as string;
-	return { files: files || 'none', binaryProperty: String(field ?? '').trim() || 'data' };
+/** An item's download choice (per item: it may come from the item's own data), checked before sending. */
+export function readDownloadSettings(
+	ctx: IExecuteFunctions,
+	family: JobFamily,
+	itemIndex: number,
+): DownloadSettings {
+	const files = ctx.getNodeParameter('options.download', itemIndex, 'none') || 'none';
+	const choices = ['none', ...family.files.map((file) => file.value), 'all'];
+	const problem = choiceProblem('Download Result', files, choices);
+	if (problem) invalidInput(ctx, itemIndex, problem);
+	const field = String(ctx.getNodeParameter('options.binaryProperty', itemIndex, 'data') ?? '');
+	return { files: files as string, binaryProperty: field.trim() || 'data' };
 }
 
 interface Wanted {

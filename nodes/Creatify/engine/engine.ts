@@ -18,13 +18,12 @@ import { followUpDue } from './plan';
 import type { WaitSettings } from './settings';
 import { readWaitSettings } from './settings';
 
-export type { PaidItemPlan } from './plan';
-
 type Output = Array<INodeExecutionData | undefined>;
 
 /** Every item's plan, checked before anything is sent; a bad item stops the run or, continuing, is an error item. */
 function prepareAll(
 	ctx: IExecuteFunctions,
+	family: JobFamily,
 	count: number,
 	prepare: (itemIndex: number) => PaidItemPlan,
 	output: Output,
@@ -33,7 +32,7 @@ function prepareAll(
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		try {
 			const plan = prepare(itemIndex);
-			const download = readDownloadSettings(ctx, itemIndex);
+			const download = readDownloadSettings(ctx, family, itemIndex);
 			runs.push({ itemIndex, plan, download, step: plan.step, settled: false });
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
@@ -62,14 +61,14 @@ function deadlineMarks(run: PaidRun, runs: ItemRun[]): Map<number, DeadlineMark>
  * Runs a paid operation over all items. `prepare` checks one item's parameters and returns its plan; it throws
  * the input error for a bad item, before anything is sent for any item.
  */
-export async function runPaidItems(
+async function runPaidItems(
 	ctx: IExecuteFunctions,
 	family: JobFamily,
 	prepare: (itemIndex: number) => PaidItemPlan,
 	settings: WaitSettings,
 ): Promise<INodeExecutionData[]> {
 	const output: Output = new Array(ctx.getInputData().length);
-	const runs = prepareAll(ctx, output.length, prepare, output);
+	const runs = prepareAll(ctx, family, output.length, prepare, output);
 	const callbackUrl =
 		settings.mode === 'callback' && runs.length > 0 ? await callbackUrlFor(ctx) : undefined;
 	const run = new PaidRun(ctx, family, settings, callbackUrl);

@@ -36,7 +36,7 @@ function ownerOf(table: StatusTable, status: unknown): StatusOwner | undefined {
 	return undefined;
 }
 
-export function stepIndex(table: StatusTable, step: string): number {
+function stepIndex(table: StatusTable, step: string): number {
 	const index = table.steps.findIndex((candidate) => candidate.name === step);
 	if (index < 0) throw new Error(`Unknown step "${step}"`);
 	return index;
