@@ -130,20 +130,39 @@ describe('the built node', () => {
 	});
 
 	test('the parameters each operation promises exist', () => {
-		const shownFor = (operation: string) =>
+		// exactly the parameters shown for this resource and operation (names, in description order)
+		const shownFor = (resource: string, operation: string) =>
 			properties
-				.filter((p: INodeProperties) => p.displayOptions?.show?.operation?.includes(operation))
+				.filter(
+					(p: INodeProperties) =>
+						p.displayOptions?.show?.resource?.includes(resource) &&
+						p.displayOptions?.show?.operation?.includes(operation),
+				)
 				.map((p) => p.name);
-		expect(shownFor('generateVideo')).toEqual(
-			expect.arrayContaining(['taskId', 'motionStyle', 'options']),
-		);
-		expect(shownFor('generateImage')).toEqual(
-			expect.arrayContaining(['productUrl', 'productType', 'aspectRatio', 'options']),
-		);
-		expect(shownFor('regenerateImage')).toEqual(expect.arrayContaining(['taskId', 'options']));
-		expect(shownFor('get')).toEqual(['taskId']);
-		expect(shownFor('getMany')).toEqual(
-			expect.arrayContaining(['taskIds', 'returnAll', 'limit', 'filters']),
-		);
+		const waiting = ['waitMode', 'callbackNotice', 'maxWaitMinutes'];
+		expect(shownFor('productVideo', 'generateVideo')).toEqual([
+			'paidNotice',
+			'taskId',
+			'motionStyle',
+			...waiting,
+			'options',
+		]);
+		expect(shownFor('productVideo', 'generateImage')).toEqual([
+			'paidNotice',
+			'productUrl',
+			'productType',
+			'aspectRatio',
+			...waiting,
+			'options',
+		]);
+		expect(shownFor('productVideo', 'regenerateImage')).toEqual([
+			'paidNotice',
+			'taskId',
+			...waiting,
+			'options',
+		]);
+		expect(shownFor('productVideo', 'get')).toEqual(['taskId']);
+		expect(shownFor('productVideo', 'getMany')).toEqual(['taskIds', 'returnAll', 'limit']);
+		expect(shownFor('avatar', 'getMany')).toEqual(['returnAll', 'limit', 'filters']);
 	});
 });

@@ -277,22 +277,23 @@ describe('credits and concurrency', () => {
 		expect(sim.requests.map((r) => r.path)).toEqual(['/api/product_to_videos/gen_image/']);
 	});
 
-	test('at most "Concurrent Requests" paid requests are in flight', async () => {
-		sim.inject({ path: '/api/product_to_videos/gen_image/', delayMs: 300, times: 9 });
-		const started = Date.now();
-		await runCreatify({
-			parameters: {
-				operation: 'generateImage',
-				productUrl: '={{ $json.url }}',
-				options: { concurrency: 3 },
-			},
-			items: Array.from({ length: 9 }, () => ({ url: IMAGE })),
-			credentials: credentials(),
-		});
-		const arrivals = sim.paidAttempts().map((r) => r.at - started);
-		const waves = [0, 1, 2].map(
-			(w) => arrivals.filter((a) => a >= w * 300 - 50 && a < (w + 1) * 300 - 50).length,
-		);
-		expect(waves).toEqual([3, 3, 3]);
-	});
+	test.each([1, 3])(
+		'with Concurrent Requests %i, exactly that many paid requests are in flight at the peak',
+		async (concurrency) => {
+			// each request is held long enough that the pool fills before the first answer
+			sim.inject({ path: '/api/product_to_videos/gen_image/', delayMs: 150, times: 9 });
+			const { error } = await runCreatify({
+				parameters: {
+					operation: 'generateImage',
+					productUrl: '={{ $json.url }}',
+					options: { concurrency },
+				},
+				items: Array.from({ length: 9 }, () => ({ url: IMAGE })),
+				credentials: credentials(),
+			});
+			expect(error).toBeUndefined();
+			expect(sim.paidAttempts()).toHaveLength(9);
+			expect(sim.peakPaidInFlight).toBe(concurrency);
+		},
+	);
 });

@@ -120,6 +120,7 @@ export const DEFAULT_API_KEY = 'sim-secret-key-7f1e2d3c4b5a69788796a5b4c3d2e1f0'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_IDS = 100;
+const PAID_PATH = /\/(gen_image|gen_video|regen_image)\/$/;
 
 /** ISO 8601 with microseconds and a -07:00 offset, as Creatify's timestamps look. */
 function creatifyTimestamp(ms: number): string {
@@ -145,6 +146,10 @@ export class CreatifySimulator {
 	webhook: WebhookBehaviour = {};
 	/** when set, generated media links answer 410 Gone (an expired link) */
 	mediaExpired = false;
+	/** paid requests being handled right now (from arrival to answer, injected delays included) */
+	paidInFlight = 0;
+	/** the most paid requests that were in flight at once since the last reset */
+	peakPaidInFlight = 0;
 
 	readonly tasks = new Map<string, SimTask>();
 	readonly requests: RecordedRequest[] = [];
@@ -211,6 +216,7 @@ export class CreatifySimulator {
 		this.faults = [];
 		this.webhook = {};
 		this.mediaExpired = false;
+		this.peakPaidInFlight = this.paidInFlight;
 		this.credits = options.credits ?? this.options.credits ?? 1000;
 		this.imageMs = options.imageMs ?? this.options.imageMs ?? 60;
 		this.videoMs = options.videoMs ?? this.options.videoMs ?? 120;
@@ -226,10 +232,7 @@ export class CreatifySimulator {
 	paidAttempts(action?: PaidAction): RecordedRequest[] {
 		return this.requests.filter(
 			(r) =>
-				r.method === 'POST' &&
-				(action
-					? r.path.endsWith(`/${action}/`)
-					: /\/(gen_image|gen_video|regen_image)\/$/.test(r.path)),
+				r.method === 'POST' && (action ? r.path.endsWith(`/${action}/`) : PAID_PATH.test(r.path)),
 		);
 	}
 
@@ -288,6 +291,18 @@ export class CreatifySimulator {
 	// ---- HTTP ----
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+		if (req.method !== 'POST' || !PAID_PATH.test(path)) return await this.answer(req, res);
+		this.paidInFlight++;
+		this.peakPaidInFlight = Math.max(this.peakPaidInFlight, this.paidInFlight);
+		try {
+			await this.answer(req, res);
+		} finally {
+			this.paidInFlight--;
+		}
+	}
+
+	private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const rawBody = await readBody(req);
 		let body: unknown = undefined;

@@ -236,3 +236,19 @@ test('fault injection: status, raw body, delay, and drops', async () => {
 		expect.objectContaining({ outcome: 'fault', processed: true }),
 	]);
 });
+
+test('counts the paid requests in flight at once, delays included; free requests do not count', async () => {
+	sim.inject({ path: '/api/product_to_videos/gen_image/', delayMs: 100, times: 2 });
+	const image = { product_url: 'https://shop.example.com/a.png' };
+	await Promise.all([
+		call('POST', '/api/product_to_videos/gen_image/', image),
+		call('POST', '/api/product_to_videos/gen_image/', image),
+		call('GET', '/api/remaining_credits/'),
+	]);
+	expect(sim.peakPaidInFlight).toBe(2);
+	expect(sim.paidInFlight).toBe(0);
+	await call('POST', '/api/product_to_videos/gen_image/', image);
+	expect(sim.peakPaidInFlight).toBe(2);
+	sim.reset();
+	expect(sim.peakPaidInFlight).toBe(0);
+});
