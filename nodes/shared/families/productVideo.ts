@@ -1,8 +1,10 @@
 /**
  * Product Video (Creatify's "Product to Video" API): a product image becomes a task with a preview image
  * (gen_image), then a video of that image (gen_video).
- * API pages: https://docs.creatify.ai/api-reference/product_to_video (gen_image, gen_video, regen_image, get,
- * list by ids). The list has no paginated variant: a listing of all tasks is one call.
+ * Overview and flow: https://docs.creatify.ai/api-documentation/product-to-video/product-to-video
+ * Get one: https://docs.creatify.ai/api-reference/product_to_video/get-apiproduct_to_videos-
+ * List (only `ids`, at most 100; no paginated variant, so a listing of all tasks is one call):
+ * https://docs.creatify.ai/api-reference/product_to_video/get-apiproduct_to_videos
  */
 import { fileName, joinLabel, text } from '../helpers/labels';
 import { jobSchema } from '../helpers/schemas';

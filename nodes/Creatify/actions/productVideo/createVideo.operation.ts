@@ -45,7 +45,7 @@ export const description = updateDisplayOptions(
  * video request is checked up front with the image request, so a bad motion style costs nothing.
  */
 export const execute = paidOperation(productVideo, (ctx, itemIndex) => ({
-	request: imageRequest(ctx, itemIndex, false),
+	request: imageRequest(ctx, itemIndex, { sendWebhookOption: false }),
 	step: 'image',
 	followUp: videoBody(ctx, itemIndex),
 }));

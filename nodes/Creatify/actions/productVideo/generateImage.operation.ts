@@ -83,14 +83,14 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * The gen_image request for an item; also the first step of Create Video, whose Webhook URL option is for the
- * video step (`imageWebhook` false).
- * https://docs.creatify.ai/api-reference/product_to_video/post-apiproduct_to_videosgen_image
+ * The gen_image request for an item; also the first step of Create Video, whose Webhook URL option belongs to
+ * the video step (then `sendWebhookOption` is false).
+ * https://docs.creatify.ai/api-reference/product_to_video/post-apiproduct_to_videos-gen_image
  */
 export function imageRequest(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	imageWebhook: boolean,
+	{ sendWebhookOption }: { sendWebhookOption: boolean },
 ): CreatifyRequest<CreatifyJob> {
 	const productUrl = ctx.getNodeParameter('productUrl', itemIndex) as string;
 	const productType = ctx.getNodeParameter('productType', itemIndex) as string;
@@ -106,7 +106,7 @@ export function imageRequest(
 		'overrideAvatar',
 		'imagePrompt',
 		'productShowcaseUrl',
-		...(imageWebhook ? (['webhookUrl'] as const) : []),
+		...(sendWebhookOption ? (['webhookUrl'] as const) : []),
 	]);
 	return {
 		method: 'POST',
@@ -125,6 +125,6 @@ export function imageRequest(
 }
 
 export const execute = paidOperation(productVideo, (ctx, itemIndex) => ({
-	request: imageRequest(ctx, itemIndex, true),
+	request: imageRequest(ctx, itemIndex, { sendWebhookOption: true }),
 	step: 'image',
 }));

@@ -57,7 +57,9 @@ export const description = updateDisplayOptions(
 /**
  * The body of an item's gen_video request, checked now: Create Video sends it only after the image step, but
  * must not find a bad parameter then.
- * https://docs.creatify.ai/api-reference/product_to_video/post-apiproduct_to_videosgen_video
+ * Step 2 of https://docs.creatify.ai/api-documentation/product-to-video/product-to-video (POST
+ * /api/product_to_videos/{id}/gen_video/: motion_style "one of: talking, display, or blank", video_prompt,
+ * webhook_url)
  */
 export function videoBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const raw = ctx.getNodeParameter('motionStyle', itemIndex);

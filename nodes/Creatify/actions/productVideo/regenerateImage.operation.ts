@@ -30,7 +30,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** https://docs.creatify.ai/api-reference/product_to_video/post-apiproduct_to_videosregen_image */
+/** https://docs.creatify.ai/api-reference/product_to_video/post-apiproduct_to_videos-regen_image */
 export const execute = paidOperation(productVideo, (ctx, itemIndex) => {
 	const taskId = readUuid(ctx, 'taskId', 'Task ID', itemIndex);
 	const options = readOptions(ctx, itemIndex);
