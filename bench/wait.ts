@@ -2,8 +2,10 @@
  * Benchmark of waiting for renders, against the local Creatify simulator, through n8n-core's real engine:
  *   npm run bench
  * Prints (1) wall time of 100 items through Create Video (poll) against the ideal and against sequential
- * processing, (2) status calls per task, (3) peak RSS added by a 1 GiB video streamed into n8n's filesystem
- * binary data store, against buffering the same file in memory. Loopback only; bounded in count and time.
+ * processing, (2) status calls per task, (3) the same 100 items with Wait for Creatify Callback (the execution
+ * suspended and resumed by the simulator's callbacks, as n8n's waiting webhooks do), (4) peak RSS added by a
+ * 1 GiB video streamed into n8n's filesystem binary data store, against buffering the same file in memory.
+ * Loopback only; bounded in count and time.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,7 @@ import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
 
 import { runCreatify, stopN8nServices } from '../test/harness/n8n';
+import { WaitingWebhooks } from '../test/harness/waiting';
 import { CreatifySimulator } from '../test/simulator/server';
 
 const ITEMS = 100;
@@ -31,6 +34,7 @@ const GIB = 1024 * 1024 * 1024;
 
 const sim = new CreatifySimulator({ imageMs: IMAGE_MS, videoMs: VIDEO_MS, credits: 100_000 });
 const credentials = () => ({ apiId: sim.apiId, apiKey: sim.apiKey, baseUrl: sim.url });
+const waitingWebhooks = new WaitingWebhooks();
 const pollOptions = { pollIntervalSeconds: 1, maxPollIntervalSeconds: 5, concurrency: CONCURRENCY };
 
 function slowGenerationRequests(count: number) {
@@ -51,6 +55,34 @@ async function createVideos(count: number) {
 	return (Date.now() - started) / 1000;
 }
 
+/** Create Video with Wait for Creatify Callback: from the start of the run to the end of the resumed one. */
+async function createVideosByCallback(count: number) {
+	const started = Date.now();
+	const waiting = await runCreatify({
+		parameters: {
+			operation: 'createVideo',
+			productUrl: '={{ $json.url }}',
+			waitMode: 'callback',
+			options: { concurrency: CONCURRENCY },
+		},
+		items: Array.from({ length: count }, (_, i) => ({
+			url: `https://shop.example.com/c/${i}.png`,
+		})),
+		credentials: credentials(),
+		waitingBaseUrl: waitingWebhooks.baseUrl,
+	});
+	if (waiting.run.status !== 'waiting') throw new Error(`not waiting: ${waiting.error?.message}`);
+	const { items, error } = await waitingWebhooks.track(waiting, credentials());
+	if (error || items.some((i) => i.json.status !== 'video_generated')) {
+		throw new Error(`callback run failed: ${error?.message}`);
+	}
+	return (Date.now() - started) / 1000;
+}
+
+/** Status reads of Product Video tasks (list and single), the free calls waiting costs. */
+const statusCalls = () =>
+	sim.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/product_to_videos/'));
+
 async function peakRssDuring(work: () => Promise<void>): Promise<number> {
 	const baseline = process.memoryUsage().rss;
 	let peak = baseline;
@@ -62,6 +94,7 @@ async function peakRssDuring(work: () => Promise<void>): Promise<number> {
 
 async function main() {
 	await sim.start();
+	await waitingWebhooks.start();
 	await Container.get(BinaryDataService).init();
 	const rows: string[][] = [];
 
@@ -99,7 +132,24 @@ async function main() {
 		`${listCalls.length} list calls of up to 100 IDs`,
 	]);
 
-	// 2. memory: 1 GiB streamed into the binary store vs buffered in memory
+	// 2. the same items, waiting for Creatify's callbacks instead of polling
+	sim.reset({ imageMs: IMAGE_MS, videoMs: VIDEO_MS, credits: 100_000 });
+	slowGenerationRequests(ITEMS * 2);
+	const byCallback = await createVideosByCallback(ITEMS);
+	await sim.settleWebhooks();
+	const callbackReads = statusCalls().length;
+	rows.push([
+		'100 items, Create Video (Wait for Creatify Callback), one execution',
+		`${byCallback.toFixed(1)} s`,
+		`measured/ideal ${(byCallback / ideal).toFixed(2)}`,
+	]);
+	rows.push([
+		'status calls per task, callback mode',
+		(callbackReads / ITEMS).toFixed(3),
+		`${callbackReads} list calls: one check before suspending, then one per callback (${sim.webhookDeliveries.length} callbacks)`,
+	]);
+
+	// 3. memory: 1 GiB streamed into the binary store vs buffered in memory
 	sim.reset({ imageMs: 100, videoMs: 100, videoBytes: GIB, credits: 100_000 });
 	const task = sim.seedTask({
 		status: 'video_generated',
@@ -149,6 +199,7 @@ main()
 	})
 	.finally(async () => {
 		await sim.stop();
+		await waitingWebhooks.stop();
 		stopN8nServices();
 		rmSync(storage, { recursive: true, force: true });
 	});
