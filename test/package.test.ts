@@ -91,6 +91,15 @@ describe('the built node', () => {
 			'getMany',
 			'regenerateImage',
 		]);
+		expect(operationsOf('urlToVideo').sort()).toEqual([
+			'createFromUrl',
+			'createLink',
+			'createVideo',
+			'get',
+			'getLink',
+			'getMany',
+			'updateLink',
+		]);
 		expect(operationsOf('account')).toEqual(['getCredits']);
 		expect(operationsOf('avatar')).toEqual(['getMany']);
 	});
@@ -111,6 +120,7 @@ describe('the built node', () => {
 		]);
 		expect(description.properties.map((p) => p.name)).toEqual([
 			'setupNotice',
+			'jobTypes',
 			'events',
 			'productTypes',
 			'verifyWithApi',
@@ -164,5 +174,43 @@ describe('the built node', () => {
 		expect(shownFor('productVideo', 'get')).toEqual(['taskId']);
 		expect(shownFor('productVideo', 'getMany')).toEqual(['taskIds', 'returnAll', 'limit']);
 		expect(shownFor('avatar', 'getMany')).toEqual(['returnAll', 'limit', 'filters']);
+		const videoSettings = [
+			'aspectRatio',
+			'videoLength',
+			'language',
+			'targetPlatform',
+			'targetAudience',
+			'scriptStyle',
+			'visualStyle',
+		];
+		expect(shownFor('urlToVideo', 'createFromUrl')).toEqual([
+			'paidNotice',
+			'url',
+			...videoSettings,
+			...waiting,
+			'options',
+		]);
+		expect(shownFor('urlToVideo', 'createVideo')).toEqual([
+			'paidNotice',
+			'linkId',
+			...videoSettings,
+			...waiting,
+			'options',
+		]);
+		expect(shownFor('urlToVideo', 'createLink')).toEqual([
+			'source',
+			'paidNotice',
+			'url',
+			'title',
+			'description',
+			'imageUrls',
+			'videoUrls',
+			'logoUrl',
+			'reviews',
+		]);
+		expect(shownFor('urlToVideo', 'updateLink')).toEqual(['linkId', 'updateFields']);
+		expect(shownFor('urlToVideo', 'getLink')).toEqual(['linkId']);
+		expect(shownFor('urlToVideo', 'get')).toEqual(['videoId']);
+		expect(shownFor('urlToVideo', 'getMany')).toEqual(['videoIds', 'returnAll', 'limit']);
 	});
 });

@@ -13,6 +13,7 @@ import { noRemoteWebhook } from '../shared/webhookLifecycle';
 import * as account from './actions/account';
 import * as avatar from './actions/avatar';
 import * as productVideo from './actions/productVideo';
+import * as urlToVideo from './actions/urlToVideo';
 import type { ResourceName } from './actions/router';
 import { router } from './actions/router';
 import { handleCallback } from './engine/callback';
@@ -22,6 +23,7 @@ const RESOURCES: Array<{ name: string; value: ResourceName }> = [
 	{ name: 'Account', value: 'account' },
 	{ name: 'Avatar', value: 'avatar' },
 	{ name: 'Product Video', value: 'productVideo' },
+	{ name: 'URL to Video', value: 'urlToVideo' },
 ];
 
 export class Creatify implements INodeType {
@@ -32,7 +34,7 @@ export class Creatify implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Turn product images into AI product videos with Creatify',
+		description: 'Make AI video ads with Creatify from product images and product pages',
 		defaults: { name: 'Creatify' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -59,6 +61,7 @@ export class Creatify implements INodeType {
 				default: 'productVideo',
 			},
 			...productVideo.description,
+			...urlToVideo.description,
 			...account.description,
 			...avatar.description,
 		],

@@ -1,4 +1,5 @@
 import type {
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -6,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { FAMILIES } from '../shared/families';
 import { productVideo } from '../shared/families/productVideo';
 import { parseCallback } from '../shared/helpers/callbacks';
 import { RecentKeys } from '../shared/helpers/recentKeys';
@@ -13,10 +15,24 @@ import { answerJson } from '../shared/transport/answer';
 import { noRemoteWebhook } from '../shared/webhookLifecycle';
 import type { DeliveryLog } from './deliveries';
 import { DeliveryBook } from './deliveries';
-import { emitVerified, eventFor } from './verify';
+import { candidateFamilies, chosenFamilies, emitVerified, eventFor } from './verify';
 
-/** The job family whose callbacks the trigger receives. */
-const family = productVideo;
+/** Every step event of every family, once each; an event several families share says what it means in each. */
+function eventOptions(): INodePropertyOptions[] {
+	const events = new Map<string, { name: string; meanings: string[] }>();
+	for (const family of FAMILIES) {
+		for (const { event } of family.steps) {
+			const entry = events.get(event.value) ?? { name: event.name, meanings: [] };
+			entry.meanings.push(`${family.displayName}: ${event.description ?? event.name}`);
+			events.set(event.value, entry);
+		}
+	}
+	return [...events].map(([value, { name, meanings }]) => ({
+		name,
+		value,
+		description: meanings.join('. '),
+	}));
+}
 
 /** Callbacks this n8n process is handling or has just handled (copies that arrive together). */
 const recentCallbacks = new RecentKeys();
@@ -38,7 +54,8 @@ export class CreatifyTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Creatify finishes a product image or video',
+		description:
+			'Starts the workflow when Creatify finishes a job: a product image or video, or a video ad from a product page',
 		defaults: { name: 'Creatify Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -64,6 +81,15 @@ export class CreatifyTrigger implements INodeType {
 				default: '',
 			},
 			{
+				displayName: 'Job Types',
+				name: 'jobTypes',
+				type: 'multiOptions',
+				options: FAMILIES.map((family) => ({ name: family.displayName, value: family.name })),
+				default: [],
+				description:
+					'Which kinds of Creatify job start the workflow. None selected: all, including kinds added in later versions. Each item says its kind in jobType.',
+			},
+			{
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
@@ -74,7 +100,7 @@ export class CreatifyTrigger implements INodeType {
 						value: 'failed',
 						description: 'A step failed; failed_reason says why',
 					},
-					...family.steps.map((step) => step.event),
+					...eventOptions(),
 				],
 				default: ['videoReady', 'failed'],
 			},
@@ -82,9 +108,10 @@ export class CreatifyTrigger implements INodeType {
 				displayName: 'Product Types',
 				name: 'productTypes',
 				type: 'multiOptions',
-				options: family.kind!.options,
+				options: productVideo.kind!.options,
 				default: [],
-				description: 'Only tasks of these types start the workflow. None selected: all types.',
+				description:
+					'Only Product Video tasks of these types start the workflow (other job types are not filtered). None selected: all types.',
 			},
 			{
 				displayName: 'Verify With Creatify API',
@@ -111,8 +138,10 @@ export class CreatifyTrigger implements INodeType {
 		book.attach((staticData.deliveries ??= {}), Date.now());
 
 		// A repeat of an event already emitted needs no second look at the API.
-		const claimedEvent = eventFor(family, body.status);
-		if (claimedEvent && book.has(`${body.id}:${claimedEvent}`)) {
+		const chosen = chosenFamilies(this, FAMILIES);
+		const candidates = candidateFamilies(FAMILIES, chosen, body.status);
+		const claimedEvents = candidates.map((family) => eventFor(family, body.status));
+		if (claimedEvents.some((event) => event && book.has(`${body.id}:${event}`))) {
 			return answerJson(this, 200, { received: true, duplicate: true });
 		}
 		// Copies of this callback in flight in this process: only the first goes on.
@@ -122,7 +151,7 @@ export class CreatifyTrigger implements INodeType {
 		}
 		let result: IWebhookResponseData | undefined;
 		try {
-			result = await emitVerified(this, family, body, book);
+			result = await emitVerified(this, candidates, body, book);
 		} finally {
 			// only an emitted callback keeps its claim; a refused one may be delivered again
 			if (!result?.workflowData) recentCallbacks.release(claim);

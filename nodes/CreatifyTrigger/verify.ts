@@ -1,6 +1,10 @@
 /**
- * What the trigger does with one callback once it is known to be new: verify it with the API, filter it by the
- * node's settings, and record the delivery so that a repeat starts nothing.
+ * What the trigger does with one callback once it is known to be new: find the job family it belongs to, verify
+ * it with the API, filter it by the node's settings, and record the delivery so that a repeat starts nothing.
+ *
+ * A callback does not say its family (Creatify signs and labels nothing), so the families selected in the node
+ * are asked in turn, those whose statuses include the callback's status first; the first that has the job owns
+ * it.
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
@@ -24,26 +28,70 @@ export function eventFor(
 	return family.steps.find((candidate) => candidate.name === step)?.event.value;
 }
 
-/** The API's record of the job, or the answer to give when it cannot be had. */
+function knowsStatus(family: JobFamily, status: unknown): boolean {
+	if (typeof status !== 'string') return false;
+	if (family.failed.includes(status)) return true;
+	return family.steps.some((step) => step.working.includes(status) || step.done.includes(status));
+}
+
+/**
+ * The families a callback may belong to, in the order to ask: the chosen ones before the others (a job of a
+ * family not chosen is still verified, then ignored), and within each, those that know its status first.
+ */
+export function candidateFamilies(
+	families: readonly JobFamily[],
+	chosen: readonly JobFamily[],
+	status: unknown,
+): JobFamily[] {
+	const rank = (family: JobFamily) =>
+		(chosen.includes(family) ? 0 : 2) + (knowsStatus(family, status) ? 0 : 1);
+	return [...families].sort((a, b) => rank(a) - rank(b));
+}
+
+/** The families the node's Job Types select; none selected means all. */
+export function chosenFamilies(
+	ctx: IWebhookFunctions,
+	families: readonly JobFamily[],
+): JobFamily[] {
+	const names = ctx.getNodeParameter('jobTypes', []) as string[];
+	const chosen = families.filter((family) => names.includes(family.name));
+	return chosen.length > 0 ? chosen : [...families];
+}
+
+type Owned = { family: JobFamily; job: CreatifyJob } | { answer: IWebhookResponseData };
+
+/** The API's record of the job, from the first candidate family that has it, or the answer to give. */
 async function verified(
 	ctx: IWebhookFunctions,
-	family: JobFamily,
+	candidates: JobFamily[],
 	id: string,
-): Promise<{ job: CreatifyJob } | { answer: IWebhookResponseData }> {
-	try {
-		return { job: await getJob(ctx, family, id) };
-	} catch (error) {
-		if (error instanceof NodeApiError && error.httpCode === '404') {
-			const message = `No such ${family.noun.toLowerCase()} in this Creatify account`;
-			return { answer: answerJson(ctx, 404, { error: 'unknown_task', message }) };
+): Promise<Owned> {
+	for (const family of candidates) {
+		try {
+			return { family, job: await getJob(ctx, family, id) };
+		} catch (error) {
+			if (error instanceof NodeApiError && error.httpCode === '404') continue;
+			// Creatify could not be asked: answer with a temporary failure and start nothing unverified.
+			const message = `Could not verify the ${family.noun.toLowerCase()} with Creatify`;
+			return { answer: answerJson(ctx, 503, { error: 'verification_unavailable', message }) };
 		}
-		// Creatify could not be asked: answer with a temporary failure and start nothing unverified.
-		const message = `Could not verify the ${family.noun.toLowerCase()} with Creatify`;
-		return { answer: answerJson(ctx, 503, { error: 'verification_unavailable', message }) };
 	}
+	const noun = candidates.length === 1 ? candidates[0].noun.toLowerCase() : 'job';
+	const message = `No such ${noun} in this Creatify account`;
+	return { answer: answerJson(ctx, 404, { error: 'unknown_task', message }) };
+}
+
+/** Unverified: the posted body as it came, owned by the first family that knows its status. */
+function unverified(ctx: IWebhookFunctions, candidates: JobFamily[], body: CallbackBody): Owned {
+	const family = candidates.find((candidate) => knowsStatus(candidate, body.status));
+	if (family) return { family, job: body as CreatifyJob };
+	const message = `Job status is "${String(body.status)}"`;
+	return { answer: answerJson(ctx, 409, { error: 'task_not_finished', message }) };
 }
 
 function selected(ctx: IWebhookFunctions, family: JobFamily, job: IDataObject, event: string) {
+	const families = ctx.getNodeParameter('jobTypes', []) as string[];
+	if (families.length > 0 && !families.includes(family.name)) return false;
 	const events = ctx.getNodeParameter('events', []) as string[];
 	if (!events.includes(event)) return false;
 	if (!family.kind) return true;
@@ -57,14 +105,16 @@ function selected(ctx: IWebhookFunctions, family: JobFamily, job: IDataObject, e
 /** Verifies a callback, filters it and, when it is new, starts the workflow with the job record. */
 export async function emitVerified(
 	ctx: IWebhookFunctions,
-	family: JobFamily,
+	candidates: JobFamily[],
 	body: CallbackBody,
 	book: DeliveryBook,
 ): Promise<IWebhookResponseData> {
 	const verify = ctx.getNodeParameter('verifyWithApi', true) as boolean;
-	const checked = verify ? await verified(ctx, family, body.id) : { job: body as CreatifyJob };
-	if ('answer' in checked) return checked.answer;
-	const { job } = checked;
+	const owned = verify
+		? await verified(ctx, candidates, body.id)
+		: unverified(ctx, candidates, body);
+	if ('answer' in owned) return owned.answer;
+	const { family, job } = owned;
 	const event = eventFor(family, job.status, body.status);
 	if (event === undefined) {
 		const message = `${family.noun} status is "${String(job.status)}"`;
@@ -81,6 +131,6 @@ export async function emitVerified(
 	// not start (an answer written here would go out first, and a failed start would lose the event)
 	return {
 		webhookResponse: { received: true, taskId: job.id, event },
-		workflowData: [[{ json: { ...job, event, verified: verify } }]],
+		workflowData: [[{ json: { ...job, event, jobType: family.name, verified: verify } }]],
 	};
 }

@@ -1,7 +1,14 @@
 import { useSimulator } from '../harness/fixture';
-import { loadOptionsContext } from '../harness/n8n';
+import { loadOptionsContext, runCreatify } from '../harness/n8n';
 import { PERSONAS } from '../simulator/personas';
-import { searchAvatars, searchTasks } from '../../nodes/Creatify/methods/listSearch';
+import { VOICES } from '../simulator/urlToVideo';
+import {
+	searchAvatars,
+	searchLinks,
+	searchLinkVideos,
+	searchTasks,
+	searchVoices,
+} from '../../nodes/Creatify/methods/listSearch';
 
 const { sim, credentials } = useSimulator();
 
@@ -45,4 +52,56 @@ test('a picker with a wrong key shows the credential error', async () => {
 	await expect(searchTasks.call(ctx)).rejects.toThrow(
 		'Creatify rejected the credentials (HTTP 401)',
 	);
+});
+
+test('the link picker names links by page title and pages through /api/links/paginated/', async () => {
+	const mug = sim.urlToVideo.seedLink('https://shop.example.com/products/mug', {
+		title: 'Blue Mug',
+	});
+	const hat = sim.urlToVideo.seedLink('https://shop.example.com/products/hat', {
+		title: 'Red Hat',
+	});
+	const ctx = loadOptionsContext(
+		{ resource: 'urlToVideo', operation: 'createVideo' },
+		credentials(),
+	);
+	const { results, paginationToken } = await searchLinks.call(ctx);
+	expect(results).toEqual([
+		{ name: `Red Hat · ${hat.id.slice(0, 8)}`, value: hat.id },
+		{ name: `Blue Mug · ${mug.id.slice(0, 8)}`, value: mug.id },
+	]);
+	expect(paginationToken).toBeUndefined();
+	expect((await searchLinks.call(ctx, 'mug')).results.map((r) => r.value)).toEqual([mug.id]);
+	expect(sim.requests[0]).toMatchObject({ path: '/api/links/paginated/', query: { page: '1' } });
+});
+
+test('the voice picker lists every accent of every voice, searchable', async () => {
+	const ctx = loadOptionsContext(
+		{ resource: 'urlToVideo', operation: 'createVideo' },
+		credentials(),
+	);
+	const { results } = await searchVoices.call(ctx);
+	expect(results.map((r) => r.value)).toEqual(VOICES.flatMap((v) => v.accents.map((a) => a.id)));
+	expect(results[1].name).toBe('Aria · British · female');
+	const leo = await searchVoices.call(ctx, 'austral');
+	expect(leo.results.map((r) => r.name)).toEqual(['Leo · Australian · male']);
+});
+
+test('the URL to Video picker lists videos by name and status', async () => {
+	const link = sim.urlToVideo.seedLink();
+	const ctx = loadOptionsContext({ resource: 'urlToVideo', operation: 'get' }, credentials());
+	const { error } = await runCreatify({
+		parameters: {
+			resource: 'urlToVideo',
+			operation: 'createVideo',
+			linkId: { __rl: true, mode: 'id', value: link.id },
+			waitMode: 'none',
+			options: { name: 'Summer ad' },
+		},
+		credentials: credentials(),
+	});
+	expect(error).toBeUndefined();
+	const { results } = await searchLinkVideos.call(ctx);
+	expect(results).toHaveLength(1);
+	expect(results[0].name).toMatch(/^Summer ad · pending · \d{4}-\d\d-\d\d \d\d:\d\d · /);
 });

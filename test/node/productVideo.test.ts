@@ -231,7 +231,7 @@ describe('validation happens before anything is sent', () => {
 		[
 			'a task ID that is not a UUID',
 			{ operation: 'generateVideo', taskId: rl('={{ "abc-123" }}') },
-			/Task ID must be a Creatify task or avatar ID .*"abc-123" \(item 0\)/,
+			/Task ID must be a Creatify ID .*"abc-123" \(item 0\)/,
 		],
 		[
 			'a product URL that is not http(s)',

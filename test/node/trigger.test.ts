@@ -71,6 +71,7 @@ describe("end to end with the simulator's callbacks", () => {
 			id,
 			status: 'video_generated',
 			event: 'videoReady',
+			jobType: 'productVideo',
 			verified: true,
 		});
 		expect(item.json.generated_video_url).toBe(`${sim.url}/media/${id}/video.mp4`);
@@ -264,6 +265,7 @@ describe('verification off', () => {
 		expect(trigger.executions[0][0].json).toEqual({
 			...body,
 			event: 'videoReady',
+			jobType: 'productVideo',
 			verified: false,
 		});
 		expect(sim.requests).toHaveLength(0);

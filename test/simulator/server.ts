@@ -8,7 +8,10 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import { HttpAnswer } from './http';
 import { PERSONAS } from './personas';
+import type { LinkVideoStatus, SimHost } from './urlToVideo';
+import { UrlToVideoRoutes, listByIds } from './urlToVideo';
 
 export const COSTS = { gen_image: 1, gen_video: 3, regen_image: 1 } as const;
 type PaidAction = keyof typeof COSTS;
@@ -119,8 +122,7 @@ export const DEFAULT_API_ID = '5d3c0a1e-8b7f-4c2a-9e61-0f4b2d7a8c93';
 export const DEFAULT_API_KEY = 'sim-secret-key-7f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_IDS = 100;
-const PAID_PATH = /\/(gen_image|gen_video|regen_image)\/$/;
+const PAID_PATH = /\/(gen_image|gen_video|regen_image)\/$|^\/api\/link_to_videos\/$/;
 
 /** ISO 8601 with microseconds and a -07:00 offset, as Creatify's timestamps look. */
 function creatifyTimestamp(ms: number): string {
@@ -128,14 +130,7 @@ function creatifyTimestamp(ms: number): string {
 	return `${local}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}-07:00`;
 }
 
-class HttpAnswer {
-	constructor(
-		readonly status: number,
-		readonly body: unknown,
-	) {}
-}
-
-export class CreatifySimulator {
+export class CreatifySimulator implements SimHost {
 	readonly apiId: string;
 	readonly apiKey: string;
 	credits: number;
@@ -152,6 +147,8 @@ export class CreatifySimulator {
 	peakPaidInFlight = 0;
 
 	readonly tasks = new Map<string, SimTask>();
+	/** URL to Video: links, their videos, voices */
+	readonly urlToVideo = new UrlToVideoRoutes(this);
 	readonly requests: RecordedRequest[] = [];
 	readonly webhookDeliveries: WebhookDelivery[] = [];
 
@@ -211,6 +208,7 @@ export class CreatifySimulator {
 		for (const timer of this.timers) clearTimeout(timer);
 		this.timers.clear();
 		this.tasks.clear();
+		this.urlToVideo.clear();
 		this.requests.length = 0;
 		this.webhookDeliveries.length = 0;
 		this.faults = [];
@@ -229,7 +227,7 @@ export class CreatifySimulator {
 	}
 
 	/** Requests that reached a paid route (whatever the answer), e.g. to prove nothing was sent twice. */
-	paidAttempts(action?: PaidAction): RecordedRequest[] {
+	paidAttempts(action?: PaidAction | 'link_to_videos'): RecordedRequest[] {
 		return this.requests.filter(
 			(r) =>
 				r.method === 'POST' && (action ? r.path.endsWith(`/${action}/`) : PAID_PATH.test(r.path)),
@@ -238,6 +236,8 @@ export class CreatifySimulator {
 
 	/** Delivers a task's callback now, as Creatify would for its current state (e.g. after a lost delivery). */
 	redeliver(id: string): void {
+		const video = this.urlToVideo.videos.get(id);
+		if (video?.webhook_url) return this.urlToVideo.callback(video);
 		const task = this.tasks.get(id);
 		if (!task?.webhook_url) throw new Error(`task ${id} has no webhook_url`);
 		this.deliver(task, task.status.startsWith('video') ? 'video' : 'image');
@@ -249,10 +249,14 @@ export class CreatifySimulator {
 	}
 
 	/** Waits for a task to reach one of the given statuses (for tests that drive the lifecycle directly). */
-	async waitForStatus(id: string, statuses: TaskStatus[], timeoutMs = 10_000): Promise<SimTask> {
+	async waitForStatus(
+		id: string,
+		statuses: Array<TaskStatus | LinkVideoStatus>,
+		timeoutMs = 10_000,
+	): Promise<SimTask> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const task = this.tasks.get(id);
+			const task = (this.tasks.get(id) ?? this.urlToVideo.videos.get(id)) as SimTask | undefined;
 			if (task && statuses.includes(task.status)) return task;
 			if (Date.now() > deadline) throw new Error(`task ${id} did not reach ${statuses.join('/')}`);
 			await new Promise((r) => setTimeout(r, 10));
@@ -391,6 +395,11 @@ export class CreatifySimulator {
 		const [, resource, second, third] = parts;
 		const body = (record.body ?? {}) as Record<string, unknown>;
 		try {
+			const answer = this.urlToVideo.route(record.method, parts, record.query, body);
+			if (answer) {
+				if (record.method !== 'GET' && answer.status < 300) this.lastRouteChangedState = true;
+				return answer;
+			}
 			if (resource === 'remaining_credits' && parts.length === 2 && record.method === 'GET') {
 				return new HttpAnswer(200, { remaining_credits: this.credits });
 			}
@@ -399,7 +408,8 @@ export class CreatifySimulator {
 				if (second === 'paginated' && parts.length === 3) return this.pagePersonas(record.query);
 			}
 			if (resource === 'product_to_videos') {
-				if (parts.length === 2 && record.method === 'GET') return this.listTasks(record.query);
+				if (parts.length === 2 && record.method === 'GET')
+					return listByIds(this.tasks, record.query);
 				if (second === 'gen_image' && parts.length === 3 && record.method === 'POST') {
 					return this.genImage(body);
 				}
@@ -414,7 +424,7 @@ export class CreatifySimulator {
 			if (error instanceof HttpAnswer) return error;
 			throw error;
 		}
-		if (record.method !== 'GET' && record.method !== 'POST') {
+		if (!['GET', 'POST', 'PUT'].includes(record.method)) {
 			return new HttpAnswer(405, { detail: `Method "${record.method}" not allowed.` });
 		}
 		return new HttpAnswer(404, { detail: 'Not found.' });
@@ -431,8 +441,12 @@ export class CreatifySimulator {
 		return undefined;
 	}
 
-	private spend(action: PaidAction): void {
-		const cost = COSTS[action];
+	private spendOn(action: PaidAction): void {
+		this.spend(COSTS[action]);
+	}
+
+	/** Spends credits, or answers 400 as Creatify does when the account has too few. */
+	spend(cost: number): void {
 		if (this.credits < cost) {
 			throw new HttpAnswer(400, {
 				detail: `Insufficient credits: this request needs ${cost} credits, ${this.credits} remaining.`,
@@ -450,20 +464,6 @@ export class CreatifySimulator {
 
 	private getTask(id: string): HttpAnswer {
 		return new HttpAnswer(200, this.findTask(id));
-	}
-
-	private listTasks(query: Record<string, string>): HttpAnswer {
-		if (query.ids === undefined) {
-			const all = [...this.tasks.values()].sort((a, b) => b.created_at.localeCompare(a.created_at));
-			return new HttpAnswer(200, all);
-		}
-		const ids = query.ids.split(',').filter(Boolean);
-		if (ids.length > MAX_IDS) {
-			return new HttpAnswer(400, [`Ensure ids has no more than ${MAX_IDS} elements.`]);
-		}
-		const bad = ids.find((id) => !UUID.test(id));
-		if (bad) return new HttpAnswer(400, { ids: [`"${bad}" is not a valid UUID.`] });
-		return new HttpAnswer(200, ids.map((id) => this.tasks.get(id)).filter(Boolean));
 	}
 
 	private listPersonas(query: Record<string, string>): HttpAnswer {
@@ -510,7 +510,7 @@ export class CreatifySimulator {
 			errors.override_avatar = ['Invalid persona id.'];
 		}
 		if (Object.keys(errors).length) return new HttpAnswer(400, errors);
-		this.spend('gen_image');
+		this.spendOn('gen_image');
 		const task = this.seedTask({
 			type: String(type),
 			product_url: productUrl as string,
@@ -538,7 +538,7 @@ export class CreatifySimulator {
 		if (motion !== undefined && motion !== 'talking' && motion !== 'display' && motion !== '') {
 			return new HttpAnswer(400, { motion_style: [`"${String(motion)}" is not a valid choice.`] });
 		}
-		this.spend('gen_video');
+		this.spendOn('gen_video');
 		Object.assign(task, {
 			motion_style: (motion as string) ?? null,
 			video_prompt: (body.video_prompt as string) ?? null,
@@ -571,7 +571,7 @@ export class CreatifySimulator {
 				`Task status is "${source.status}"; its image cannot be regenerated yet.`,
 			]);
 		}
-		this.spend('regen_image');
+		this.spendOn('regen_image');
 		const task = this.seedTask({
 			type: source.type,
 			product_url: source.product_url,
@@ -619,7 +619,11 @@ export class CreatifySimulator {
 		if (task.webhook_url) this.deliver(task, step);
 	}
 
-	private after(ms: number, fn: () => void): void {
+	timestamp(): string {
+		return creatifyTimestamp(Date.now());
+	}
+
+	after(ms: number, fn: () => void): void {
 		const timer = setTimeout(() => {
 			this.timers.delete(timer);
 			fn();
@@ -630,24 +634,24 @@ export class CreatifySimulator {
 	// ---- webhooks ----
 
 	private deliver(task: SimTask, step: 'image' | 'video'): void {
-		const behaviour = this.webhook;
-		if (behaviour.lose) return;
 		const snapshot: SimTask = { ...task };
-		if (behaviour.staleVideoStatus && step === 'video' && task.status === 'video_generated') {
+		if (this.webhook.staleVideoStatus && step === 'video' && task.status === 'video_generated') {
 			snapshot.status = 'video_generating';
 		}
+		this.postCallback(task.webhook_url as string, snapshot, task.id, snapshot.status);
+	}
+
+	/** Posts a job's callback as the webhook behaviour says: copies, delays, losses, origins. */
+	postCallback(webhookUrl: string, payload: object, jobId: string, status: string): void {
+		const behaviour = this.webhook;
+		if (behaviour.lose) return;
 		for (let copy = 0; copy < (behaviour.copies ?? 1); copy++) {
-			const url = this.routed(task.webhook_url as string);
+			const url = this.routed(webhookUrl);
 			const delivery = (async () => {
 				if (behaviour.delayMs) await delay(behaviour.delayMs);
-				const record: WebhookDelivery = {
-					url,
-					taskId: task.id,
-					status: snapshot.status,
-					at: Date.now(),
-				};
+				const record: WebhookDelivery = { url, taskId: jobId, status, at: Date.now() };
 				try {
-					record.responseStatus = await postJson(url, snapshot, behaviour.timeoutMs);
+					record.responseStatus = await postJson(url, payload, behaviour.timeoutMs);
 				} catch (error) {
 					record.error = (error as Error).message;
 				}
@@ -674,8 +678,10 @@ export class CreatifySimulator {
 	// ---- media ----
 
 	private serveMedia(path: string, req: IncomingMessage, res: ServerResponse): void {
-		const match = /^\/media\/([^/]+)\/(preview\.png|video\.mp4)$/.exec(path);
-		const task = match ? this.tasks.get(match[1]) : undefined;
+		const match = /^\/media\/([^/]+)\/(preview\.png|video\.mp4|thumbnail\.jpg)$/.exec(path);
+		const task = match
+			? (this.tasks.get(match[1]) ?? this.urlToVideo.videos.get(match[1]))
+			: undefined;
 		if (!match || !task || this.mediaExpired) {
 			res.writeHead(this.mediaExpired ? 410 : 404, { 'content-type': 'text/plain' });
 			res.end(this.mediaExpired ? 'link expired' : 'not found');
@@ -683,8 +689,9 @@ export class CreatifySimulator {
 		}
 		const isVideo = match[2] === 'video.mp4';
 		const size = isVideo ? this.videoBytes : this.imageBytes;
+		const imageType = match[2] === 'thumbnail.jpg' ? 'image/jpeg' : 'image/png';
 		res.writeHead(200, {
-			'content-type': isVideo ? 'video/mp4' : 'image/png',
+			'content-type': isVideo ? 'video/mp4' : imageType,
 			'content-length': String(size),
 		});
 		if (req.method === 'HEAD') {

@@ -47,6 +47,36 @@ export function taskIdLocator(description: string): INodeProperties {
 	);
 }
 
+/** A URL to Video video, picked from the account's videos. */
+export function videoIdLocator(description: string): INodeProperties {
+	return uuidLocator(
+		{ displayName: 'Video', name: 'videoId', required: true, description },
+		'searchLinkVideos',
+		'5b9e2c4a-1d3f-4e6a-9b8c-7d6e5f4a3b2c',
+	);
+}
+
+/** A URL to Video link (a scraped product page), picked from the account's links. */
+export function linkLocator(description: string): INodeProperties {
+	return uuidLocator(
+		{ displayName: 'Link', name: 'linkId', required: true, description },
+		'searchLinks',
+		'8c7d6e5f-4a3b-4c2d-9e1f-0a9b8c7d6e5f',
+	);
+}
+
+/** A voice accent, picked from Creatify's voices (GET /api/voices/). */
+export const voiceLocator = uuidLocator(
+	{
+		displayName: 'Voice',
+		name: 'overrideVoice',
+		description:
+			"The voice (an accent of one of Creatify's voices) that reads the script. Left empty, Creatify picks one.",
+	},
+	'searchVoices',
+	'2e4f6a8b-0c1d-4e3f-8a5b-7c9d1e3f5a7b',
+);
+
 export const avatarLocator = uuidLocator(
 	{
 		displayName: 'Avatar',
@@ -75,6 +105,19 @@ export const imagePromptOption: INodeProperties = {
 	typeOptions: { rows: 3 },
 	default: '',
 	description: 'Guidance for the preview image, e.g. the scene or style',
+};
+
+/** The aspect ratios Product Video and URL to Video both offer, vertical first. */
+export const aspectRatioProperty: INodeProperties = {
+	displayName: 'Aspect Ratio',
+	name: 'aspectRatio',
+	type: 'options',
+	options: [
+		{ name: '9:16 (Vertical)', value: '9x16' },
+		{ name: '16:9 (Landscape)', value: '16x9' },
+		{ name: '1:1 (Square)', value: '1x1' },
+	],
+	default: '9x16',
 };
 
 /** The notice of a paid operation; `cost` says what each item spends, e.g. "4 credits". */

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import * as account from './account';
 import * as avatar from './avatar';
 import * as productVideo from './productVideo';
+import * as urlToVideo from './urlToVideo';
 
 type Operation = {
 	execute: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
@@ -14,6 +15,7 @@ export const resources = {
 	account: account.operations,
 	avatar: avatar.operations,
 	productVideo: productVideo.operations,
+	urlToVideo: urlToVideo.operations,
 } satisfies Record<string, Record<string, Operation>>;
 
 export type ResourceName = keyof typeof resources;

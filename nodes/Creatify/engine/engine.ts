@@ -13,7 +13,7 @@ import { readDownloadSettings } from './download';
 import { catchUp, downloadFinished, poll } from './follow';
 import { asNodeError, errorItem } from './items';
 import { PaidRun } from './paidRun';
-import type { ItemRun, PaidItemPlan } from './plan';
+import type { ItemRun, PaidItemPlan, Prelude } from './plan';
 import { followUpDue } from './plan';
 import type { WaitSettings } from './settings';
 import { readWaitSettings } from './settings';
@@ -57,6 +57,27 @@ function deadlineMarks(run: PaidRun, runs: ItemRun[]): Map<number, DeadlineMark>
 	return marks;
 }
 
+async function sendPrelude(ctx: IExecuteFunctions, prelude: Prelude) {
+	try {
+		return await creatifyRequest(ctx, prelude.request);
+	} catch (error) {
+		const failure = asNodeError(ctx, error, prelude.request.itemIndex ?? 0);
+		failure.description =
+			`${failure.description ?? ''} The paid request was not sent for this item: nothing was spent on it.`.trim();
+		throw failure;
+	}
+}
+
+/** The plan's prelude, if any, then its paid request with the prelude's answer in the body. */
+async function sendPlan(ctx: IExecuteFunctions, run: PaidRun, plan: PaidItemPlan) {
+	const { prelude, request } = plan;
+	const filled = prelude ? prelude.fill(await sendPrelude(ctx, prelude)) : {};
+	return await creatifyRequest(ctx, {
+		...request,
+		body: run.withCallbackUrl({ ...request.body, ...filled }),
+	});
+}
+
 /**
  * Runs a paid operation over all items. `prepare` checks one item's parameters and returns its plan; it throws
  * the input error for a bad item, before anything is sent for any item.
@@ -73,9 +94,7 @@ async function runPaidItems(
 		settings.mode === 'callback' && runs.length > 0 ? await callbackUrlFor(ctx) : undefined;
 	const run = new PaidRun(ctx, family, settings, callbackUrl);
 	if (settings.checkCredits && runs.length > 0) await run.checkCredits(runs);
-	await run.submit(runs, (r) =>
-		creatifyRequest(ctx, { ...r.plan.request, body: run.withCallbackUrl(r.plan.request.body) }),
-	);
+	await run.submit(runs, (r) => sendPlan(ctx, run, r.plan));
 	const sent = runs.filter((r) => !r.error);
 	if (settings.mode === 'poll') await poll(run, sent);
 	if (callbackUrl) await catchUp(run, sent);

@@ -34,7 +34,9 @@ async function refresh(run: PaidRun, runs: ItemRun[]) {
 function settleFailed(run: PaidRun, itemRun: ItemRun) {
 	const { family } = run;
 	const job = itemRun.job!;
-	const message = `${family.noun} ${job.id} failed at the ${itemRun.step} step: ${job.failed_reason || 'no reason given'}`;
+	const verb = job.status && job.status !== 'failed' ? `was ${job.status}` : 'failed';
+	const where = family.steps.length > 1 ? ` at the ${itemRun.step} step` : '';
+	const message = `${family.noun} ${job.id} ${verb}${where}: ${job.failed_reason || 'no reason given'}`;
 	const description = `Creatify could not render this item. ${family.failureAdvice}`;
 	if (run.continueOnFail) {
 		itemRun.jobFailure = run.jobError(itemRun, message, 'Creatify could not render this item.');

@@ -8,7 +8,16 @@ import { jobState, stepStarted } from '../../shared/helpers/status';
 import type { CreatifyRequest } from '../../shared/transport';
 import type { DownloadSettings } from './download';
 
+/** A request sent just before the paid one, whose answer completes its body (URL to Video: the page's link). */
+export interface Prelude {
+	request: CreatifyRequest<IDataObject>;
+	/** the fields of the paid request's body that come from the answer */
+	fill: (answer: IDataObject) => IDataObject;
+}
+
 export interface PaidItemPlan {
+	/** sent first; when it fails the paid request is not sent and nothing is spent on the item */
+	prelude?: Prelude;
 	/** the paid request that starts the work */
 	request: CreatifyRequest<CreatifyJob>;
 	/** the step `request` starts */

@@ -2,10 +2,11 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { z } from 'zod';
 
 import { productVideo } from '../../shared/families/productVideo';
+import { urlToVideo } from '../../shared/families/urlToVideo';
 import type { JobFamily } from '../../shared/families/types';
-import { avatarLabel, matchesFilter } from '../../shared/helpers/labels';
-import type { CreatifyJob } from '../../shared/helpers/schemas';
-import { PERSONAS } from '../../shared/helpers/schemas';
+import { avatarLabel, fileName, joinLabel, matchesFilter, text } from '../../shared/helpers/labels';
+import type { CreatifyJob, Schema } from '../../shared/helpers/schemas';
+import { LINKS, PERSONAS, VOICES } from '../../shared/helpers/schemas';
 import { creatifyRequest } from '../../shared/transport';
 import { listPage } from '../../shared/transport/jobs';
 
@@ -55,19 +56,74 @@ function jobSearch(family: JobFamily) {
 }
 
 export const searchTasks = jobSearch(productVideo);
+export const searchLinkVideos = jobSearch(urlToVideo);
+
+/** One page of a paginated listing as picker results; the token is the next page's number. */
+async function pickerPage<T extends { id: string }>(
+	ctx: ILoadOptionsFunctions,
+	listing: { pagedPath: readonly string[]; schema: Schema<T> },
+	paginationToken: string | undefined,
+	pick: (record: T) => { name: string; value: string } | undefined,
+): Promise<INodeListSearchResult> {
+	const page = paginationToken ? Number(paginationToken) : 1;
+	const size = PAGE_SIZE;
+	const answer = await listPage(ctx, listing.pagedPath, listing.schema, { number: page, size });
+	return {
+		results: answer.results.flatMap((record) => pick(record) ?? []),
+		paginationToken: answer.hasNext ? String(page + 1) : undefined,
+	};
+}
+
+/** Links, newest first as Creatify pages them; each named by its page title or address. */
+export async function searchLinks(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await pickerPage(this, LINKS, paginationToken, (link) => {
+		const data = linkData(link);
+		if (!matchesFilter(link, filter) && !matchesFilter(data, filter)) return undefined;
+		const title = text(data.title) ?? fileName(text(link.url) ?? text(data.url));
+		return { name: joinLabel([title ?? 'link', link.id.slice(0, 8)]), value: link.id };
+	});
+}
+
+/** The scraped data of a link: under `link` in Creatify's records. */
+function linkData(link: { id: string; link?: unknown }): { id: string } & Record<string, unknown> {
+	const inner = link.link;
+	return inner !== null && typeof inner === 'object'
+		? { id: link.id, ...(inner as Record<string, unknown>) }
+		: { id: link.id };
+}
+
+/** Every accent of every voice: the accent ID is what a video or speech request takes. */
+export async function searchVoices(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const voices = await creatifyRequest(this, {
+		method: 'GET',
+		path: VOICES.path,
+		schema: z.array(VOICES.schema),
+	});
+	const wanted = filter?.trim().toLowerCase() ?? '';
+	const results = voices.flatMap((voice) =>
+		voice.accents.map((accent) => ({
+			name:
+				joinLabel([text(voice.name), text(accent.accent_name), text(voice.gender)]) || accent.id,
+			value: accent.id,
+			url: text(accent.preview_url),
+		})),
+	);
+	return { results: results.filter((r) => r.name.toLowerCase().includes(wanted)) };
+}
 
 export async function searchAvatars(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = paginationToken ? Number(paginationToken) : 1;
-	const size = PAGE_SIZE;
-	const answer = await listPage(this, PERSONAS.pagedPath, PERSONAS.schema, { number: page, size });
-	return {
-		results: answer.results
-			.filter((persona) => matchesFilter(persona, filter))
-			.map((persona) => ({ name: avatarLabel(persona), value: persona.id })),
-		paginationToken: answer.hasNext ? String(page + 1) : undefined,
-	};
+	return await pickerPage(this, PERSONAS, paginationToken, (persona) =>
+		matchesFilter(persona, filter) ? { name: avatarLabel(persona), value: persona.id } : undefined,
+	);
 }

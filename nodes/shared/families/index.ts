@@ -1,8 +1,9 @@
 /** Every Creatify job family the package serves. */
 import { productVideo } from './productVideo';
 import type { JobFamily } from './types';
+import { urlToVideo } from './urlToVideo';
 
-export const FAMILIES: readonly JobFamily[] = [productVideo];
+export const FAMILIES: readonly JobFamily[] = [productVideo, urlToVideo];
 
 export function familyNamed(name: unknown): JobFamily | undefined {
 	return FAMILIES.find((family) => family.name === name);

@@ -60,6 +60,49 @@ export const PERSONAS = {
 	schema: personaSchema,
 } as const;
 
+/** A URL to Video link: a product page's scraped title, description, images and videos. */
+export interface CreatifyLink extends IDataObject {
+	id: string;
+}
+
+const linkSchema = z
+	.object({ id: z.string().min(1, 'the link has an empty id') })
+	.passthrough() as Schema<CreatifyLink>;
+
+/**
+ * Links: https://docs.creatify.ai/api-reference/links/get-apilinks (`ids`, at most 100) and the paginated
+ * listing /api/links/paginated/.
+ */
+export const LINKS = {
+	path: ['links'],
+	pagedPath: ['links', 'paginated'],
+	schema: linkSchema,
+} as const;
+
+/** A voice and its accents; an accent's id is what the video and speech requests take. */
+export interface CreatifyVoice extends IDataObject {
+	accents: Array<{ id: string; accent_name?: string | null; preview_url?: string | null }>;
+}
+
+const voiceSchema = z
+	.object({
+		name: z.string().nullish(),
+		gender: z.string().nullish(),
+		accents: z.array(
+			z
+				.object({
+					id: z.string().min(1),
+					accent_name: z.string().nullish(),
+					preview_url: z.string().nullish(),
+				})
+				.passthrough(),
+		),
+	})
+	.passthrough() as Schema<CreatifyVoice>;
+
+/** Voices: GET /api/voices/, https://docs.creatify.ai/api-documentation/text-to-speech/text-to-speech */
+export const VOICES = { path: ['voices'], schema: voiceSchema } as const;
+
 /** A page of a paginated listing: `{ results, next }` (Django REST Framework style). */
 export function pageSchema<T>(item: Schema<T>): Schema<{ next?: string | null; results: T[] }> {
 	return z.object({ next: z.string().nullish(), results: z.array(item) }).passthrough() as Schema<{

@@ -17,7 +17,7 @@ export function isUuid(value: unknown): value is string {
 export function uuidProblem(field: string, value: unknown): string | undefined {
 	if (isUuid(value)) return undefined;
 	const shown = typeof value === 'string' ? `"${value}"` : String(value);
-	return `${field} must be a Creatify task or avatar ID (a UUID such as 3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f), got ${shown}`;
+	return `${field} must be a Creatify ID (a UUID such as 3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f), got ${shown}`;
 }
 
 /** Creatify needs a direct image link (PNG, JPG or WEBP) of at most 200 characters. */
@@ -37,6 +37,20 @@ export function productUrlProblem(value: unknown): string | undefined {
 	if (value.trim().length > MAX_PRODUCT_URL_LENGTH) {
 		return `Product URL is ${value.trim().length} characters long; Creatify accepts at most ${MAX_PRODUCT_URL_LENGTH}. Use a shorter link (for example without tracking parameters)`;
 	}
+	return undefined;
+}
+
+export const MAX_PAGE_URL_LENGTH = 1000;
+
+/** A product page for URL to Video: an http(s) link of at most 1000 characters. */
+export function pageUrlProblem(value: unknown): string | undefined {
+	const url = typeof value === 'string' ? value.trim() : '';
+	if (url === '')
+		return 'URL is empty: give the link of a product page, e.g. https://shop.example.com/p/1';
+	const problem = httpUrlProblem('URL', url);
+	if (problem) return `${problem}: give the link of a product page`;
+	if (url.length > MAX_PAGE_URL_LENGTH)
+		return `URL is ${url.length} characters long; Creatify accepts at most ${MAX_PAGE_URL_LENGTH}`;
 	return undefined;
 }
 

@@ -13,7 +13,8 @@ export function apiPath(segments: readonly string[]): string {
 const nounOf = (req: CreatifyRequest<unknown>) => req.noun ?? 'task';
 
 export function subject(req: CreatifyRequest<unknown>): string {
-	return req.taskId ? ` for ${nounOf(req)} ${req.taskId}` : '';
+	if (req.taskId) return ` for ${nounOf(req)} ${req.taskId}`;
+	return req.about ? ` ${req.about}` : '';
 }
 
 export function failure(

@@ -22,6 +22,8 @@ export interface CreatifyRequest<T> {
 	itemIndex?: number;
 	/** the job concerned, named in every error (as `context.taskId`) */
 	taskId?: string;
+	/** what messages say the request is for when there is no job yet, e.g. 'for the page https://…' */
+	about?: string;
 	/** how messages name the job, e.g. 'task' (the default) */
 	noun?: string;
 	/**

@@ -15,13 +15,14 @@ import { paidOperation } from '../../engine/engine';
 import { batchOptions, waitProperties } from '../../engine/settings';
 import { invalidInput, readOptions } from '../common';
 import {
+	aspectRatioProperty,
 	avatarLocator,
 	imagePromptOption,
 	optionsCollection,
 	paidNotice,
 	webhookUrlOption,
 } from '../descriptions';
-import { buildOptionalFields } from './optionalFields';
+import { productVideoFields } from './fields';
 
 /** The parameters that describe the product image; shared with Create Video. */
 export const imageProperties: INodeProperties[] = [
@@ -42,17 +43,7 @@ export const imageProperties: INodeProperties[] = [
 		options: productVideo.kind!.options,
 		default: 'product_anyshot',
 	},
-	{
-		displayName: 'Aspect Ratio',
-		name: 'aspectRatio',
-		type: 'options',
-		options: [
-			{ name: '9:16 (Vertical)', value: '9x16' },
-			{ name: '16:9 (Landscape)', value: '16x9' },
-			{ name: '1:1 (Square)', value: '1x1' },
-		],
-		default: '9x16',
-	},
+	aspectRatioProperty,
 ];
 
 export const imageOptions: INodeProperties[] = [
@@ -102,7 +93,7 @@ export function imageRequest(
 		choiceProblem('Type', productType, PRODUCT_TYPES) ??
 		choiceProblem('Aspect Ratio', aspectRatio, ASPECT_RATIOS);
 	if (problem) invalidInput(ctx, itemIndex, problem);
-	const optional = buildOptionalFields(ctx, itemIndex, readOptions(ctx, itemIndex), [
+	const optional = productVideoFields(ctx, itemIndex, readOptions(ctx, itemIndex), [
 		'overrideAvatar',
 		'imagePrompt',
 		'productShowcaseUrl',

@@ -10,7 +10,7 @@ import { waitProperties } from '../../engine/settings';
 import { invalidInput, readOptions, readUuid } from '../common';
 import { optionsCollection, paidNotice, taskIdLocator, webhookUrlOption } from '../descriptions';
 import { productVideoWaitOptions } from './generateImage.operation';
-import { buildOptionalFields } from './optionalFields';
+import { productVideoFields } from './fields';
 
 export const motionStyleProperty: INodeProperties = {
 	displayName: 'Motion Style',
@@ -70,7 +70,7 @@ export function videoBody(ctx: IExecuteFunctions, itemIndex: number): IDataObjec
 	const options = readOptions(ctx, itemIndex);
 	return {
 		motion_style: motionStyle,
-		...buildOptionalFields(ctx, itemIndex, options, ['videoPrompt', 'webhookUrl']),
+		...productVideoFields(ctx, itemIndex, options, ['videoPrompt', 'webhookUrl']),
 	};
 }
 

@@ -14,7 +14,7 @@ import {
 	webhookUrlOption,
 } from '../descriptions';
 import { productVideoWaitOptions } from './generateImage.operation';
-import { buildOptionalFields } from './optionalFields';
+import { productVideoFields } from './fields';
 
 const properties: INodeProperties[] = [
 	paidNotice(familyStep(productVideo, 'image').cost.text),
@@ -38,7 +38,7 @@ export const execute = paidOperation(productVideo, (ctx, itemIndex) => {
 		request: {
 			method: 'POST',
 			path: [...productVideo.path, taskId, 'regen_image'],
-			body: buildOptionalFields(ctx, itemIndex, options, ['imagePrompt', 'webhookUrl']),
+			body: productVideoFields(ctx, itemIndex, options, ['imagePrompt', 'webhookUrl']),
 			schema: productVideo.schema,
 			itemIndex,
 			taskId,

@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { httpUrlProblem, uuidProblem } from '../../../shared/helpers/validation';
-import { invalidInput } from '../common';
+import { httpUrlProblem, uuidProblem } from '../../shared/helpers/validation';
+import { invalidInput } from './common';
 
-/** The optional fields the generation operations share: node option name -> Creatify body field. */
-const FIELDS = {
-	imagePrompt: { apiName: 'image_prompt' },
-	videoPrompt: { apiName: 'video_prompt' },
-	productShowcaseUrl: {
-		apiName: 'product_showcase_url',
-		check: (value: string) => httpUrlProblem('Product Showcase URL', value),
-	},
+/** An optional text field: the Creatify body field an option fills, and the check its value must pass. */
+export interface TextField {
+	apiName: string;
+	check?: (value: string) => string | undefined;
+}
+
+/** The optional text fields several resources share, by node option name. */
+export const SHARED_FIELDS = {
 	webhookUrl: {
 		apiName: 'webhook_url',
 		check: (value: string) => httpUrlProblem('Webhook URL', value),
@@ -19,7 +19,7 @@ const FIELDS = {
 		apiName: 'override_avatar',
 		check: (value: string) => uuidProblem('Avatar ID', value),
 	},
-} satisfies Record<string, { apiName: string; check?: (value: string) => string | undefined }>;
+} satisfies Record<string, TextField>;
 
 function plainValue(value: unknown): string {
 	// a resource locator inside a collection arrives as { mode, value }
@@ -34,22 +34,21 @@ function plainValue(value: unknown): string {
 			: String(inner);
 }
 
-export type OptionalField = keyof typeof FIELDS;
-
-/** Checks and renames the given options that are set; empty ones are left out of the request. */
+/**
+ * Checks and renames the options that are set, given as [option name, field]; empty ones are left out of the
+ * request.
+ */
 export function buildOptionalFields(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	options: IDataObject,
-	names: readonly OptionalField[],
+	fields: ReadonlyArray<readonly [string, TextField]>,
 ): IDataObject {
 	const body: IDataObject = {};
-	for (const name of names) {
-		const raw = options[name];
-		const field = FIELDS[name];
-		const value = plainValue(raw);
+	for (const [name, field] of fields) {
+		const value = plainValue(options[name]);
 		if (value === '') continue;
-		const problem = 'check' in field ? field.check(value) : undefined;
+		const problem = field.check?.(value);
 		if (problem) invalidInput(ctx, itemIndex, problem);
 		body[field.apiName] = value;
 	}

@@ -1,0 +1,39 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { familyStep } from '../../../shared/families/types';
+import { urlToVideo } from '../../../shared/families/urlToVideo';
+import { paidOperation } from '../../engine/engine';
+import { waitProperties } from '../../engine/settings';
+import { optionsCollection, paidNotice } from '../descriptions';
+import { linkFromPageRequest, pageUrlProperty, readPageUrl, videoRequest } from './requests';
+import { videoSettings, videoSettingsOptions, videoSettingsProperties } from './videoSettings';
+import { urlToVideoWaitOptions } from './waitOptions';
+
+const properties: INodeProperties[] = [
+	paidNotice(familyStep(urlToVideo, 'video').cost.text),
+	pageUrlProperty,
+	...videoSettingsProperties,
+	...waitProperties('poll'),
+	optionsCollection([...videoSettingsOptions, ...urlToVideoWaitOptions]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['urlToVideo'], operation: ['createFromUrl'] } },
+	properties,
+);
+
+/**
+ * Product page to video ad: the page becomes a link (POST /api/links/), the link a video (POST
+ * /api/link_to_videos/). A page Creatify cannot use fails the item before the video is requested, so it costs
+ * nothing.
+ */
+export const execute = paidOperation(urlToVideo, (ctx, itemIndex) => {
+	const url = readPageUrl(ctx, itemIndex);
+	const settings = videoSettings(ctx, itemIndex);
+	return {
+		prelude: { request: linkFromPageRequest(url, itemIndex), fill: (link) => ({ link: link.id }) },
+		request: videoRequest(settings, itemIndex),
+		step: 'video',
+	};
+});

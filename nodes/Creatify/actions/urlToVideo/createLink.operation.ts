@@ -1,0 +1,75 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { creatifyRequest } from '../../../shared/transport';
+import { invalidInput, runPerItem } from '../common';
+import { paidNotice } from '../descriptions';
+import { linkBody, linkFieldProperties } from './linkFields';
+import { linkFromPageRequest, linkRequest, pageUrlProperty, readPageUrl } from './requests';
+
+const fromData = { show: { source: ['productData'] } };
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Product Page',
+				value: 'page',
+				description: "Creatify reads the page's title, description, images and videos",
+			},
+			{
+				name: 'Product Data',
+				value: 'productData',
+				description:
+					'Give the title, images and videos yourself, for a product without a page (1 credit)',
+			},
+		],
+		default: 'page',
+	},
+	{ ...paidNotice('1 Creatify credit'), displayOptions: fromData },
+	{ ...pageUrlProperty, displayOptions: { show: { source: ['page'] } } },
+	...linkFieldProperties.map((property) => ({ ...property, displayOptions: fromData })),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['urlToVideo'], operation: ['createLink'] } },
+	properties,
+);
+
+/**
+ * A link from a product page (POST /api/links/) or from product data (POST /api/links/link_with_params/,
+ * https://docs.creatify.ai/api-reference/links/post-apilink_with_params). Neither is repeated automatically.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await runPerItem(this, items, async (itemIndex) => {
+		const source = this.getNodeParameter('source', itemIndex) as string;
+		if (source === 'page') {
+			return await creatifyRequest(
+				this,
+				linkFromPageRequest(readPageUrl(this, itemIndex), itemIndex),
+			);
+		}
+		const values = Object.fromEntries(
+			linkFieldProperties.map(({ name }) => [name, this.getNodeParameter(name, itemIndex, '')]),
+		);
+		const body = linkBody(this, itemIndex, values);
+		const media = [body.image_urls, body.video_urls].flat().filter(Boolean);
+		if (media.length === 0)
+			invalidInput(
+				this,
+				itemIndex,
+				'Give at least one Image URL or Video URL: a link needs one to make a video',
+			);
+		return await creatifyRequest(
+			this,
+			linkRequest('POST', ['link_with_params'], itemIndex, { body }),
+		);
+	});
+}

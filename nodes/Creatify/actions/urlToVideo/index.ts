@@ -1,0 +1,81 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationProperty } from '../descriptions';
+import * as createFromUrl from './createFromUrl.operation';
+import * as createLink from './createLink.operation';
+import * as createVideo from './createVideo.operation';
+import * as get from './get.operation';
+import * as getLink from './getLink.operation';
+import * as getMany from './getMany.operation';
+import * as updateLink from './updateLink.operation';
+
+export const operations = {
+	createFromUrl,
+	createLink,
+	createVideo,
+	get,
+	getLink,
+	getMany,
+	updateLink,
+};
+
+export const description: INodeProperties[] = [
+	operationProperty<keyof typeof operations>(
+		'urlToVideo',
+		[
+			{
+				name: 'Create Link',
+				value: 'createLink',
+				action: 'Create a link from a product page or product data',
+				description:
+					'Scrape a product page (or take product data) into a link to review before making a video',
+			},
+			{
+				name: 'Create Video',
+				value: 'createVideo',
+				action: 'Create a video ad from a link',
+				description: 'A video ad from an existing link (5 credits per 30 seconds)',
+			},
+			{
+				name: 'Create Video From URL',
+				value: 'createFromUrl',
+				action: 'Create a video ad from a product page URL',
+				description:
+					'Product page to finished video ad in one step: creates the link, then the video, and waits (5 credits per 30 seconds)',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a video',
+				description: 'Fetch one video with its status and result URLs',
+			},
+			{
+				name: 'Get Link',
+				value: 'getLink',
+				action: 'Get a link',
+				description: "Fetch one link with the page's scraped data",
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many videos',
+				description: 'Fetch videos, all or by ID',
+			},
+			{
+				name: 'Update Link',
+				value: 'updateLink',
+				action: 'Update a link',
+				description:
+					"Change a link's title, description, images, videos or logo before making the video",
+			},
+		],
+		'createFromUrl',
+	),
+	...createFromUrl.description,
+	...createLink.description,
+	...createVideo.description,
+	...get.description,
+	...getLink.description,
+	...getMany.description,
+	...updateLink.description,
+];

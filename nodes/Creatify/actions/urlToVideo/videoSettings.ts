@@ -1,0 +1,236 @@
+/**
+ * The settings of a URL to Video video, shared by Create Video From URL and Create Video.
+ * Fields and limits: https://docs.creatify.ai/api-reference/link_to_videos/post-apilink_to_videos
+ * Values seen in the docs for the styles and platform: https://docs.creatify.ai/use-case/url-to-video
+ * Creatify publishes no complete list of script styles, visual styles, languages or platforms: the editor
+ * offers the values the docs show, and any other value given by an expression is sent as it is (Creatify's
+ * answer to a value it does not know becomes an item error naming the field).
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { VIDEO_ASPECT_RATIOS, VIDEO_LENGTHS } from '../../../shared/families/urlToVideo';
+import {
+	choiceProblem,
+	httpUrlProblem,
+	normalizeAspectRatio,
+	uuidProblem,
+} from '../../../shared/helpers/validation';
+import { invalidInput, readOptions } from '../common';
+import {
+	aspectRatioProperty,
+	avatarLocator,
+	voiceLocator,
+	webhookUrlOption,
+} from '../descriptions';
+import type { TextField } from '../optionalFields';
+import { SHARED_FIELDS, buildOptionalFields } from '../optionalFields';
+import { captionOption, captionSetting } from './captions';
+
+const SCRIPT_STYLES = ['BenefitsV2', 'DIY'];
+const VISUAL_STYLES = [
+	'AvatarBubbleTemplate',
+	'DynamicGreenScreenEffect',
+	'DynamicProductTemplate',
+	'EnhancedVanillaTemplate',
+	'FeatureHighlightTemplate',
+	'FullScreenTemplate',
+	'GreenScreenEffectTemplate',
+	'QuickTransitionTemplate',
+	'SimpleAvatarOverlayTemplate',
+];
+const MAX_MUSIC_URL_LENGTH = 255;
+
+const creatifyPicks = { name: 'Let Creatify Choose', value: '' };
+const named = (values: string[]) => values.map((value) => ({ name: value, value }));
+
+export const videoSettingsProperties: INodeProperties[] = [
+	aspectRatioProperty,
+	{
+		displayName: 'Video Length',
+		name: 'videoLength',
+		type: 'options',
+		options: VIDEO_LENGTHS.map((seconds) => ({ name: `${seconds} Seconds`, value: seconds })),
+		default: 30,
+		description:
+			"The video's length; it sets the price: 5 credits per started 30 seconds. Another length can be given by an expression.",
+	},
+	{
+		displayName: 'Language',
+		name: 'language',
+		type: 'string',
+		default: 'en',
+		placeholder: 'e.g. en',
+		description:
+			'The language of the script and voice-over, as a language code such as en, es or de',
+	},
+	{
+		displayName: 'Target Platform',
+		name: 'targetPlatform',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Instagram',
+		description: 'Where the ad will run, e.g. Instagram or TikTok. Empty: not sent.',
+	},
+	{
+		displayName: 'Target Audience',
+		name: 'targetAudience',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Young Adults',
+		description: 'Who the ad is for. Empty: not sent.',
+	},
+	{
+		displayName: 'Script Style',
+		name: 'scriptStyle',
+		type: 'options',
+		options: [creatifyPicks, ...named(SCRIPT_STYLES)],
+		default: '',
+		description:
+			'How the script is written. Any other value Creatify accepts can be given by an expression.',
+	},
+	{
+		displayName: 'Visual Style',
+		name: 'visualStyle',
+		type: 'options',
+		options: [creatifyPicks, ...named(VISUAL_STYLES)],
+		default: '',
+		description:
+			"The video's template. Any other value Creatify accepts can be given by an expression.",
+	},
+];
+
+const SWITCHES: Array<[string, string, string]> = [
+	['noBackgroundMusic', 'no_background_music', 'No Background Music'],
+	['noCaption', 'no_caption', 'No Captions'],
+	['noCta', 'no_cta', 'No Call to Action'],
+	['noEmotion', 'no_emotion', 'No Emotion'],
+	['noStockBroll', 'no_stock_broll', 'No Stock B-Roll'],
+];
+
+const volumeOption = (displayName: string, name: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+	default: 0.5,
+	description: 'From 0 (silent) to 1 (full volume)',
+});
+
+export const videoSettingsOptions: INodeProperties[] = [
+	{
+		...avatarLocator,
+		description: 'The avatar who presents the video. Left empty, Creatify picks a matching avatar.',
+	},
+	volumeOption('Background Music Volume', 'backgroundMusicVolume'),
+	{
+		displayName: 'Background Music URL',
+		name: 'backgroundMusicUrl',
+		type: 'string',
+		default: '',
+		description: `A link to the music to play under the video, at most ${MAX_MUSIC_URL_LENGTH} characters`,
+	},
+	captionOption,
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: 'A name for the video in Creatify',
+	},
+	...SWITCHES.map(([name, , displayName]) => ({
+		displayName,
+		name,
+		type: 'boolean' as const,
+		default: false,
+		description: `Whether to leave this out of the video (${displayName.toLowerCase()})`,
+	})),
+	{
+		displayName: 'Script',
+		name: 'overrideScript',
+		type: 'string',
+		typeOptions: { rows: 6 },
+		default: '',
+		description:
+			'Your own script for the voice-over, instead of the one Creatify writes from the page',
+	},
+	voiceLocator,
+	volumeOption('Voice-Over Volume', 'voiceoverVolume'),
+	webhookUrlOption,
+];
+
+const TEXT_FIELDS: ReadonlyArray<readonly [string, TextField]> = [
+	['name', { apiName: 'name' }],
+	['overrideAvatar', SHARED_FIELDS.overrideAvatar],
+	['overrideVoice', { apiName: 'override_voice', check: (v) => uuidProblem('Voice ID', v) }],
+	['overrideScript', { apiName: 'override_script' }],
+	['backgroundMusicUrl', { apiName: 'background_music_url', check: musicUrlProblem }],
+	['webhookUrl', SHARED_FIELDS.webhookUrl],
+];
+
+function musicUrlProblem(value: string): string | undefined {
+	if (value.length > MAX_MUSIC_URL_LENGTH)
+		return `Background Music URL is ${value.length} characters long; Creatify accepts at most ${MAX_MUSIC_URL_LENGTH}`;
+	return httpUrlProblem('Background Music URL', value);
+}
+
+function volumeProblem(label: string, value: unknown): string | undefined {
+	if (typeof value === 'number' && value >= 0 && value <= 1) return undefined;
+	return `${label} must be a number from 0 to 1, got ${JSON.stringify(value)}`;
+}
+
+function lengthProblem(value: unknown): string | undefined {
+	if (typeof value === 'number' && Number.isInteger(value) && value > 0) return undefined;
+	return `Video Length must be a whole number of seconds, such as 15 or 30, got ${JSON.stringify(value)}`;
+}
+
+/** The settings fields every video request sends; a bad value is an item error before anything is sent. */
+function requiredSettings(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const read = (name: string, fallback: unknown = '') =>
+		ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
+	const aspectRatio = normalizeAspectRatio(read('aspectRatio', '9x16'));
+	const videoLength = Number(read('videoLength', 30));
+	const problem =
+		choiceProblem('Aspect Ratio', aspectRatio, VIDEO_ASPECT_RATIOS) ?? lengthProblem(videoLength);
+	if (problem) invalidInput(ctx, itemIndex, problem);
+	const texts: Record<string, unknown> = {
+		language: read('language', 'en'),
+		target_platform: read('targetPlatform'),
+		target_audience: read('targetAudience'),
+		script_style: read('scriptStyle'),
+		visual_style: read('visualStyle'),
+	};
+	const chosen = Object.entries(texts)
+		.map(([key, value]) => [key, String(value ?? '').trim()] as const)
+		.filter(([, value]) => value !== '');
+	return {
+		aspect_ratio: aspectRatio as string,
+		video_length: videoLength,
+		...Object.fromEntries(chosen),
+	};
+}
+
+/** The Options of a video: text fields, volumes, switches and captions, checked. */
+function optionalSettings(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const options = readOptions(ctx, itemIndex);
+	const body = buildOptionalFields(ctx, itemIndex, options, TEXT_FIELDS);
+	for (const [name, apiName, label] of [
+		['backgroundMusicVolume', 'background_music_volume', 'Background Music Volume'],
+		['voiceoverVolume', 'voiceover_volume', 'Voice-Over Volume'],
+	]) {
+		if (options[name] === undefined) continue;
+		const problem = volumeProblem(label, options[name]);
+		if (problem) invalidInput(ctx, itemIndex, problem);
+		body[apiName] = options[name];
+	}
+	for (const [name, apiName] of SWITCHES) {
+		if (options[name] !== undefined) body[apiName] = Boolean(options[name]);
+	}
+	const captions = captionSetting(options.captionSetting);
+	if (captions) body.caption_setting = captions;
+	return body;
+}
+
+/** The body of a video request for an item, without the link. */
+export function videoSettings(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	return { ...requiredSettings(ctx, itemIndex), ...optionalSettings(ctx, itemIndex) };
+}

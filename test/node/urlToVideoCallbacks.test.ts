@@ -1,0 +1,165 @@
+/**
+ * URL to Video's callbacks: the Create Video From URL execution suspended until Creatify calls back, and the
+ * Creatify Trigger receiving link_to_videos callbacks (a subset of the record) beside Product Video's.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { rl, useSimulator } from '../harness/fixture';
+import { runCreatify } from '../harness/n8n';
+import { WaitingWebhooks } from '../harness/waiting';
+import { TriggerHarness } from '../harness/webhook';
+
+const { sim, credentials } = useSimulator({ imageMs: 40, videoMs: 80 });
+const PAGE = 'https://shop.example.com/products/bottle';
+
+const waitingWebhooks = new WaitingWebhooks();
+beforeAll(async () => {
+	await waitingWebhooks.start();
+});
+afterAll(async () => {
+	await waitingWebhooks.stop();
+});
+
+const triggers: TriggerHarness[] = [];
+async function listen(parameters: INodeParameters = {}) {
+	const trigger = new TriggerHarness(parameters, credentials());
+	triggers.push(trigger);
+	await trigger.start();
+	return trigger;
+}
+afterEach(async () => {
+	await Promise.all(triggers.splice(0).map((t) => t.stop()));
+});
+
+/** Create Video From URL with Creatify calling `webhookUrl` (a trigger) when each video ends. */
+async function videosCallingBack(webhookUrl: string, scripts: string[]) {
+	const { items } = await runCreatify({
+		parameters: {
+			resource: 'urlToVideo',
+			url: PAGE,
+			waitMode: 'none',
+			options: { webhookUrl, overrideScript: '={{ $json.script }}' },
+		},
+		items: scripts.map((script) => ({ script })),
+		credentials: credentials(),
+	});
+	const ids = items.map((item) => item.json.id as string);
+	for (const id of ids) await sim.waitForStatus(id, ['done', 'failed', 'rejected']);
+	await sim.settleWebhooks();
+	return ids;
+}
+
+test('Create Video From URL in callback mode suspends, then resumes with the finished videos', async () => {
+	const started = await runCreatify({
+		parameters: { resource: 'urlToVideo', url: '={{ $json.url }}', waitMode: 'callback' },
+		items: [{ url: PAGE }, { url: `${PAGE}-2` }],
+		credentials: credentials(),
+		waitingBaseUrl: waitingWebhooks.baseUrl,
+	});
+	expect(started.error).toBeUndefined();
+	expect(started.run.status).toBe('waiting');
+	const callbackUrl = `${waitingWebhooks.baseUrl}/${started.executionId}/a1b2c3d4-0000-4000-8000-000000000001`;
+	expect(
+		sim.paidAttempts('link_to_videos').map((r) => (r.body as { webhook_url: string }).webhook_url),
+	).toEqual([callbackUrl, callbackUrl]);
+	const { items, error, run } = await waitingWebhooks.track(started, credentials());
+	expect(error).toBeUndefined();
+	expect(run.status).toBe('success');
+	expect(items.map((i) => [i.json.status, i.pairedItem])).toEqual([
+		['done', { item: 0 }],
+		['done', { item: 1 }],
+	]);
+	expect(items[0].json.video_output).toMatch(/video\.mp4$/);
+	expect(sim.paidAttempts('link_to_videos')).toHaveLength(2);
+});
+
+describe('Creatify Trigger with URL to Video callbacks', () => {
+	test('a done video starts one verified execution that says its job type, even when delivered 3 times', async () => {
+		sim.webhook = { copies: 3 };
+		const trigger = await listen();
+		const [id] = await videosCallingBack(trigger.url, ['fine']);
+		expect(
+			sim.webhookDeliveries.filter((d) => d.taskId === id).map((d) => [d.status, d.responseStatus]),
+		).toEqual([
+			['done', 200],
+			['done', 200],
+			['done', 200],
+		]);
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.executions[0][0].json).toMatchObject({
+			id,
+			status: 'done',
+			event: 'videoReady',
+			jobType: 'urlToVideo',
+			verified: true,
+			video_output: `${sim.url}/media/${id}/video.mp4`,
+		});
+		// the verified record is the full one, not the callback's subset
+		expect(trigger.executions[0][0].json.credits_used).toBe(5);
+		expect(sim.requests.some((r) => r.path === `/api/link_to_videos/${id}/`)).toBe(true);
+	});
+
+	test('failed and rejected videos are "failed" events with their reasons', async () => {
+		const trigger = await listen({ events: ['failed'] });
+		const ids = await videosCallingBack(trigger.url, ['fine', 'fail-video', 'reject-video']);
+		expect(
+			trigger.executions.map((e) => [e[0].json.id, e[0].json.status, e[0].json.event]).sort(),
+		).toEqual(
+			[
+				[ids[1], 'failed', 'failed'],
+				[ids[2], 'rejected', 'failed'],
+			].sort(),
+		);
+		expect(trigger.executions.every((e) => typeof e[0].json.failed_reason === 'string')).toBe(true);
+	});
+
+	test('Job Types: a URL to Video callback is verified, then ignored by a Product Video trigger', async () => {
+		const trigger = await listen({ jobTypes: ['productVideo'] });
+		const [id] = await videosCallingBack(trigger.url, ['fine']);
+		const deliveries = sim.webhookDeliveries.filter((d) => d.taskId === id);
+		expect(deliveries.map((d) => d.responseStatus)).toEqual([200]);
+		expect(trigger.executions).toHaveLength(0);
+	});
+
+	test('a forged callback for a job no family has is refused with 404 after asking each family', async () => {
+		const trigger = await listen();
+		const id = '0b9e2c4a-1d3f-4e6a-9b8c-7d6e5f4a3b2c';
+		const response = await fetch(trigger.url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ id, status: 'done', video_output: 'https://evil.example.com/x.mp4' }),
+		});
+		expect(response.status).toBe(404);
+		expect(trigger.executions).toHaveLength(0);
+		const asked = sim.requests.filter((r) => r.path.endsWith(`/${id}/`)).map((r) => r.path);
+		expect(asked).toEqual([`/api/link_to_videos/${id}/`, `/api/product_to_videos/${id}/`]);
+	});
+
+	test('Product Video callbacks still start their executions beside URL to Video ones', async () => {
+		const trigger = await listen();
+		const image = await runCreatify({
+			parameters: {
+				operation: 'generateImage',
+				productUrl: 'https://shop.example.com/images/bottle.png',
+				options: { webhookUrl: trigger.url },
+			},
+			credentials: credentials(),
+		});
+		const taskId = image.items[0].json.id as string;
+		await sim.waitForStatus(taskId, ['image_generated']);
+		await runCreatify({
+			parameters: {
+				operation: 'generateVideo',
+				taskId: rl(taskId),
+				options: { webhookUrl: trigger.url },
+			},
+			credentials: credentials(),
+		});
+		await sim.waitForStatus(taskId, ['video_generated']);
+		const [videoId] = await videosCallingBack(trigger.url, ['fine']);
+		expect(trigger.executions.map((e) => [e[0].json.id, e[0].json.jobType])).toEqual([
+			[taskId, 'productVideo'],
+			[videoId, 'urlToVideo'],
+		]);
+	});
+});

@@ -1,0 +1,65 @@
+import { captionSetting } from '../../nodes/Creatify/actions/urlToVideo/captions';
+import { FAMILIES } from '../../nodes/shared/families';
+import { productVideo } from '../../nodes/shared/families/productVideo';
+import { creditsForLength, urlToVideo } from '../../nodes/shared/families/urlToVideo';
+import { jobState } from '../../nodes/shared/helpers/status';
+import { pageUrlProblem } from '../../nodes/shared/helpers/validation';
+import { candidateFamilies, eventFor } from '../../nodes/CreatifyTrigger/verify';
+
+test.each([
+	[15, 5],
+	[30, 5],
+	[31, 10],
+	[45, 10],
+	[60, 10],
+	[90, 15],
+])('a %i s video costs %i credits', (seconds, credits) => {
+	expect(creditsForLength(seconds)).toBe(credits);
+});
+
+test.each([
+	['pending', 'working'],
+	['in_queue', 'working'],
+	['running', 'working'],
+	['done', 'done'],
+	['failed', 'failed'],
+	['rejected', 'failed'],
+	['some_new_status', 'working'],
+])('URL to Video status %s is %s', (status, state) => {
+	expect(jobState(urlToVideo, 'video', status)).toBe(state);
+});
+
+test('trigger events: done is "videoReady", failed and rejected are "failed"', () => {
+	expect(eventFor(urlToVideo, 'done')).toBe('videoReady');
+	expect(eventFor(urlToVideo, 'rejected')).toBe('failed');
+	expect(eventFor(urlToVideo, 'running')).toBeUndefined();
+});
+
+test('a callback is asked of the chosen families first, those knowing its status first', () => {
+	const names = (status: string, chosen = FAMILIES) =>
+		candidateFamilies(FAMILIES, chosen, status).map((f) => f.name);
+	expect(names('done')).toEqual(['urlToVideo', 'productVideo']);
+	expect(names('video_generated')).toEqual(['productVideo', 'urlToVideo']);
+	expect(names('failed')).toEqual(['productVideo', 'urlToVideo']);
+	expect(names('done', [productVideo])).toEqual(['productVideo', 'urlToVideo']);
+});
+
+test('page URLs: http(s), at most 1000 characters', () => {
+	expect(pageUrlProblem(' https://shop.example.com/p/1 ')).toBeUndefined();
+	expect(pageUrlProblem('shop.example.com/p/1')).toMatch(/must be an http\(s\) URL/);
+	expect(pageUrlProblem(undefined)).toMatch(/URL is empty/);
+	expect(pageUrlProblem(`https://x.example.com/${'a'.repeat(1000)}`)).toMatch(/at most 1000/);
+});
+
+test('caption settings: only what is set, offsets as one object', () => {
+	expect(captionSetting({})).toBeUndefined();
+	expect(captionSetting(undefined)).toBeUndefined();
+	expect(captionSetting({ textColor: '#fff', fontFamily: '', offsetX: 0.1 })).toEqual({
+		text_color: '#fff',
+		offset: { x: 0.1, y: 0 },
+	});
+	expect(captionSetting({ hidden: true, overrideVisualStyle: false })).toEqual({
+		hidden: true,
+		override_visual_style: false,
+	});
+});
