@@ -252,3 +252,69 @@ test('counts the paid requests in flight at once, delays included; free requests
 	sim.reset();
 	expect(sim.peakPaidInFlight).toBe(0);
 });
+
+describe('URL to Video', () => {
+	test('a page becomes a link; pages without media or unreadable ones are the documented 400s', async () => {
+		const created = await call('POST', '/api/links/', { url: 'https://shop.example.com/p/1' });
+		expect(created.status).toBe(200);
+		expect(created.body).toMatchObject({
+			id: expect.any(String),
+			url: 'https://shop.example.com/p/1',
+			link: { url: 'https://shop.example.com/p/1', image_urls: expect.any(Array) },
+		});
+		expect(await call('POST', '/api/links/', { url: 'https://x.example.com/no-media' })).toEqual({
+			status: 400,
+			body: ['Link must have at least one image or one video.'],
+		});
+		expect(await call('POST', '/api/links/', { url: 'https://x.example.com/scrape-fail' })).toEqual(
+			{
+				status: 400,
+				body: ['Failed to scrape url: https://x.example.com/scrape-fail'],
+			},
+		);
+		expect(sim.credits).toBe(1000);
+	});
+
+	test('a video costs 5 credits per started 30 s, moves through its statuses and calls back with the documented subset', async () => {
+		const link = sim.urlToVideo.seedLink();
+		const video = await call('POST', '/api/link_to_videos/', {
+			link: link.id,
+			video_length: 45,
+			webhook_url: hook,
+		});
+		expect(video.body).toMatchObject({ status: 'pending', credits_used: 10, link: link.id });
+		expect(sim.credits).toBe(990);
+		const seen = new Set<string>();
+		for (let i = 0; i < 60 && !seen.has('done'); i++) {
+			seen.add((await call('GET', `/api/link_to_videos/${video.body.id}/`)).body.status);
+			await new Promise((r) => setTimeout(r, 5));
+		}
+		expect([...seen]).toEqual(expect.arrayContaining(['in_queue', 'running', 'done']));
+		await sim.settleWebhooks();
+		expect(received).toEqual([
+			{
+				id: video.body.id,
+				status: 'done',
+				failed_reason: null,
+				video_output: `${sim.url}/media/${video.body.id}/video.mp4`,
+				video_thumbnail: `${sim.url}/media/${video.body.id}/thumbnail.jpg`,
+			},
+		]);
+		const thumbnail = await fetch(`${sim.url}/media/${video.body.id}/thumbnail.jpg`);
+		expect(thumbnail.headers.get('content-type')).toBe('image/jpeg');
+	});
+
+	test('a video of an unknown link, or with a bad length, is refused and costs nothing', async () => {
+		const unknown = '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f';
+		expect((await call('POST', '/api/link_to_videos/', { link: unknown })).status).toBe(400);
+		const link = sim.urlToVideo.seedLink();
+		const bad = await call('POST', '/api/link_to_videos/', { link: link.id, video_length: 7 });
+		expect(bad).toEqual({ status: 400, body: { video_length: ['"7" is not a valid choice.'] } });
+		expect(sim.credits).toBe(1000);
+	});
+
+	test('list by IDs takes at most 100', async () => {
+		const ids = Array.from({ length: 101 }, () => '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f');
+		expect((await call('GET', `/api/link_to_videos/?ids=${ids.join(',')}`)).status).toBe(400);
+	});
+});
