@@ -4,6 +4,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { uuidProblem } from '../../shared/helpers/validation';
 import { asNodeError, errorItem, invalidInput } from '../engine/items';
@@ -51,6 +52,31 @@ export async function runPerItem(
 		}
 	}
 	return output;
+}
+
+export type Execute = (
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+) => Promise<INodeExecutionData[]>;
+
+/**
+ * A free operation that sends one request (or one listing) per item: its parameters, shown only for this
+ * resource and operation, and its execute() running `handle` for each item with runPerItem's pairing and errors.
+ */
+export function perItemOperation(
+	show: { resource: string; operation: string },
+	properties: INodeProperties[],
+	handle: (ctx: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+): { description: INodeProperties[]; execute: Execute } {
+	return {
+		description: updateDisplayOptions(
+			{ show: { resource: [show.resource], operation: [show.operation] } },
+			properties,
+		),
+		execute: async function (this: IExecuteFunctions, items: INodeExecutionData[]) {
+			return await runPerItem(this, items, async (itemIndex) => await handle(this, itemIndex));
+		},
+	};
 }
 
 /** "Return All" / "Limit", the pair every list operation shows. */

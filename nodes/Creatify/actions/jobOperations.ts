@@ -1,40 +1,24 @@
 /** Get and Get Many, the same for every job family: one job by its picker, or many by IDs or all. */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import type { JobFamily } from '../../shared/families/types';
 import { splitIds, uuidProblem } from '../../shared/helpers/validation';
 import { getJob, listByIds, listUpTo } from '../../shared/transport/jobs';
-import { invalidInput, readLimit, readUuid, returnAllOrLimit, runPerItem } from './common';
-
-type Execute = (
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-) => Promise<INodeExecutionData[]>;
+import { invalidInput, perItemOperation, readLimit, readUuid, returnAllOrLimit } from './common';
 
 /** Get: the job the picker names, fetched fresh. */
-export function jobGet(
-	family: JobFamily,
-	locator: INodeProperties,
-): { description: INodeProperties[]; execute: Execute } {
+export function jobGet(family: JobFamily, locator: INodeProperties) {
 	const label = `${family.noun} ID`;
-	return {
-		description: updateDisplayOptions({ show: { resource: [family.name], operation: ['get'] } }, [
-			locator,
-		]),
-		execute: async function (this: IExecuteFunctions, items: INodeExecutionData[]) {
-			return await runPerItem(this, items, async (itemIndex) =>
-				getJob(this, family, readUuid(this, locator.name, label, itemIndex), itemIndex),
-			);
-		},
-	};
+	return perItemOperation(
+		{ resource: family.name, operation: 'get' },
+		[locator],
+		async (ctx, itemIndex) =>
+			await getJob(ctx, family, readUuid(ctx, locator.name, label, itemIndex), itemIndex),
+	);
 }
 
 /** Get Many: the jobs with the given IDs (100 per list call), or all of the account's, up to the limit. */
-export function jobGetMany(family: JobFamily): {
-	description: INodeProperties[];
-	execute: Execute;
-} {
+export function jobGetMany(family: JobFamily) {
 	const noun = family.noun.toLowerCase();
 	const idsName = `${noun}Ids`;
 	const properties: INodeProperties[] = [
@@ -48,22 +32,18 @@ export function jobGetMany(family: JobFamily): {
 		},
 		...returnAllOrLimit('getMany', family.name),
 	];
-	return {
-		description: updateDisplayOptions(
-			{ show: { resource: [family.name], operation: ['getMany'] } },
-			properties,
-		),
-		execute: async function (this: IExecuteFunctions, items: INodeExecutionData[]) {
-			return await runPerItem(this, items, async (itemIndex) => {
-				const ids = splitIds(this.getNodeParameter(idsName, itemIndex, ''));
-				const badId = ids
-					.map((id) => uuidProblem(`Each of the ${family.noun} IDs`, id))
-					.find(Boolean);
-				if (badId) invalidInput(this, itemIndex, badId);
-				const max = readLimit(this, itemIndex);
-				if (ids.length > 0) return await listByIds(this, family, ids, { itemIndex, max });
-				return await listUpTo(this, family, max, { itemIndex });
-			});
+	return perItemOperation(
+		{ resource: family.name, operation: 'getMany' },
+		properties,
+		async (ctx, itemIndex) => {
+			const ids = splitIds(ctx.getNodeParameter(idsName, itemIndex, ''));
+			const badId = ids
+				.map((id) => uuidProblem(`Each of the ${family.noun} IDs`, id))
+				.find(Boolean);
+			if (badId) invalidInput(ctx, itemIndex, badId);
+			const max = readLimit(ctx, itemIndex);
+			if (ids.length > 0) return await listByIds(ctx, family, ids, { itemIndex, max });
+			return await listUpTo(ctx, family, max, { itemIndex });
 		},
-	};
+	);
 }

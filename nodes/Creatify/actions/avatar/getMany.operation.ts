@@ -1,15 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { AGE_RANGES, GENDERS, PERSONAS } from '../../../shared/helpers/schemas';
 import { choiceProblem } from '../../../shared/helpers/validation';
 import { listUpTo } from '../../../shared/transport/jobs';
-import { invalidInput, readLimit, returnAllOrLimit, runPerItem } from '../common';
+import { invalidInput, perItemOperation, readLimit, returnAllOrLimit } from '../common';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit('getMany', 'avatar'),
@@ -47,28 +41,22 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['avatar'], operation: ['getMany'] } },
+export const { description, execute } = perItemOperation(
+	{ resource: 'avatar', operation: 'getMany' },
 	properties,
-);
-
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	async (ctx, itemIndex) => {
+		const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const qs: IDataObject = {};
 		if (filters.gender !== undefined) {
 			const problem = choiceProblem('Gender', filters.gender, GENDERS);
-			if (problem) invalidInput(this, itemIndex, problem);
+			if (problem) invalidInput(ctx, itemIndex, problem);
 			qs.gender = filters.gender;
 		}
 		if (filters.ageRange !== undefined) {
 			const problem = choiceProblem('Age Range', filters.ageRange, AGE_RANGES);
-			if (problem) invalidInput(this, itemIndex, problem);
+			if (problem) invalidInput(ctx, itemIndex, problem);
 			qs.age_range = filters.ageRange;
 		}
-		return await listUpTo(this, PERSONAS, readLimit(this, itemIndex), { qs, itemIndex });
-	});
-}
+		return await listUpTo(ctx, PERSONAS, readLimit(ctx, itemIndex), { qs, itemIndex });
+	},
+);

@@ -1,8 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { creatifyRequest } from '../../../shared/transport';
-import { invalidInput, runPerItem } from '../common';
+import { invalidInput, perItemOperation } from '../common';
 import { paidNotice } from '../descriptions';
 import { linkBody, linkFieldProperties } from './linkFields';
 import { linkFromPageRequest, linkRequest, pageUrlProperty, readPageUrl } from './requests';
@@ -35,41 +34,35 @@ const properties: INodeProperties[] = [
 	...linkFieldProperties.map((property) => ({ ...property, displayOptions: fromData })),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['urlToVideo'], operation: ['createLink'] } },
-	properties,
-);
-
 /**
  * A link from a product page (POST /api/links/) or from product data (POST /api/links/link_with_params/,
  * https://docs.creatify.ai/api-reference/links/post-apilink_with_params). Neither is repeated automatically.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const source = this.getNodeParameter('source', itemIndex) as string;
+export const { description, execute } = perItemOperation(
+	{ resource: 'urlToVideo', operation: 'createLink' },
+	properties,
+	async (ctx, itemIndex) => {
+		const source = ctx.getNodeParameter('source', itemIndex) as string;
 		if (source === 'page') {
 			return await creatifyRequest(
-				this,
-				linkFromPageRequest(readPageUrl(this, itemIndex), itemIndex),
+				ctx,
+				linkFromPageRequest(readPageUrl(ctx, itemIndex), itemIndex),
 			);
 		}
 		const values = Object.fromEntries(
-			linkFieldProperties.map(({ name }) => [name, this.getNodeParameter(name, itemIndex, '')]),
+			linkFieldProperties.map(({ name }) => [name, ctx.getNodeParameter(name, itemIndex, '')]),
 		);
-		const body = linkBody(this, itemIndex, values);
+		const body = linkBody(ctx, itemIndex, values);
 		const media = [body.image_urls, body.video_urls].flat().filter(Boolean);
 		if (media.length === 0)
 			invalidInput(
-				this,
+				ctx,
 				itemIndex,
 				'Give at least one Image URL or Video URL: a link needs one to make a video',
 			);
 		return await creatifyRequest(
-			this,
+			ctx,
 			linkRequest('POST', ['link_with_params'], itemIndex, { body }),
 		);
-	});
-}
+	},
+);

@@ -1,14 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { pageUrlProblem } from '../../../shared/helpers/validation';
 import { creatifyRequest } from '../../../shared/transport';
-import { invalidInput, readUuid, runPerItem } from '../common';
+import { invalidInput, perItemOperation, readUuid } from '../common';
 import { linkLocator } from '../descriptions';
 import { linkBody, linkFieldProperties } from './linkFields';
 import { linkRequest } from './requests';
@@ -30,34 +24,24 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['urlToVideo'], operation: ['updateLink'] } },
-	properties,
-);
-
 /**
  * Changes a link's data: PUT /api/links/{id}/ with the fields that are set
  * (https://docs.creatify.ai/api-reference/links/put-apilinks-). A list given replaces the link's list.
  */
-export async function execute(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	return await runPerItem(this, items, async (itemIndex) => {
-		const linkId = readUuid(this, 'linkId', 'Link ID', itemIndex);
-		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-		const body = linkBody(this, itemIndex, fields);
+export const { description, execute } = perItemOperation(
+	{ resource: 'urlToVideo', operation: 'updateLink' },
+	properties,
+	async (ctx, itemIndex) => {
+		const linkId = readUuid(ctx, 'linkId', 'Link ID', itemIndex);
+		const fields = ctx.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const body = linkBody(ctx, itemIndex, fields);
 		if (typeof fields.url === 'string' && fields.url.trim() !== '') {
 			const problem = pageUrlProblem(fields.url);
-			if (problem) invalidInput(this, itemIndex, problem);
+			if (problem) invalidInput(ctx, itemIndex, problem);
 			body.url = fields.url.trim();
 		}
 		if (Object.keys(body).length === 0)
-			invalidInput(
-				this,
-				itemIndex,
-				'Nothing to update: add at least one field under Update Fields',
-			);
-		return await creatifyRequest(this, linkRequest('PUT', [linkId], itemIndex, { body, linkId }));
-	});
-}
+			invalidInput(ctx, itemIndex, 'Nothing to update: add at least one field under Update Fields');
+		return await creatifyRequest(ctx, linkRequest('PUT', [linkId], itemIndex, { body, linkId }));
+	},
+);
