@@ -357,6 +357,84 @@ test('5. durability: n8n stops while executions wait for callbacks; after a rest
 	);
 });
 
+test('9. URL to Video: product page rows → Create Video From URL (poll): a video per row, paired; a page Creatify cannot read goes to the error output unpaid', async () => {
+	sim.reset({ videoMs: 1500 });
+	const id = await deployRows('Product pages to video ads (poll)', 'pages-poll', {
+		resource: 'urlToVideo',
+		operation: 'createFromUrl',
+		url: '={{ $json.url }}',
+		options: { ...POLL, download: 'none' },
+	});
+	const rows = [
+		{ url: 'https://shop.example.com/products/a', sku: 'A' },
+		{ url: 'https://shop.example.com/products/b', sku: 'B' },
+		{ url: 'https://shop.example.com/scrape-fail', sku: 'X' },
+		{ url: 'https://shop.example.com/products/c', sku: 'C' },
+	];
+	expect(await post('pages-poll', { rows })).toBe(200);
+	const [execution] = await finishedExecutions(id, 1);
+	const done = nodeItems(execution, 'Done');
+	expect(done.map((j) => [sim.urlToVideo.links.get(String(j.link))?.url, j.status])).toEqual([
+		[rows[0].url, 'done'],
+		[rows[1].url, 'done'],
+		[rows[3].url, 'done'],
+	]);
+	expect(done.every((j) => String(j.video_output).endsWith('/video.mp4'))).toBe(true);
+	expect(nodeOutput(execution, 'Creatify').map((item) => item.pairedItem?.item)).toEqual([0, 1, 3]);
+	expect(nodeItems(execution, 'Failed')).toEqual([
+		expect.objectContaining({
+			sku: 'X',
+			error: expect.stringContaining(
+				`for the page ${rows[2].url} (HTTP 400): Failed to scrape url`,
+			),
+		}),
+	]);
+	expect(sim.paidAttempts('link_to_videos')).toHaveLength(3);
+});
+
+test('10. URL to Video in callback mode, with a Creatify Trigger told by the same videos: both see each video once', async () => {
+	sim.reset({ videoMs: 1500 });
+	const { workflow, webhookId } = triggerWorkflow('Video ads ready', credentialId, {
+		jobTypes: ['urlToVideo'],
+	});
+	const triggerId = await api.createWorkflow(workflow);
+	await api.activate(triggerId);
+	await n8n.waitForWebhook(`${webhookId}/creatify`);
+	const hook = `${n8n.url}/webhook/${webhookId}/creatify`;
+	const waitingId = await deployRows('Product pages to video ads (callback)', 'pages-callback', {
+		resource: 'urlToVideo',
+		operation: 'createFromUrl',
+		url: '={{ $json.url }}',
+		waitMode: 'callback',
+		options: { download: 'none' },
+	});
+	const rows = [
+		{ url: 'https://shop.example.com/products/p' },
+		{ url: 'https://shop.example.com/products/q' },
+	];
+	expect(await post('pages-callback', { rows })).toBe(200);
+	const [execution] = await finishedExecutions(waitingId, 1);
+	expect(execution.status).toBe('success');
+	const videos = nodeItems(execution, 'Done');
+	expect(videos.map((j) => j.status)).toEqual(['done', 'done']);
+
+	// the trigger: each video's callback, told to it by a later run with the trigger's URL as the Webhook URL
+	const ids = videos.map((j) => String(j.id));
+	for (const video of ids.map((videoId) => sim.urlToVideo.videos.get(videoId)!)) {
+		video.webhook_url = hook;
+		sim.redeliver(video.id);
+	}
+	sim.redeliver(ids[0]);
+	await sim.settleWebhooks();
+	const started = await finishedExecutions(triggerId, 2);
+	const received = started.map((e) => nodeItems(e, 'Creatify Trigger')[0]);
+	expect(received.map((j) => [j.id, j.status, j.event, j.jobType, j.verified]).sort()).toEqual(
+		ids.map((videoId) => [videoId, 'done', 'videoReady', 'urlToVideo', true]).sort(),
+	);
+	await new Promise((resolve) => setTimeout(resolve, 2000));
+	expect((await api.executions(triggerId)).length).toBe(2);
+});
+
 // Last: stops n8n and runs the example with n8n's CLI, as `n8n execute` runs a saved workflow.
 test('8. the demo example (examples/demo-simulator.json) turns a product image into a video', async () => {
 	sim.reset({ imageMs: 500, videoMs: 800 });
