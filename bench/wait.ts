@@ -4,7 +4,8 @@
  * Prints (1) wall time of 100 items through Create Video (poll) against the ideal and against sequential
  * processing, (2) status calls per task, (3) the same 100 items with Wait for Creatify Callback (the execution
  * suspended and resumed by the simulator's callbacks, as n8n's waiting webhooks do), (4) peak RSS added by a
- * 1 GiB video streamed into n8n's filesystem binary data store, against buffering the same file in memory.
+ * 1 GiB video streamed into n8n's filesystem binary data store, against buffering the same file in memory,
+ * (5) 100 URL to Video items (page → link → video, poll) against their ideal, with status calls per video.
  * Loopback only; bounded in count and time.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +20,8 @@ process.env.N8N_BINARY_DATA_STORAGE_PATH = join(storage, 'binaryData');
 
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
+
+import type { INodeParameters } from 'n8n-workflow';
 
 import { runCreatify, stopN8nServices } from '../test/harness/n8n';
 import { WaitingWebhooks } from '../test/harness/waiting';
@@ -41,19 +44,38 @@ function slowGenerationRequests(count: number) {
 	sim.inject({ method: 'POST', path: /gen_(image|video)\/$/, delayMs: LATENCY_MS, times: count });
 }
 
-async function createVideos(count: number) {
+/** Seconds for one execution of `count` items whose jobs must all end with `doneStatus`. */
+async function timedRun(parameters: INodeParameters, count: number, doneStatus: string) {
 	const started = Date.now();
 	const { items, error } = await runCreatify({
-		parameters: { operation: 'createVideo', productUrl: '={{ $json.url }}', options: pollOptions },
-		items: Array.from({ length: count }, (_, i) => ({
-			url: `https://shop.example.com/p/${i}.png`,
-		})),
+		parameters,
+		items: Array.from({ length: count }, (_, i) => ({ url: `https://shop.example.com/p/${i}` })),
 		credentials: credentials(),
 	});
-	if (error || items.some((i) => i.json.status !== 'video_generated'))
+	if (error || items.some((i) => i.json.status !== doneStatus))
 		throw new Error(`run failed: ${error?.message}`);
 	return (Date.now() - started) / 1000;
 }
+
+const createVideos = (count: number) =>
+	timedRun(
+		{ operation: 'createVideo', productUrl: '={{ $json.url + ".png" }}', options: pollOptions },
+		count,
+		'video_generated',
+	);
+
+/** URL to Video: each page becomes a link, then a video; one render as long as Product Video's two steps. */
+const createVideoAds = (count: number) =>
+	timedRun(
+		{
+			resource: 'urlToVideo',
+			operation: 'createFromUrl',
+			url: '={{ $json.url }}',
+			options: { ...pollOptions, download: 'none' },
+		},
+		count,
+		'done',
+	);
 
 /** Create Video with Wait for Creatify Callback: from the start of the run to the end of the resumed one. */
 async function createVideosByCallback(count: number) {
@@ -149,7 +171,31 @@ async function main() {
 		`${callbackReads} list calls: one check before suspending, then one per callback (${sim.webhookDeliveries.length} callbacks)`,
 	]);
 
-	// 3. memory: 1 GiB streamed into the binary store vs buffered in memory
+	// 3. URL to Video: the same 100 items as product pages; two requests per item (link, video), one render
+	sim.reset({ videoMs: IMAGE_MS + VIDEO_MS, credits: 100_000 });
+	sim.inject({
+		method: 'POST',
+		path: /^\/api\/(links|link_to_videos)\/$/,
+		delayMs: LATENCY_MS,
+		times: ITEMS * 2,
+	});
+	const ads = await createVideoAds(ITEMS);
+	const adReads = sim.requests.filter(
+		(r) => r.method === 'GET' && r.path.startsWith('/api/link_to_videos/'),
+	);
+	const adIdeal = (IMAGE_MS + VIDEO_MS) / 1000 + (2 * ITEMS * LATENCY_MS) / CONCURRENCY / 1000;
+	rows.push([
+		'100 items, URL to Video Create Video From URL (poll), one execution',
+		`${ads.toFixed(1)} s`,
+		`ideal ${adIdeal.toFixed(1)} s (render + link and video requests at the cap); measured/ideal ${(ads / adIdeal).toFixed(2)}`,
+	]);
+	rows.push([
+		'status calls per video, URL to Video (poll)',
+		(adReads.length / ITEMS).toFixed(3),
+		`${adReads.length} list calls of up to 100 IDs`,
+	]);
+
+	// 4. memory: 1 GiB streamed into the binary store vs buffered in memory
 	sim.reset({ imageMs: 100, videoMs: 100, videoBytes: GIB, credits: 100_000 });
 	const task = sim.seedTask({
 		status: 'video_generated',
