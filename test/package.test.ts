@@ -100,6 +100,8 @@ describe('the built node', () => {
 			'getMany',
 			'updateLink',
 		]);
+		expect(operationsOf('textToSpeech').sort()).toEqual(['create', 'get', 'getMany']);
+		expect(operationsOf('voice')).toEqual(['getMany']);
 		expect(operationsOf('account')).toEqual(['getCredits']);
 		expect(operationsOf('avatar')).toEqual(['getMany']);
 	});
@@ -212,5 +214,15 @@ describe('the built node', () => {
 		expect(shownFor('urlToVideo', 'getLink')).toEqual(['linkId']);
 		expect(shownFor('urlToVideo', 'get')).toEqual(['videoId']);
 		expect(shownFor('urlToVideo', 'getMany')).toEqual(['videoIds', 'returnAll', 'limit']);
+		expect(shownFor('textToSpeech', 'create')).toEqual([
+			'paidNotice',
+			'script',
+			'voice',
+			...waiting,
+			'options',
+		]);
+		expect(shownFor('textToSpeech', 'get')).toEqual(['voiceOverId']);
+		expect(shownFor('textToSpeech', 'getMany')).toEqual(['voiceOverIds', 'returnAll', 'limit']);
+		expect(shownFor('voice', 'getMany')).toEqual(['returnAll', 'limit', 'filters']);
 	});
 });

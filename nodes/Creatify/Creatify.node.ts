@@ -13,7 +13,9 @@ import { noRemoteWebhook } from '../shared/webhookLifecycle';
 import * as account from './actions/account';
 import * as avatar from './actions/avatar';
 import * as productVideo from './actions/productVideo';
+import * as textToSpeech from './actions/textToSpeech';
 import * as urlToVideo from './actions/urlToVideo';
+import * as voice from './actions/voice';
 import type { ResourceName } from './actions/router';
 import { router } from './actions/router';
 import { handleCallback } from './engine/callback';
@@ -23,7 +25,9 @@ const RESOURCES: Array<{ name: string; value: ResourceName }> = [
 	{ name: 'Account', value: 'account' },
 	{ name: 'Avatar', value: 'avatar' },
 	{ name: 'Product Video', value: 'productVideo' },
+	{ name: 'Text to Speech', value: 'textToSpeech' },
 	{ name: 'URL to Video', value: 'urlToVideo' },
+	{ name: 'Voice', value: 'voice' },
 ];
 
 export class Creatify implements INodeType {
@@ -34,7 +38,8 @@ export class Creatify implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Make AI video ads with Creatify from product images and product pages',
+		description:
+			'Make AI video ads and voice-overs with Creatify from product images, product pages and scripts',
 		defaults: { name: 'Creatify' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -62,6 +67,8 @@ export class Creatify implements INodeType {
 			},
 			...productVideo.description,
 			...urlToVideo.description,
+			...textToSpeech.description,
+			...voice.description,
 			...account.description,
 			...avatar.description,
 		],

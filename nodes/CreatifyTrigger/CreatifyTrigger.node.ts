@@ -102,7 +102,7 @@ export class CreatifyTrigger implements INodeType {
 					},
 					...eventOptions(),
 				],
-				default: ['videoReady', 'failed'],
+				default: ['videoReady', 'audioReady', 'failed'],
 			},
 			{
 				displayName: 'Product Types',

@@ -132,7 +132,11 @@ describe('Creatify Trigger with URL to Video callbacks', () => {
 		expect(response.status).toBe(404);
 		expect(trigger.executions).toHaveLength(0);
 		const asked = sim.requests.filter((r) => r.path.endsWith(`/${id}/`)).map((r) => r.path);
-		expect(asked).toEqual([`/api/link_to_videos/${id}/`, `/api/product_to_videos/${id}/`]);
+		expect(asked).toEqual([
+			`/api/link_to_videos/${id}/`,
+			`/api/text_to_speech/${id}/`,
+			`/api/product_to_videos/${id}/`,
+		]);
 	});
 
 	test('Product Video callbacks still start their executions beside URL to Video ones', async () => {

@@ -10,8 +10,11 @@ import type { AddressInfo, Socket } from 'node:net';
 
 import { HttpAnswer } from './http';
 import { PERSONAS } from './personas';
-import type { LinkVideoStatus, SimHost } from './urlToVideo';
-import { UrlToVideoRoutes, listByIds } from './urlToVideo';
+import type { SimHost } from './queueJob';
+import { listByIds } from './queueJob';
+import type { LinkVideoStatus } from './urlToVideo';
+import { TextToSpeechRoutes } from './textToSpeech';
+import { UrlToVideoRoutes } from './urlToVideo';
 
 export const COSTS = { gen_image: 1, gen_video: 3, regen_image: 1 } as const;
 type PaidAction = keyof typeof COSTS;
@@ -122,7 +125,8 @@ export const DEFAULT_API_ID = '5d3c0a1e-8b7f-4c2a-9e61-0f4b2d7a8c93';
 export const DEFAULT_API_KEY = 'sim-secret-key-7f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PAID_PATH = /\/(gen_image|gen_video|regen_image)\/$|^\/api\/link_to_videos\/$/;
+const PAID_PATH =
+	/\/(gen_image|gen_video|regen_image)\/$|^\/api\/(link_to_videos|text_to_speech)\/$/;
 
 /** ISO 8601 with microseconds and a -07:00 offset, as Creatify's timestamps look. */
 function creatifyTimestamp(ms: number): string {
@@ -149,6 +153,8 @@ export class CreatifySimulator implements SimHost {
 	readonly tasks = new Map<string, SimTask>();
 	/** URL to Video: links, their videos, voices */
 	readonly urlToVideo = new UrlToVideoRoutes(this);
+	/** Text to Speech: voice-overs */
+	readonly textToSpeech = new TextToSpeechRoutes(this);
 	readonly requests: RecordedRequest[] = [];
 	readonly webhookDeliveries: WebhookDelivery[] = [];
 
@@ -209,6 +215,7 @@ export class CreatifySimulator implements SimHost {
 		this.timers.clear();
 		this.tasks.clear();
 		this.urlToVideo.clear();
+		this.textToSpeech.clear();
 		this.requests.length = 0;
 		this.webhookDeliveries.length = 0;
 		this.faults = [];
@@ -227,7 +234,7 @@ export class CreatifySimulator implements SimHost {
 	}
 
 	/** Requests that reached a paid route (whatever the answer), e.g. to prove nothing was sent twice. */
-	paidAttempts(action?: PaidAction | 'link_to_videos'): RecordedRequest[] {
+	paidAttempts(action?: PaidAction | 'link_to_videos' | 'text_to_speech'): RecordedRequest[] {
 		return this.requests.filter(
 			(r) =>
 				r.method === 'POST' && (action ? r.path.endsWith(`/${action}/`) : PAID_PATH.test(r.path)),
@@ -238,6 +245,8 @@ export class CreatifySimulator implements SimHost {
 	redeliver(id: string): void {
 		const video = this.urlToVideo.videos.get(id);
 		if (video?.webhook_url) return this.urlToVideo.callback(video);
+		const speech = this.textToSpeech.speeches.get(id);
+		if (speech?.webhook_url) return this.textToSpeech.callback(speech);
 		const task = this.tasks.get(id);
 		if (!task?.webhook_url) throw new Error(`task ${id} has no webhook_url`);
 		this.deliver(task, task.status.startsWith('video') ? 'video' : 'image');
@@ -256,7 +265,9 @@ export class CreatifySimulator implements SimHost {
 	): Promise<SimTask> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const task = (this.tasks.get(id) ?? this.urlToVideo.videos.get(id)) as SimTask | undefined;
+			const task = (this.tasks.get(id) ??
+				this.urlToVideo.videos.get(id) ??
+				this.textToSpeech.speeches.get(id)) as SimTask | undefined;
 			if (task && statuses.includes(task.status)) return task;
 			if (Date.now() > deadline) throw new Error(`task ${id} did not reach ${statuses.join('/')}`);
 			await new Promise((r) => setTimeout(r, 10));
@@ -395,7 +406,9 @@ export class CreatifySimulator implements SimHost {
 		const [, resource, second, third] = parts;
 		const body = (record.body ?? {}) as Record<string, unknown>;
 		try {
-			const answer = this.urlToVideo.route(record.method, parts, record.query, body);
+			const answer =
+				this.urlToVideo.route(record.method, parts, record.query, body) ??
+				this.textToSpeech.route(record.method, parts, record.query, body);
 			if (answer) {
 				if (record.method !== 'GET' && answer.status < 300) this.lastRouteChangedState = true;
 				return answer;
@@ -678,32 +691,37 @@ export class CreatifySimulator implements SimHost {
 	// ---- media ----
 
 	private serveMedia(path: string, req: IncomingMessage, res: ServerResponse): void {
-		const match = /^\/media\/([^/]+)\/(preview\.png|video\.mp4|thumbnail\.jpg)$/.exec(path);
-		const task = match
-			? (this.tasks.get(match[1]) ?? this.urlToVideo.videos.get(match[1]))
-			: undefined;
-		if (!match || !task || this.mediaExpired) {
+		const match = /^\/media\/([^/]+)\/([a-z]+\.[a-z0-9]+)$/.exec(path);
+		const file = match ? MEDIA[match[2]] : undefined;
+		const id = match?.[1] ?? '';
+		const job =
+			this.tasks.get(id) ?? this.urlToVideo.videos.get(id) ?? this.textToSpeech.speeches.get(id);
+		if (!file || !job || this.mediaExpired) {
 			res.writeHead(this.mediaExpired ? 410 : 404, { 'content-type': 'text/plain' });
 			res.end(this.mediaExpired ? 'link expired' : 'not found');
 			return;
 		}
-		const isVideo = match[2] === 'video.mp4';
-		const size = isVideo ? this.videoBytes : this.imageBytes;
-		const imageType = match[2] === 'thumbnail.jpg' ? 'image/jpeg' : 'image/png';
-		res.writeHead(200, {
-			'content-type': isVideo ? 'video/mp4' : imageType,
-			'content-length': String(size),
-		});
+		const size = file.large ? this.videoBytes : this.imageBytes;
+		res.writeHead(200, { 'content-type': file.type, 'content-length': String(size) });
 		if (req.method === 'HEAD') {
 			res.end();
 			return;
 		}
-		streamBytes(res, size, isVideo ? MP4_HEADER : PNG_HEADER);
+		streamBytes(res, size, file.header);
 	}
 }
 
 const PNG_HEADER = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const MP4_HEADER = Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x6d, 0x70, 0x34, 0x32]);
+const MP3_HEADER = Buffer.from([0x49, 0x44, 0x33, 0x04, 0, 0, 0, 0, 0, 0]);
+
+/** The media files a job links to: their type, first bytes, and whether they take videoBytes or imageBytes. */
+const MEDIA: Record<string, { type: string; header: Buffer; large: boolean }> = {
+	'video.mp4': { type: 'video/mp4', header: MP4_HEADER, large: true },
+	'preview.png': { type: 'image/png', header: PNG_HEADER, large: false },
+	'thumbnail.jpg': { type: 'image/jpeg', header: PNG_HEADER, large: false },
+	'audio.mp3': { type: 'audio/mpeg', header: MP3_HEADER, large: false },
+};
 
 /** Writes `size` bytes without holding them in memory, honouring back-pressure. */
 function streamBytes(res: ServerResponse, size: number, header: Buffer): void {

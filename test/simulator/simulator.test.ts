@@ -318,3 +318,37 @@ describe('URL to Video', () => {
 		expect((await call('GET', `/api/link_to_videos/?ids=${ids.join(',')}`)).status).toBe(400);
 	});
 });
+
+describe('Text to Speech', () => {
+	test('a voice-over costs 1 credit per started 30 s of audio and calls back with the audio as video_output', async () => {
+		const script = 'a'.repeat(14 * 45); // 45 s of audio
+		const created = await call('POST', '/api/text_to_speech/', { script, webhook_url: hook });
+		expect(created.status).toBe(201);
+		expect(created.body).toMatchObject({ status: 'pending', duration: 45, credits_used: 2 });
+		expect(sim.credits).toBe(998);
+		await sim.waitForStatus(created.body.id, ['done']);
+		await sim.settleWebhooks();
+		expect(received).toEqual([
+			{
+				id: created.body.id,
+				status: 'done',
+				failed_reason: null,
+				video_output: `${sim.url}/media/${created.body.id}/audio.mp3`,
+			},
+		]);
+		const audio = await fetch(`${sim.url}/media/${created.body.id}/audio.mp3`);
+		expect(audio.headers.get('content-type')).toBe('audio/mpeg');
+	});
+
+	test('a script over 8,000 characters or an unknown accent is refused and costs nothing', async () => {
+		const long = await call('POST', '/api/text_to_speech/', { script: 'a'.repeat(8001) });
+		expect(long).toEqual({
+			status: 400,
+			body: { script: ['Ensure this field has no more than 8000 characters.'] },
+		});
+		const accent = '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f';
+		const unknown = await call('POST', '/api/text_to_speech/', { script: 'Hi', accent });
+		expect(unknown.status).toBe(400);
+		expect(sim.credits).toBe(1000);
+	});
+});

@@ -9,6 +9,8 @@
 import { randomUUID } from 'node:crypto';
 
 import { HttpAnswer } from './http';
+import type { SimHost } from './queueJob';
+import { found, isUuid, listByIds, runQueuedJob } from './queueJob';
 
 export const CREDITS_PER_30_SECONDS = 5;
 export const LINK_WITH_PARAMS_COST = 1;
@@ -46,20 +48,6 @@ export interface SimLink {
 		ai_summary: string | null;
 	};
 }
-
-/** What the URL to Video routes need from the simulator they run in. */
-export interface SimHost {
-	readonly url: string;
-	videoMs: number;
-	timestamp(): string;
-	/** spends credits or throws the 400 of an account without enough */
-	spend(cost: number): void;
-	after(ms: number, fn: () => void): void;
-	postCallback(url: string, payload: object, jobId: string, status: string): void;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_IDS = 100;
 
 export const VOICES = [
 	{
@@ -253,46 +241,44 @@ export class UrlToVideoRoutes {
 	}
 
 	private render(video: SimLinkVideo) {
-		const { videoMs } = this.host;
-		this.host.after(Math.floor(videoMs / 4), () => this.move(video, { status: 'in_queue' }));
-		this.host.after(Math.floor(videoMs / 2), () =>
-			this.move(video, { status: 'running', progress: 0.5 }),
+		runQueuedJob(
+			this.host,
+			video,
+			this.host.videoMs,
+			() => videoOutcome(this.host.url, video),
+			callbackOf,
 		);
-		this.host.after(videoMs, () => {
-			const script = `${video.name ?? ''} ${String(video.override_script ?? '')}`;
-			const outcome: Partial<SimLinkVideo> = /reject-video/.test(script)
-				? { status: 'rejected', failed_reason: 'The video was rejected by content moderation.' }
-				: /fail-video/.test(script)
-					? { status: 'failed', failed_reason: 'Rendering failed: the page had no usable media.' }
-					: {
-							status: 'done',
-							progress: 1,
-							video_output: `${this.host.url}/media/${video.id}/video.mp4`,
-							video_thumbnail: `${this.host.url}/media/${video.id}/thumbnail.jpg`,
-						};
-			this.move(video, outcome);
-			if (video.webhook_url) this.callback(video);
-		});
 	}
 
-	private move(video: SimLinkVideo, fields: Partial<SimLinkVideo>) {
-		if (video.status === 'done' || video.status === 'failed' || video.status === 'rejected') return;
-		Object.assign(video, fields, { updated_at: this.host.timestamp() });
-	}
-
-	/** The documented webhook body of a video: a subset of its record. */
+	/** Calls back again, as Creatify does when it repeats a delivery. */
 	callback(video: SimLinkVideo) {
-		const { id, status, failed_reason, video_output, video_thumbnail } = video;
-		const payload = { id, status, failed_reason, video_output, video_thumbnail };
-		this.host.postCallback(video.webhook_url as string, payload, id, status);
+		this.host.postCallback(video.webhook_url as string, callbackOf(video), video.id, video.status);
 	}
+}
+
+function videoOutcome(url: string, video: SimLinkVideo): Partial<SimLinkVideo> {
+	const script = `${video.name ?? ''} ${String(video.override_script ?? '')}`;
+	if (/reject-video/.test(script))
+		return { status: 'rejected', failed_reason: 'The video was rejected by content moderation.' };
+	if (/fail-video/.test(script))
+		return { status: 'failed', failed_reason: 'Rendering failed: the page had no usable media.' };
+	return {
+		status: 'done',
+		progress: 1,
+		video_output: `${url}/media/${video.id}/video.mp4`,
+		video_thumbnail: `${url}/media/${video.id}/thumbnail.jpg`,
+	};
+}
+
+/** The documented webhook body of a video: a subset of its record. */
+function callbackOf({ id, status, failed_reason, video_output, video_thumbnail }: SimLinkVideo) {
+	return { id, status, failed_reason, video_output, video_thumbnail };
 }
 
 function videoProblems(body: Record<string, unknown>, links: Map<string, SimLink>) {
 	const errors: Record<string, string[]> = {};
-	if (typeof body.link !== 'string' || !UUID.test(body.link))
-		errors.link = ['Must be a valid UUID.'];
-	else if (!links.has(body.link))
+	if (!isUuid(body.link)) errors.link = ['Must be a valid UUID.'];
+	else if (!links.has(body.link as string))
 		errors.link = [`Invalid pk "${body.link}" - object does not exist.`];
 	if (
 		body.aspect_ratio !== undefined &&
@@ -313,21 +299,4 @@ function videoProblems(body: Record<string, unknown>, links: Map<string, SimLink
 		}
 	}
 	return Object.keys(errors).length ? errors : undefined;
-}
-
-function found<T>(records: Map<string, T>, id: string): T {
-	const record = UUID.test(id) ? records.get(id) : undefined;
-	if (!record) throw new HttpAnswer(404, { detail: 'Not found.' });
-	return record;
-}
-
-/** Creatify's list endpoints: all records, or those with the given IDs (at most 100). */
-export function listByIds<T>(records: Map<string, T>, query: Record<string, string>): HttpAnswer {
-	if (query.ids === undefined) return new HttpAnswer(200, [...records.values()].reverse());
-	const ids = query.ids.split(',').filter(Boolean);
-	if (ids.length > MAX_IDS)
-		return new HttpAnswer(400, [`Ensure ids has no more than ${MAX_IDS} elements.`]);
-	const bad = ids.find((id) => !UUID.test(id));
-	if (bad) return new HttpAnswer(400, { ids: [`"${bad}" is not a valid UUID.`] });
-	return new HttpAnswer(200, ids.map((id) => records.get(id)).filter(Boolean));
 }

@@ -39,21 +39,27 @@ function uuidLocator(
 	};
 }
 
-export function taskIdLocator(description: string): INodeProperties {
+/** A required picker of one job: a searchable list of the family's jobs, or an ID. */
+export function jobLocator(
+	name: string,
+	displayName: string,
+	searchListMethod: string,
+	description: string,
+): INodeProperties {
 	return uuidLocator(
-		{ displayName: 'Task', name: 'taskId', required: true, description },
-		'searchTasks',
+		{ displayName, name, required: true, description },
+		searchListMethod,
 		'3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f',
 	);
 }
 
+export function taskIdLocator(description: string): INodeProperties {
+	return jobLocator('taskId', 'Task', 'searchTasks', description);
+}
+
 /** A URL to Video video, picked from the account's videos. */
 export function videoIdLocator(description: string): INodeProperties {
-	return uuidLocator(
-		{ displayName: 'Video', name: 'videoId', required: true, description },
-		'searchLinkVideos',
-		'5b9e2c4a-1d3f-4e6a-9b8c-7d6e5f4a3b2c',
-	);
+	return jobLocator('videoId', 'Video', 'searchLinkVideos', description);
 }
 
 /** A URL to Video link (a scraped product page), picked from the account's links. */
@@ -66,16 +72,13 @@ export function linkLocator(description: string): INodeProperties {
 }
 
 /** A voice accent, picked from Creatify's voices (GET /api/voices/). */
-export const voiceLocator = uuidLocator(
-	{
-		displayName: 'Voice',
-		name: 'overrideVoice',
-		description:
-			"The voice (an accent of one of Creatify's voices) that reads the script. Left empty, Creatify picks one.",
-	},
-	'searchVoices',
-	'2e4f6a8b-0c1d-4e3f-8a5b-7c9d1e3f5a7b',
-);
+export function voiceLocator(name: string, description: string): INodeProperties {
+	return uuidLocator(
+		{ displayName: 'Voice', name, description },
+		'searchVoices',
+		'2e4f6a8b-0c1d-4e3f-8a5b-7c9d1e3f5a7b',
+	);
+}
 
 export const avatarLocator = uuidLocator(
 	{
@@ -127,6 +130,18 @@ export const paidNotice = (cost: string): INodeProperties => ({
 	type: 'notice',
 	default: '',
 });
+
+/** The "Filters" collection of a listing. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
+}
 
 /** The "Options" collection every operation with optional fields shows. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {

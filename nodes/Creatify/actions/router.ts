@@ -4,7 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import * as account from './account';
 import * as avatar from './avatar';
 import * as productVideo from './productVideo';
+import * as textToSpeech from './textToSpeech';
 import * as urlToVideo from './urlToVideo';
+import * as voice from './voice';
 
 type Operation = {
 	execute: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
@@ -16,6 +18,8 @@ export const resources = {
 	avatar: avatar.operations,
 	productVideo: productVideo.operations,
 	urlToVideo: urlToVideo.operations,
+	textToSpeech: textToSpeech.operations,
+	voice: voice.operations,
 } satisfies Record<string, Record<string, Operation>>;
 
 export type ResourceName = keyof typeof resources;

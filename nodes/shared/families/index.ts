@@ -1,9 +1,10 @@
 /** Every Creatify job family the package serves. */
 import { productVideo } from './productVideo';
+import { textToSpeech } from './textToSpeech';
 import type { JobFamily } from './types';
 import { urlToVideo } from './urlToVideo';
 
-export const FAMILIES: readonly JobFamily[] = [productVideo, urlToVideo];
+export const FAMILIES: readonly JobFamily[] = [productVideo, urlToVideo, textToSpeech];
 
 export function familyNamed(name: unknown): JobFamily | undefined {
 	return FAMILIES.find((family) => family.name === name);

@@ -4,41 +4,35 @@ import { AGE_RANGES, GENDERS, PERSONAS } from '../../../shared/helpers/schemas';
 import { choiceProblem } from '../../../shared/helpers/validation';
 import { listUpTo } from '../../../shared/transport/jobs';
 import { invalidInput, perItemOperation, readLimit, returnAllOrLimit } from '../common';
+import { filtersCollection } from '../descriptions';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit('getMany', 'avatar'),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Age Range',
-				name: 'ageRange',
-				type: 'options',
-				options: [
-					{ name: 'Adult', value: 'adult' },
-					{ name: 'Child', value: 'child' },
-					{ name: 'Senior', value: 'senior' },
-					{ name: 'Teen', value: 'teen' },
-				],
-				default: 'adult',
-			},
-			{
-				displayName: 'Gender',
-				name: 'gender',
-				type: 'options',
-				options: [
-					{ name: 'Female', value: 'f' },
-					{ name: 'Male', value: 'm' },
-					{ name: 'Non-Binary', value: 'nb' },
-				],
-				default: 'f',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Age Range',
+			name: 'ageRange',
+			type: 'options',
+			options: [
+				{ name: 'Adult', value: 'adult' },
+				{ name: 'Child', value: 'child' },
+				{ name: 'Senior', value: 'senior' },
+				{ name: 'Teen', value: 'teen' },
+			],
+			default: 'adult',
+		},
+		{
+			displayName: 'Gender',
+			name: 'gender',
+			type: 'options',
+			options: [
+				{ name: 'Female', value: 'f' },
+				{ name: 'Male', value: 'm' },
+				{ name: 'Non-Binary', value: 'nb' },
+			],
+			default: 'f',
+		},
+	]),
 ];
 
 export const { description, execute } = perItemOperation(

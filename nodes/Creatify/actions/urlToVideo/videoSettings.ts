@@ -153,7 +153,10 @@ export const videoSettingsOptions: INodeProperties[] = [
 		description:
 			'Your own script for the voice-over, instead of the one Creatify writes from the page',
 	},
-	voiceLocator,
+	voiceLocator(
+		'overrideVoice',
+		"The voice (an accent of one of Creatify's voices) that reads the script. Left empty, Creatify picks one.",
+	),
 	volumeOption('Voice-Over Volume', 'voiceoverVolume'),
 	webhookUrlOption,
 ];

@@ -1,6 +1,7 @@
 import { captionSetting } from '../../nodes/Creatify/actions/urlToVideo/captions';
 import { FAMILIES } from '../../nodes/shared/families';
 import { productVideo } from '../../nodes/shared/families/productVideo';
+import { estimatedSpeechCredits, textToSpeech } from '../../nodes/shared/families/textToSpeech';
 import { creditsForLength, urlToVideo } from '../../nodes/shared/families/urlToVideo';
 import { jobState } from '../../nodes/shared/helpers/status';
 import { pageUrlProblem } from '../../nodes/shared/helpers/validation';
@@ -38,10 +39,11 @@ test('trigger events: done is "videoReady", failed and rejected are "failed"', (
 test('a callback is asked of the chosen families first, those knowing its status first', () => {
 	const names = (status: string, chosen = FAMILIES) =>
 		candidateFamilies(FAMILIES, chosen, status).map((f) => f.name);
-	expect(names('done')).toEqual(['urlToVideo', 'productVideo']);
-	expect(names('video_generated')).toEqual(['productVideo', 'urlToVideo']);
-	expect(names('failed')).toEqual(['productVideo', 'urlToVideo']);
-	expect(names('done', [productVideo])).toEqual(['productVideo', 'urlToVideo']);
+	expect(names('done')).toEqual(['urlToVideo', 'textToSpeech', 'productVideo']);
+	expect(names('video_generated')).toEqual(['productVideo', 'urlToVideo', 'textToSpeech']);
+	expect(names('failed')).toEqual(['productVideo', 'urlToVideo', 'textToSpeech']);
+	expect(names('done', [productVideo])).toEqual(['productVideo', 'urlToVideo', 'textToSpeech']);
+	expect(names('done', [textToSpeech])).toEqual(['textToSpeech', 'urlToVideo', 'productVideo']);
 });
 
 test('page URLs: http(s), at most 1000 characters', () => {
@@ -62,4 +64,20 @@ test('caption settings: only what is set, offsets as one object', () => {
 		hidden: true,
 		override_visual_style: false,
 	});
+});
+
+test.each([
+	['', 1],
+	['a'.repeat(450), 1],
+	['a'.repeat(451), 2],
+	['a'.repeat(8000), 18],
+])('a script of %#: estimated at %i credits', (script, credits) => {
+	expect(estimatedSpeechCredits(script)).toBe(credits);
+});
+
+test('voice-over statuses and events', () => {
+	expect(jobState(textToSpeech, 'audio', 'running')).toBe('working');
+	expect(jobState(textToSpeech, 'audio', 'done')).toBe('done');
+	expect(eventFor(textToSpeech, 'done')).toBe('audioReady');
+	expect(eventFor(textToSpeech, 'failed')).toBe('failed');
 });

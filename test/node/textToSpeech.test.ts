@@ -1,0 +1,203 @@
+/** Text to Speech and Voices against the simulator: voice-overs with waiting, errors, downloads and the trigger. */
+import { rl, useSimulator } from '../harness/fixture';
+import { runCreatify } from '../harness/n8n';
+import { WaitingWebhooks } from '../harness/waiting';
+import { TriggerHarness } from '../harness/webhook';
+import { VOICES } from '../simulator/urlToVideo';
+
+const { sim, credentials } = useSimulator({ videoMs: 80 });
+const FAST_POLL = { pollIntervalSeconds: 1, maxPollIntervalSeconds: 1 };
+const VOICE = VOICES[1].accents[0].id;
+
+const speak = (options: object = {}, extra: object = {}) => ({
+	resource: 'textToSpeech',
+	script: '={{ $json.script }}',
+	voice: rl(VOICE),
+	options: { ...FAST_POLL, ...options },
+	...extra,
+});
+const posts = () => sim.paidAttempts('text_to_speech');
+
+const waitingWebhooks = new WaitingWebhooks();
+const triggers: TriggerHarness[] = [];
+beforeAll(async () => {
+	await waitingWebhooks.start();
+});
+afterAll(async () => {
+	await waitingWebhooks.stop();
+});
+afterEach(async () => {
+	await Promise.all(triggers.splice(0).map((t) => t.stop()));
+});
+
+describe('Text to Speech Create', () => {
+	test('is the default operation: each script becomes a finished voice-over with its audio attached', async () => {
+		const scripts = ['Hello there.', 'Our bottle keeps drinks cold for a day.'];
+		const { items, error } = await runCreatify({
+			parameters: speak({ download: 'audio' }),
+			items: scripts.map((script) => ({ script })),
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((i) => [i.json.status, i.json.script, i.pairedItem])).toEqual([
+			['done', scripts[0], { item: 0 }],
+			['done', scripts[1], { item: 1 }],
+		]);
+		expect(posts().map((r) => r.body)).toEqual(
+			scripts.map((script) => ({ script, accent: VOICE })),
+		);
+		const id = items[0].json.id as string;
+		expect(items[0].json.output).toBe(`${sim.url}/media/${id}/audio.mp3`);
+		expect(items[0].binary?.data).toMatchObject({ mimeType: 'audio/mpeg', fileName: `${id}.mp3` });
+	});
+
+	test.each([
+		['', /Script is empty/],
+		['x'.repeat(8001), /Script is 8001 characters long; Creatify reads at most 8000/],
+	])('a bad script stops the run before anything is sent (%#)', async (script, message) => {
+		const { error } = await runCreatify({
+			parameters: speak(),
+			items: [{ script: 'fine' }, { script }],
+			credentials: credentials(),
+		});
+		expect(error?.message).toMatch(message);
+		expect(error?.message).toContain('(item 1)');
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	test('a voice that is not an ID is an input error; no voice lets Creatify choose', async () => {
+		const bad = await runCreatify({
+			parameters: speak({}, { voice: rl('={{ "alloy" }}') }),
+			items: [{ script: 'Hi' }],
+			credentials: credentials(),
+		});
+		expect(bad.error?.message).toMatch(/Voice ID must be a Creatify ID/);
+		expect(sim.requests).toHaveLength(0);
+		const none = await runCreatify({
+			parameters: speak({ download: 'none' }, { voice: rl('', 'list') }),
+			items: [{ script: 'Hi' }],
+			credentials: credentials(),
+		});
+		expect(none.error).toBeUndefined();
+		expect(posts().map((r) => r.body)).toEqual([{ script: 'Hi' }]);
+	});
+
+	test('Check Credits First estimates 1 credit per 450 characters and stops before anything is sent', async () => {
+		sim.reset({ credits: 3 });
+		const { error } = await runCreatify({
+			parameters: speak({ checkCredits: true }),
+			items: [{ script: 'a'.repeat(900) }, { script: 'b'.repeat(451) }],
+			credentials: credentials(),
+		});
+		expect(error?.message).toBe(
+			'Not enough Creatify credits for this run: it needs 4, the account has 3',
+		);
+		expect(sim.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+	});
+
+	test('a failed voice-over is an error item with its reason; the paid request is never repeated', async () => {
+		const { items } = await runCreatify({
+			parameters: speak(),
+			items: [{ script: 'fine' }, { script: 'fail-audio please' }],
+			credentials: credentials(),
+			continueOnFail: true,
+		});
+		const record = (items[1].json.details as { task: Record<string, string> }).task;
+		expect(items[0].json.status).toBe('done');
+		expect(items[1].json.error).toBe(`Voice-Over ${record.id} failed: ${record.failed_reason}`);
+		sim.reset();
+		sim.inject({ method: 'POST', path: '/api/text_to_speech/', status: 502, processFirst: true });
+		const { error } = await runCreatify({
+			parameters: speak({}, { waitMode: 'none' }),
+			items: [{ script: 'Hi' }],
+			credentials: credentials(),
+		});
+		expect(error?.message).toContain('Creatify server error (HTTP 502)');
+		expect(error?.description).toMatch(/look for the voice-over with the Get Many operation/);
+		expect(posts()).toHaveLength(1);
+	});
+
+	test('callback mode suspends the execution and resumes it with the finished voice-overs', async () => {
+		const started = await runCreatify({
+			parameters: speak({ download: 'none' }, { waitMode: 'callback' }),
+			items: [{ script: 'One' }, { script: 'Two' }],
+			credentials: credentials(),
+			waitingBaseUrl: waitingWebhooks.baseUrl,
+		});
+		expect(started.run.status).toBe('waiting');
+		const { items, error } = await waitingWebhooks.track(started, credentials());
+		expect(error).toBeUndefined();
+		expect(items.map((i) => [i.json.status, i.pairedItem])).toEqual([
+			['done', { item: 0 }],
+			['done', { item: 1 }],
+		]);
+	});
+});
+
+describe('Text to Speech Get and Get Many, Voices, the trigger', () => {
+	test('Get reads one voice-over; Get Many reads them by ID', async () => {
+		const created = await runCreatify({
+			parameters: speak({}, { waitMode: 'none' }),
+			items: [{ script: 'One' }, { script: 'Two' }],
+			credentials: credentials(),
+		});
+		const ids = created.items.map((i) => i.json.id as string);
+		const one = await runCreatify({
+			parameters: { resource: 'textToSpeech', operation: 'get', voiceOverId: rl(ids[1]) },
+			credentials: credentials(),
+		});
+		expect(one.items[0].json).toMatchObject({ id: ids[1], script: 'Two' });
+		const many = await runCreatify({
+			parameters: {
+				resource: 'textToSpeech',
+				operation: 'getMany',
+				voiceOverIds: ids.join(','),
+				returnAll: true,
+			},
+			credentials: credentials(),
+		});
+		expect(many.items.map((i) => i.json.id).sort()).toEqual([...ids].sort());
+	});
+
+	test('Voice Get Many lists voices with their accents, filtered by gender and name', async () => {
+		const all = await runCreatify({
+			parameters: { resource: 'voice', operation: 'getMany', returnAll: true },
+			credentials: credentials(),
+		});
+		expect(all.items.map((i) => i.json.name)).toEqual(VOICES.map((v) => v.name));
+		const male = await runCreatify({
+			parameters: { resource: 'voice', filters: { gender: 'male' }, returnAll: true },
+			credentials: credentials(),
+		});
+		expect(male.items.map((i) => i.json.name)).toEqual(['Leo']);
+		const british = await runCreatify({
+			parameters: { resource: 'voice', filters: { name: 'BRIT' }, limit: 5 },
+			credentials: credentials(),
+		});
+		expect(british.items.map((i) => i.json.name)).toEqual(['Aria']);
+	});
+
+	test('the Creatify Trigger verifies a voice-over callback and emits it as "audioReady", once', async () => {
+		sim.webhook = { copies: 2 };
+		const trigger = new TriggerHarness({}, credentials());
+		triggers.push(trigger);
+		await trigger.start();
+		const created = await runCreatify({
+			parameters: speak({ webhookUrl: trigger.url }, { waitMode: 'none' }),
+			items: [{ script: 'Ready when you are.' }],
+			credentials: credentials(),
+		});
+		const id = created.items[0].json.id as string;
+		await sim.waitForStatus(id, ['done']);
+		await sim.settleWebhooks();
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.executions[0][0].json).toMatchObject({
+			id,
+			status: 'done',
+			event: 'audioReady',
+			jobType: 'textToSpeech',
+			verified: true,
+			output: `${sim.url}/media/${id}/audio.mp3`,
+		});
+	});
+});

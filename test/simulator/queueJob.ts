@@ -1,0 +1,74 @@
+/**
+ * What the simulator's newer families share: the host they run in, and the lifecycle of a queued job
+ * (pending → in_queue → running → done, failed or rejected), as URL to Video and Text to Speech document it.
+ */
+import { HttpAnswer } from './http';
+
+/** What a family's routes need from the simulator they run in. */
+export interface SimHost {
+	readonly url: string;
+	videoMs: number;
+	timestamp(): string;
+	/** spends credits or throws the 400 of an account without enough */
+	spend(cost: number): void;
+	after(ms: number, fn: () => void): void;
+	postCallback(url: string, payload: object, jobId: string, status: string): void;
+}
+
+export interface QueuedJob {
+	id: string;
+	status: string;
+	webhook_url: string | null;
+	updated_at: string;
+	[field: string]: unknown;
+}
+
+const ENDED = ['done', 'failed', 'rejected'];
+
+/**
+ * Moves a job through its statuses over `ms`, then to `outcome()`, and calls back with `callbackBody` when it
+ * ends (if it has a webhook URL).
+ */
+export function runQueuedJob<T extends QueuedJob>(
+	host: SimHost,
+	job: T,
+	ms: number,
+	outcome: () => Partial<T>,
+	callbackBody: (job: T) => object,
+) {
+	const move = (fields: Partial<T>) => {
+		if (ENDED.includes(job.status)) return;
+		Object.assign(job, fields, { updated_at: host.timestamp() });
+	};
+	host.after(Math.floor(ms / 4), () => move({ status: 'in_queue' } as Partial<T>));
+	host.after(Math.floor(ms / 2), () =>
+		move({ status: 'running', progress: 0.5 } as unknown as Partial<T>),
+	);
+	host.after(ms, () => {
+		move(outcome());
+		if (job.webhook_url) host.postCallback(job.webhook_url, callbackBody(job), job.id, job.status);
+	});
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_IDS = 100;
+
+export function found<T>(records: Map<string, T>, id: string): T {
+	const record = UUID.test(id) ? records.get(id) : undefined;
+	if (!record) throw new HttpAnswer(404, { detail: 'Not found.' });
+	return record;
+}
+
+export const isUuid = (value: unknown): value is string =>
+	typeof value === 'string' && UUID.test(value);
+
+/** Creatify's list endpoints: all records, or those with the given IDs (at most 100). */
+export function listByIds<T>(records: Map<string, T>, query: Record<string, string>): HttpAnswer {
+	if (query.ids === undefined) return new HttpAnswer(200, [...records.values()].reverse());
+	const ids = query.ids.split(',').filter(Boolean);
+	if (ids.length > MAX_IDS)
+		return new HttpAnswer(400, [`Ensure ids has no more than ${MAX_IDS} elements.`]);
+	const bad = ids.find((id) => !UUID.test(id));
+	if (bad) return new HttpAnswer(400, { ids: [`"${bad}" is not a valid UUID.`] });
+	return new HttpAnswer(200, ids.map((id) => records.get(id)).filter(Boolean));
+}
