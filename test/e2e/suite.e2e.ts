@@ -435,6 +435,43 @@ test('10. URL to Video in callback mode, with a Creatify Trigger told by the sam
 	expect((await api.executions(triggerId)).length).toBe(2);
 });
 
+test('11. Text to Speech: script rows → Create (poll, audio downloaded): a voice-over per row with its audio; a too-long script goes to the error output unsent', async () => {
+	sim.reset({ videoMs: 1000 });
+	const id = await deployRows('Scripts to voice-overs (poll)', 'scripts-poll', {
+		resource: 'textToSpeech',
+		operation: 'create',
+		script: '={{ $json.script }}',
+		options: { ...POLL, download: 'audio' },
+	});
+	const rows = [
+		{ script: 'Meet the bottle that keeps drinks cold all day.', sku: 'A' },
+		{ script: 'x'.repeat(8001), sku: 'LONG' },
+		{ script: 'Free shipping this week only.', sku: 'B' },
+	];
+	expect(await post('scripts-poll', { rows })).toBe(200);
+	const [execution] = await finishedExecutions(id, 1);
+	const done = nodeOutput(execution, 'Creatify') as Array<
+		OutputItem & { binary?: Record<string, { mimeType?: string; fileName?: string }> }
+	>;
+	expect(done.map((item) => [item.json.script, item.json.status, item.pairedItem?.item])).toEqual([
+		[rows[0].script, 'done', 0],
+		[rows[2].script, 'done', 2],
+	]);
+	for (const item of done) {
+		expect(item.binary?.data).toMatchObject({
+			mimeType: 'audio/mpeg',
+			fileName: `${String(item.json.id)}.mp3`,
+		});
+	}
+	expect(nodeItems(execution, 'Failed')).toEqual([
+		expect.objectContaining({
+			sku: 'LONG',
+			error: expect.stringContaining('Script is 8001 characters long'),
+		}),
+	]);
+	expect(sim.paidAttempts('text_to_speech')).toHaveLength(2);
+});
+
 // Last: stops n8n and runs the example with n8n's CLI, as `n8n execute` runs a saved workflow.
 test('8. the demo example (examples/demo-simulator.json) turns a product image into a video', async () => {
 	sim.reset({ imageMs: 500, videoMs: 800 });
