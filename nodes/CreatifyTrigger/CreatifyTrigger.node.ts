@@ -138,8 +138,7 @@ export class CreatifyTrigger implements INodeType {
 		book.attach((staticData.deliveries ??= {}), Date.now());
 
 		// A repeat of an event already emitted needs no second look at the API.
-		const chosen = chosenFamilies(this, FAMILIES);
-		const candidates = candidateFamilies(FAMILIES, chosen, body.status);
+		const candidates = candidateFamilies(FAMILIES, chosenFamilies(this), body);
 		const claimedEvents = candidates.map((family) => eventFor(family, body.status));
 		if (claimedEvents.some((event) => event && book.has(`${body.id}:${event}`))) {
 			return answerJson(this, 200, { received: true, duplicate: true });

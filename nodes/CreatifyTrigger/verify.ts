@@ -9,6 +9,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { FAMILIES } from '../shared/families';
 import type { JobFamily } from '../shared/families/types';
 import type { CallbackBody } from '../shared/helpers/callbacks';
 import type { CreatifyJob } from '../shared/helpers/schemas';
@@ -35,46 +36,67 @@ function knowsStatus(family: JobFamily, status: unknown): boolean {
 }
 
 /**
+ * How well a callback body's fields fit a family's callback: 0 for an exact fit, more for each documented field
+ * missing, 10 for a family that posts its whole record, 100 for a body with fields the family never posts.
+ */
+function shapeMisfit(family: JobFamily, keys: readonly string[]): number {
+	const fields = family.callbackFields;
+	if (!fields) return 10;
+	if (!keys.every((key) => fields.includes(key))) return 100;
+	return fields.length - keys.length;
+}
+
+/**
  * The families a callback may belong to, in the order to ask: the chosen ones before the others (a job of a
- * family not chosen is still verified, then ignored), and within each, those that know its status first.
+ * family not chosen is still verified, then ignored); within those, the ones that know its status; then the
+ * ones whose callbacks have its fields.
  */
 export function candidateFamilies(
 	families: readonly JobFamily[],
 	chosen: readonly JobFamily[],
-	status: unknown,
+	body: { status?: unknown } & Record<string, unknown>,
 ): JobFamily[] {
+	const keys = Object.keys(body);
 	const rank = (family: JobFamily) =>
-		(chosen.includes(family) ? 0 : 2) + (knowsStatus(family, status) ? 0 : 1);
+		(chosen.includes(family) ? 0 : 1000) +
+		(knowsStatus(family, body.status) ? 0 : 200) +
+		shapeMisfit(family, keys);
 	return [...families].sort((a, b) => rank(a) - rank(b));
 }
 
 /** The families the node's Job Types select; none selected means all. */
-export function chosenFamilies(
-	ctx: IWebhookFunctions,
-	families: readonly JobFamily[],
-): JobFamily[] {
+export function chosenFamilies(ctx: IWebhookFunctions): JobFamily[] {
 	const names = ctx.getNodeParameter('jobTypes', []) as string[];
-	const chosen = families.filter((family) => names.includes(family.name));
-	return chosen.length > 0 ? chosen : [...families];
+	const chosen = FAMILIES.filter((family) => names.includes(family.name));
+	return chosen.length > 0 ? chosen : [...FAMILIES];
 }
 
 type Owned = { family: JobFamily; job: CreatifyJob } | { answer: IWebhookResponseData };
 
-/** The API's record of the job, from the first candidate family that has it, or the answer to give. */
+/**
+ * The API's record of the job, from the first candidate family that has it, or the answer to give. A family
+ * that cannot be asked (an error other than "not found") does not stop the others being asked; only when no
+ * family has the job and one could not be asked is the answer a temporary failure.
+ */
 async function verified(
 	ctx: IWebhookFunctions,
 	candidates: JobFamily[],
 	id: string,
 ): Promise<Owned> {
+	let unanswered = false;
 	for (const family of candidates) {
 		try {
 			return { family, job: await getJob(ctx, family, id) };
 		} catch (error) {
-			if (error instanceof NodeApiError && error.httpCode === '404') continue;
-			// Creatify could not be asked: answer with a temporary failure and start nothing unverified.
-			const message = `Could not verify the ${family.noun.toLowerCase()} with Creatify`;
-			return { answer: answerJson(ctx, 503, { error: 'verification_unavailable', message }) };
+			const notFound =
+				error instanceof NodeApiError && ['400', '404'].includes(error.httpCode ?? '');
+			if (!notFound) unanswered = true;
 		}
+	}
+	if (unanswered) {
+		// start nothing unverified; Creatify or the sender may try again
+		const message = 'Could not verify the job with Creatify';
+		return { answer: answerJson(ctx, 503, { error: 'verification_unavailable', message }) };
 	}
 	const noun = candidates.length === 1 ? candidates[0].noun.toLowerCase() : 'job';
 	const message = `No such ${noun} in this Creatify account`;
@@ -90,8 +112,7 @@ function unverified(ctx: IWebhookFunctions, candidates: JobFamily[], body: Callb
 }
 
 function selected(ctx: IWebhookFunctions, family: JobFamily, job: IDataObject, event: string) {
-	const families = ctx.getNodeParameter('jobTypes', []) as string[];
-	if (families.length > 0 && !families.includes(family.name)) return false;
+	if (!chosenFamilies(ctx).includes(family)) return false;
 	const events = ctx.getNodeParameter('events', []) as string[];
 	if (!events.includes(event)) return false;
 	if (!family.kind) return true;

@@ -53,7 +53,10 @@ describe('Create Video From URL', () => {
 			expect(link?.url).toBe(urls[index]);
 			expect(item.json.video_output).toMatch(/\/video\.mp4$/);
 		}
-		expect(videoPosts()[0].body).toEqual({
+		const firstVideoPost = videoPosts().find(
+			(r) => (r.body as { link: string }).link === items[0].json.link,
+		);
+		expect(firstVideoPost?.body).toEqual({
 			link: items[0].json.link,
 			aspect_ratio: '9x16',
 			video_length: 30,
@@ -246,7 +249,44 @@ describe('Create Video From URL', () => {
 			credentials: credentials(),
 		});
 		expect(error?.message).toMatch(/^Video .* failed: Rendering failed/);
+		expect(sim.urlToVideo.videos.size).toBe(2);
 		for (const id of sim.urlToVideo.videos.keys()) expect(error?.description).toContain(id);
+	});
+
+	test('once one page fails (no Continue On Fail), items whose link arrives later are not paid for', async () => {
+		const bad = 'https://shop.example.com/scrape-fail';
+		// the good pages are answered 300 ms later than the bad one: by then the run has stopped
+		const good = (body: unknown) => !String((body as { url?: string }).url).includes('scrape-fail');
+		sim.inject({ method: 'POST', path: '/api/links/', when: good, delayMs: 300, times: 3 });
+		const { error } = await runCreatify({
+			parameters: createFromUrl({ waitMode: 'none' }),
+			items: pages(bad, `${PAGE}-1`, `${PAGE}-2`, `${PAGE}-3`),
+			credentials: credentials(),
+		});
+		expect(error?.message).toContain(`for the page ${bad}`);
+		expect(linkPosts()).toHaveLength(4);
+		expect(videoPosts()).toHaveLength(0);
+		expect(sim.credits).toBe(1000);
+	});
+
+	test('a refused video request names the link already made, to reuse it', async () => {
+		const { error } = await runCreatify({
+			parameters: createFromUrl({ visualStyle: '={{ "NoSuchStyle" }}' }),
+			items: pages(PAGE),
+			credentials: credentials(),
+		});
+		const [linkId] = [...sim.urlToVideo.links.keys()];
+		expect(error?.description).toContain(`The page's link ${linkId} was created first`);
+	});
+
+	test('volumes from a spreadsheet cell (text) are sent as numbers', async () => {
+		const { error } = await runCreatify({
+			parameters: createFromUrl({ waitMode: 'none' }, { voiceoverVolume: '={{ "0.25" }}' }),
+			items: pages(PAGE),
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(videoPosts()[0].body).toMatchObject({ voiceover_volume: 0.25 });
 	});
 
 	test('the paid video request is not repeated after a 502 that may have been processed', async () => {
@@ -375,7 +415,7 @@ describe('links, Create Video, Get and Get Many', () => {
 				credentials: credentials(),
 			});
 			expect(error?.message).toMatch(
-				/Nothing to update|Each of the Image URLs must be an http\(s\) URL/,
+				/Nothing to update|Each of the Image URLs must be one http\(s\) URL without spaces/,
 			);
 		}
 		expect(sim.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
@@ -405,6 +445,68 @@ describe('links, Create Video, Get and Get Many', () => {
 			{ title: 'Steel bottle', image_urls: ['https://cdn.example.com/1.jpg'] },
 		]);
 		expect(sim.credits).toBe(999);
+	});
+
+	test('Create Link checks every item before creating any, and a failure lists the links already made', async () => {
+		const parameters = {
+			resource: 'urlToVideo',
+			operation: 'createLink',
+			source: 'productData',
+			title: 'Steel bottle',
+			imageUrls: '={{ $json.images }}',
+		};
+		const bad = await runCreatify({
+			parameters,
+			items: [{ images: 'https://cdn.example.com/1.jpg' }, { images: 'not a link' }],
+			credentials: credentials(),
+		});
+		expect(bad.error?.message).toMatch(
+			/Each of the Image URLs must be one http\(s\) URL without spaces, got "not a link" \(item 1\)/,
+		);
+		expect(sim.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+	});
+
+	test('Create Link from data stops at a later failure and lists the links already created', async () => {
+		sim.inject({ method: 'POST', path: '/api/links/link_with_params/', times: 1 });
+		sim.inject({
+			method: 'POST',
+			path: '/api/links/link_with_params/',
+			status: 400,
+			body: ['Invalid logo.'],
+		});
+		const { error } = await runCreatify({
+			parameters: {
+				resource: 'urlToVideo',
+				operation: 'createLink',
+				source: 'productData',
+				imageUrls: 'https://cdn.example.com/1.jpg',
+			},
+			items: [{}, {}],
+			credentials: credentials(),
+		});
+		const [created] = [...sim.urlToVideo.links.keys()];
+		expect(error?.message).toContain('Invalid logo.');
+		expect(error?.description).toContain(`Already created by this execution: item 0: ${created}.`);
+	});
+
+	test('image URLs: one per line or comma-separated, and a comma inside a URL is kept', async () => {
+		const link = sim.urlToVideo.seedLink();
+		const cdn = 'https://res.cdn.example.com/upload/w_300,h_200/bottle.jpg';
+		const { error } = await runCreatify({
+			parameters: {
+				resource: 'urlToVideo',
+				operation: 'updateLink',
+				linkId: rl(link.id),
+				updateFields: {
+					imageUrls: `${cdn}, https://cdn.example.com/b.jpg\nhttps://cdn.example.com/c.jpg`,
+				},
+			},
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(sim.requests.find((r) => r.method === 'PUT')?.body).toEqual({
+			image_urls: [cdn, 'https://cdn.example.com/b.jpg', 'https://cdn.example.com/c.jpg'],
+		});
 	});
 
 	test('Create Video makes a video from a link ID and waits for it', async () => {

@@ -73,6 +73,35 @@ test('Create Video From URL in callback mode suspends, then resumes with the fin
 	expect(sim.paidAttempts('link_to_videos')).toHaveLength(2);
 });
 
+async function post(url: string, body: unknown) {
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	return { status: response.status, body: (await response.json()) as unknown };
+}
+
+/** A finished URL to Video video, made without a webhook (its callback is posted by the test). */
+async function doneVideo(script = 'fine') {
+	const { items } = await runCreatify({
+		parameters: {
+			resource: 'urlToVideo',
+			url: PAGE,
+			waitMode: 'none',
+			options: { overrideScript: script },
+		},
+		credentials: credentials(),
+	});
+	return await sim.waitForStatus(items[0].json.id as string, ['done', 'failed', 'rejected']);
+}
+
+/** The documented callback body of a URL to Video video. */
+function callbackOf(video: Record<string, unknown>) {
+	const { id, status, failed_reason, video_output, video_thumbnail } = video;
+	return { id, status, failed_reason, video_output, video_thumbnail };
+}
+
 describe('Creatify Trigger with URL to Video callbacks', () => {
 	test('a done video starts one verified execution that says its job type, even when delivered 3 times', async () => {
 		sim.webhook = { copies: 3 };
@@ -115,10 +144,62 @@ describe('Creatify Trigger with URL to Video callbacks', () => {
 
 	test('Job Types: a URL to Video callback is verified, then ignored by a Product Video trigger', async () => {
 		const trigger = await listen({ jobTypes: ['productVideo'] });
-		const [id] = await videosCallingBack(trigger.url, ['fine']);
-		const deliveries = sim.webhookDeliveries.filter((d) => d.taskId === id);
-		expect(deliveries.map((d) => d.responseStatus)).toEqual([200]);
+		const video = await doneVideo();
+		expect(await post(trigger.url, callbackOf(video))).toEqual({
+			status: 200,
+			body: { received: true, ignored: 'not selected in the trigger' },
+		});
 		expect(trigger.executions).toHaveLength(0);
+		expect(sim.requests.some((r) => r.path === `/api/link_to_videos/${video.id}/`)).toBe(true);
+	});
+
+	test('Job Types naming only kinds this version does not know means all', async () => {
+		const trigger = await listen({ jobTypes: ['someFutureKind'] });
+		const video = await doneVideo();
+		expect((await post(trigger.url, callbackOf(video))).status).toBe(200);
+		expect(trigger.executions.map((e) => e[0].json.jobType)).toEqual(['urlToVideo']);
+	});
+
+	test('a family that cannot be asked does not stop the others: a failed video is still verified', async () => {
+		const trigger = await listen();
+		const video = await doneVideo('fail-video');
+		// a bare {id, status} is asked of Text to Speech first (its callbacks are the smallest); that lookup fails
+		sim.inject({ method: 'GET', path: /^\/api\/text_to_speech\//, status: 403, times: 10 });
+		const answer = await post(trigger.url, { id: video.id, status: 'failed' });
+		expect(answer.status).toBe(200);
+		expect(trigger.executions.map((e) => [e[0].json.id, e[0].json.event])).toEqual([
+			[video.id, 'failed'],
+		]);
+		const asked = sim.requests.filter((r) => r.path.endsWith(`/${video.id}/`)).map((r) => r.path);
+		expect(asked).toEqual([`/api/text_to_speech/${video.id}/`, `/api/link_to_videos/${video.id}/`]);
+	});
+
+	test('when no family has the job and one could not be asked, the answer is 503 and nothing starts', async () => {
+		const trigger = await listen();
+		sim.inject({ method: 'GET', path: /^\/api\/product_to_videos\//, status: 403, times: 10 });
+		const id = '0b9e2c4a-1d3f-4e6a-9b8c-7d6e5f4a3b2c';
+		const answer = await post(trigger.url, { id, status: 'failed' });
+		expect(answer.status).toBe(503);
+		expect(trigger.executions).toHaveLength(0);
+	});
+
+	test('without verification a callback is told apart by its fields: a failed video is URL to Video, not Product Video', async () => {
+		const trigger = await listen({ verifyWithApi: false });
+		const video = await doneVideo('fail-video');
+		const speechLike = {
+			id: video.id,
+			status: 'done',
+			failed_reason: null,
+			video_output: 'https://x.example.com/a.mp3',
+		};
+		await post(trigger.url, callbackOf(video));
+		await post(trigger.url, { ...speechLike, id: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f' });
+		expect(
+			trigger.executions.map((e) => [e[0].json.jobType, e[0].json.event, e[0].json.verified]),
+		).toEqual([
+			['urlToVideo', 'failed', false],
+			['textToSpeech', 'audioReady', false],
+		]);
 	});
 
 	test('a forged callback for a job no family has is refused with 404 after asking each family', async () => {
@@ -132,9 +213,10 @@ describe('Creatify Trigger with URL to Video callbacks', () => {
 		expect(response.status).toBe(404);
 		expect(trigger.executions).toHaveLength(0);
 		const asked = sim.requests.filter((r) => r.path.endsWith(`/${id}/`)).map((r) => r.path);
+		// asked in order of fit: the body {id, status, video_output} is closest to a voice-over's callback
 		expect(asked).toEqual([
-			`/api/link_to_videos/${id}/`,
 			`/api/text_to_speech/${id}/`,
+			`/api/link_to_videos/${id}/`,
 			`/api/product_to_videos/${id}/`,
 		]);
 	});

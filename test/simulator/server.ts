@@ -67,6 +67,8 @@ export interface Fault {
 	method?: string;
 	/** a path (exact, without query) or a pattern */
 	path?: string | RegExp;
+	/** only requests whose parsed body this accepts */
+	when?: (body: unknown) => boolean;
 	/** how many matching requests it answers (default 1) */
 	times?: number;
 	/** answer with this status (and body) instead of the real answer */
@@ -387,6 +389,7 @@ export class CreatifySimulator implements SimHost {
 			(f) =>
 				f.remaining > 0 &&
 				(!f.method || f.method === record.method) &&
+				(!f.when || f.when(record.body)) &&
 				(!f.path ||
 					(typeof f.path === 'string' ? f.path === record.path : f.path.test(record.path))),
 		);

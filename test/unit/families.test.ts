@@ -36,14 +36,33 @@ test('trigger events: done is "videoReady", failed and rejected are "failed"', (
 	expect(eventFor(urlToVideo, 'running')).toBeUndefined();
 });
 
-test('a callback is asked of the chosen families first, those knowing its status first', () => {
-	const names = (status: string, chosen = FAMILIES) =>
-		candidateFamilies(FAMILIES, chosen, status).map((f) => f.name);
-	expect(names('done')).toEqual(['urlToVideo', 'textToSpeech', 'productVideo']);
-	expect(names('video_generated')).toEqual(['productVideo', 'urlToVideo', 'textToSpeech']);
-	expect(names('failed')).toEqual(['productVideo', 'urlToVideo', 'textToSpeech']);
-	expect(names('done', [productVideo])).toEqual(['productVideo', 'urlToVideo', 'textToSpeech']);
-	expect(names('done', [textToSpeech])).toEqual(['textToSpeech', 'urlToVideo', 'productVideo']);
+test('a callback is asked of the chosen families first, then those knowing its status, then those whose callbacks have its fields', () => {
+	const names = (body: Record<string, unknown>, chosen = FAMILIES) =>
+		candidateFamilies(FAMILIES, chosen, body).map((f) => f.name);
+	const id = '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f';
+	const linkVideo = {
+		id,
+		status: 'done',
+		failed_reason: null,
+		video_output: 'x',
+		video_thumbnail: 'y',
+	};
+	const speech = { id, status: 'done', failed_reason: null, video_output: 'x' };
+	const task = {
+		id,
+		status: 'failed',
+		type: 'product_anyshot',
+		product_url: 'x',
+		failed_reason: 'r',
+	};
+	expect(names(linkVideo)).toEqual(['urlToVideo', 'textToSpeech', 'productVideo']);
+	expect(names(speech)).toEqual(['textToSpeech', 'urlToVideo', 'productVideo']);
+	expect(names({ ...linkVideo, status: 'failed' })[0]).toBe('urlToVideo');
+	expect(names({ ...speech, status: 'failed' })[0]).toBe('textToSpeech');
+	expect(names(task)[0]).toBe('productVideo');
+	expect(names({ id, status: 'video_generated' })[0]).toBe('productVideo');
+	expect(names(linkVideo, [productVideo])).toEqual(['productVideo', 'urlToVideo', 'textToSpeech']);
+	expect(names(speech, [textToSpeech])[0]).toBe('textToSpeech');
 });
 
 test('page URLs: http(s), at most 1000 characters', () => {

@@ -4,6 +4,7 @@
  * the list endpoint, or by suspending the execution until Creatify calls back.
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { JobFamily } from '../../shared/families/types';
 import { creatifyRequest } from '../../shared/transport';
@@ -68,14 +69,39 @@ async function sendPrelude(ctx: IExecuteFunctions, prelude: Prelude) {
 	}
 }
 
-/** The plan's prelude, if any, then its paid request with the prelude's answer in the body. */
+/** The item's paid request was not sent because the run stopped while its prelude was answered. */
+function notSent(ctx: IExecuteFunctions, itemIndex: number) {
+	return new NodeOperationError(
+		ctx.getNode(),
+		"Not sent: the run stopped before this item's paid request",
+		{
+			itemIndex,
+			description:
+				'Another item failed, or the execution was cancelled, while this item was being prepared; its paid request was not sent and nothing was spent on it.',
+		},
+	);
+}
+
+/**
+ * The plan's prelude, if any, then its paid request with the prelude's answer in the body. A run that stopped
+ * while the prelude was answered sends no more paid requests.
+ */
 async function sendPlan(ctx: IExecuteFunctions, run: PaidRun, plan: PaidItemPlan) {
 	const { prelude, request } = plan;
-	const filled = prelude ? prelude.fill(await sendPrelude(ctx, prelude)) : {};
-	return await creatifyRequest(ctx, {
-		...request,
-		body: run.withCallbackUrl({ ...request.body, ...filled }),
-	});
+	if (!prelude) {
+		return await creatifyRequest(ctx, { ...request, body: run.withCallbackUrl(request.body) });
+	}
+	const answer = await sendPrelude(ctx, prelude);
+	if (run.isStopped() || ctx.getExecutionCancelSignal()?.aborted)
+		throw notSent(ctx, request.itemIndex ?? 0);
+	try {
+		const body = run.withCallbackUrl({ ...request.body, ...prelude.fill(answer) });
+		return await creatifyRequest(ctx, { ...request, body });
+	} catch (error) {
+		const failure = asNodeError(ctx, error, request.itemIndex ?? 0);
+		failure.description = `${failure.description ?? ''} ${prelude.made(answer)}`.trim();
+		throw failure;
+	}
 }
 
 /**

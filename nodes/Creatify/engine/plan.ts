@@ -13,6 +13,8 @@ export interface Prelude {
 	request: CreatifyRequest<IDataObject>;
 	/** the fields of the paid request's body that come from the answer */
 	fill: (answer: IDataObject) => IDataObject;
+	/** what the answer made, said when the paid request then fails, so that it can be reused */
+	made: (answer: IDataObject) => string;
 }
 
 export interface PaidItemPlan {

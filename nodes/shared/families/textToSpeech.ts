@@ -49,6 +49,7 @@ export const textToSpeech: JobFamily = {
 		},
 	],
 	failed: ['failed'],
+	callbackFields: ['id', 'status', 'failed_reason', 'video_output'],
 	files: [
 		{
 			value: 'audio',

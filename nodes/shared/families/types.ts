@@ -64,6 +64,11 @@ export interface JobFamily extends StatusTable {
 	 * one; without it a listing of all jobs is one call that returns them all.
 	 */
 	pagedPath?: readonly string[];
+	/**
+	 * The fields of the family's callback body when Creatify posts only part of the record (URL to Video, Text
+	 * to Speech); absent when it posts the whole record. The trigger uses it to tell families apart.
+	 */
+	callbackFields?: readonly string[];
 	/** a record field with a fixed set of kinds that the trigger can filter on */
 	kind?: { field: string; options: INodePropertyOptions[] };
 	/** how a job reads in a picker */

@@ -49,6 +49,7 @@ export const urlToVideo: JobFamily = {
 		},
 	],
 	failed: ['failed', 'rejected'],
+	callbackFields: ['id', 'status', 'failed_reason', 'video_output', 'video_thumbnail'],
 	files: [
 		{
 			value: 'video',

@@ -57,6 +57,7 @@ export function pageUrlProblem(value: unknown): string | undefined {
 /** Optional links (showcase image, webhook) only need to be http(s). */
 export function httpUrlProblem(field: string, value: unknown): string | undefined {
 	if (typeof value !== 'string') return `${field} must be a URL`;
+	if (/\s/.test(value)) return `${field} must be one http(s) URL without spaces, got "${value}"`;
 	try {
 		const url = new URL(value);
 		if (url.protocol === 'http:' || url.protocol === 'https:') return undefined;
@@ -85,6 +86,18 @@ export function normalizeAspectRatio(value: unknown): unknown {
 export function splitIds(value: unknown): string[] {
 	const parts = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[\s,;]+/);
 	return [...new Set(parts.map((p) => p.trim()).filter((p) => p !== ''))];
+}
+
+/**
+ * URLs typed as a list: one per line, or separated by commas, semicolons or spaces that come before the next
+ * http(s) link (a URL may itself hold commas, e.g. an image CDN's /w_300,h_200/). A list from an expression is
+ * taken as it is.
+ */
+export function splitUrls(value: unknown): string[] {
+	const parts = Array.isArray(value)
+		? value.map(String)
+		: String(value ?? '').split(/\s*\n\s*|[\s,;]+(?=https?:\/\/)/);
+	return [...new Set(parts.map((p) => p.trim().replace(/[,;]$/, '')).filter((p) => p !== ''))];
 }
 
 export function chunk<T>(values: readonly T[], size: number): T[][] {

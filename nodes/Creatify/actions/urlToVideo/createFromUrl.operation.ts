@@ -32,7 +32,12 @@ export const execute = paidOperation(urlToVideo, (ctx, itemIndex) => {
 	const url = readPageUrl(ctx, itemIndex);
 	const settings = videoSettings(ctx, itemIndex);
 	return {
-		prelude: { request: linkFromPageRequest(url, itemIndex), fill: (link) => ({ link: link.id }) },
+		prelude: {
+			request: linkFromPageRequest(url, itemIndex),
+			fill: (link) => ({ link: link.id }),
+			made: (link) =>
+				`The page's link ${String(link.id)} was created first: to retry without scraping the page again, use Create Video with that link.`,
+		},
 		request: videoRequest(settings, itemIndex),
 		step: 'video',
 	};

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { creatifyRequest } from '../../../shared/transport';
-import { invalidInput, perItemOperation } from '../common';
+import { checkedOperation } from '../checkedOperation';
+import { invalidInput } from '../common';
 import { paidNotice } from '../descriptions';
 import { linkBody, linkFieldProperties } from './linkFields';
 import { linkFromPageRequest, linkRequest, pageUrlProperty, readPageUrl } from './requests';
@@ -38,16 +38,13 @@ const properties: INodeProperties[] = [
  * A link from a product page (POST /api/links/) or from product data (POST /api/links/link_with_params/,
  * https://docs.creatify.ai/api-reference/links/post-apilink_with_params). Neither is repeated automatically.
  */
-export const { description, execute } = perItemOperation(
+export const { description, execute } = checkedOperation(
 	{ resource: 'urlToVideo', operation: 'createLink' },
 	properties,
-	async (ctx, itemIndex) => {
+	(ctx, itemIndex) => {
 		const source = ctx.getNodeParameter('source', itemIndex) as string;
 		if (source === 'page') {
-			return await creatifyRequest(
-				ctx,
-				linkFromPageRequest(readPageUrl(ctx, itemIndex), itemIndex),
-			);
+			return linkFromPageRequest(readPageUrl(ctx, itemIndex), itemIndex);
 		}
 		const values = Object.fromEntries(
 			linkFieldProperties.map(({ name }) => [name, ctx.getNodeParameter(name, itemIndex, '')]),
@@ -60,9 +57,7 @@ export const { description, execute } = perItemOperation(
 				itemIndex,
 				'Give at least one Image URL or Video URL: a link needs one to make a video',
 			);
-		return await creatifyRequest(
-			ctx,
-			linkRequest('POST', ['link_with_params'], itemIndex, { body }),
-		);
+		return linkRequest('POST', ['link_with_params'], itemIndex, { body });
 	},
+	'created',
 );

@@ -6,7 +6,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { httpUrlProblem, splitIds } from '../../../shared/helpers/validation';
+import { httpUrlProblem, splitUrls } from '../../../shared/helpers/validation';
 import { invalidInput } from '../common';
 
 const MAX_TITLE_LENGTH = 1000;
@@ -57,7 +57,7 @@ export const linkFieldProperties: INodeProperties[] = [
 ];
 
 function urlList(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown) {
-	const urls = splitIds(value);
+	const urls = splitUrls(value);
 	const problem = urls.map((url) => httpUrlProblem(`Each of the ${label}`, url)).find(Boolean);
 	if (problem) invalidInput(ctx, itemIndex, problem);
 	return urls;

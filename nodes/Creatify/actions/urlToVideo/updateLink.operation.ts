@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { pageUrlProblem } from '../../../shared/helpers/validation';
-import { creatifyRequest } from '../../../shared/transport';
-import { invalidInput, perItemOperation, readUuid } from '../common';
+import { checkedOperation } from '../checkedOperation';
+import { invalidInput, readUuid } from '../common';
 import { linkLocator } from '../descriptions';
 import { linkBody, linkFieldProperties } from './linkFields';
 import { linkRequest } from './requests';
@@ -28,10 +28,10 @@ const properties: INodeProperties[] = [
  * Changes a link's data: PUT /api/links/{id}/ with the fields that are set
  * (https://docs.creatify.ai/api-reference/links/put-apilinks-). A list given replaces the link's list.
  */
-export const { description, execute } = perItemOperation(
+export const { description, execute } = checkedOperation(
 	{ resource: 'urlToVideo', operation: 'updateLink' },
 	properties,
-	async (ctx, itemIndex) => {
+	(ctx, itemIndex) => {
 		const linkId = readUuid(ctx, 'linkId', 'Link ID', itemIndex);
 		const fields = ctx.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		const body = linkBody(ctx, itemIndex, fields);
@@ -42,6 +42,7 @@ export const { description, execute } = perItemOperation(
 		}
 		if (Object.keys(body).length === 0)
 			invalidInput(ctx, itemIndex, 'Nothing to update: add at least one field under Update Fields');
-		return await creatifyRequest(ctx, linkRequest('PUT', [linkId], itemIndex, { body, linkId }));
+		return linkRequest('PUT', [linkId], itemIndex, { body, linkId });
 	},
+	'changed',
 );

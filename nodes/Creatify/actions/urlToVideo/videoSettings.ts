@@ -176,9 +176,9 @@ function musicUrlProblem(value: string): string | undefined {
 	return httpUrlProblem('Background Music URL', value);
 }
 
-function volumeProblem(label: string, value: unknown): string | undefined {
+function volumeProblem(label: string, value: unknown, given: unknown): string | undefined {
 	if (typeof value === 'number' && value >= 0 && value <= 1) return undefined;
-	return `${label} must be a number from 0 to 1, got ${JSON.stringify(value)}`;
+	return `${label} must be a number from 0 to 1, got ${JSON.stringify(given)}`;
 }
 
 function lengthProblem(value: unknown): string | undefined {
@@ -221,9 +221,12 @@ function optionalSettings(ctx: IExecuteFunctions, itemIndex: number): IDataObjec
 		['voiceoverVolume', 'voiceover_volume', 'Voice-Over Volume'],
 	]) {
 		if (options[name] === undefined) continue;
-		const problem = volumeProblem(label, options[name]);
+		// an expression may give the number as text, e.g. from a spreadsheet cell
+		const raw = options[name];
+		const volume = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+		const problem = volumeProblem(label, volume, raw);
 		if (problem) invalidInput(ctx, itemIndex, problem);
-		body[apiName] = options[name];
+		body[apiName] = volume as number;
 	}
 	for (const [name, apiName] of SWITCHES) {
 		if (options[name] !== undefined) body[apiName] = Boolean(options[name]);
