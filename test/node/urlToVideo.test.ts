@@ -366,6 +366,14 @@ describe('Create Video From URL', () => {
 });
 
 describe('links, Create Video, Get and Get Many', () => {
+	const linkFromData = {
+		resource: 'urlToVideo',
+		operation: 'createLink',
+		source: 'productData',
+		title: 'Steel bottle',
+		imageUrls: '={{ $json.images }}',
+	};
+
 	test('Create Link scrapes a page; Update Link changes it; Get Link reads it', async () => {
 		const created = await runCreatify({
 			parameters: { resource: 'urlToVideo', operation: 'createLink', url: PAGE },
@@ -422,13 +430,7 @@ describe('links, Create Video, Get and Get Many', () => {
 	});
 
 	test('Create Link from product data spends 1 credit and needs an image or a video', async () => {
-		const parameters = {
-			resource: 'urlToVideo',
-			operation: 'createLink',
-			source: 'productData',
-			title: 'Steel bottle',
-			imageUrls: '={{ $json.images }}',
-		};
+		const parameters = linkFromData;
 		const { items } = await runCreatify({
 			parameters,
 			items: [{ images: ['https://cdn.example.com/1.jpg'] }, { images: [] }],
@@ -448,13 +450,7 @@ describe('links, Create Video, Get and Get Many', () => {
 	});
 
 	test('Create Link checks every item before creating any, and a failure lists the links already made', async () => {
-		const parameters = {
-			resource: 'urlToVideo',
-			operation: 'createLink',
-			source: 'productData',
-			title: 'Steel bottle',
-			imageUrls: '={{ $json.images }}',
-		};
+		const parameters = linkFromData;
 		const bad = await runCreatify({
 			parameters,
 			items: [{ images: 'https://cdn.example.com/1.jpg' }, { images: 'not a link' }],

@@ -9,12 +9,12 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { CreatifyRequest } from '../../shared/transport';
 import { creatifyRequest } from '../../shared/transport';
 import { asNodeError, errorItem } from '../engine/items';
-import type { Execute } from './common';
+import type { Execute, OperationShow } from './common';
+import { operationDescription } from './common';
 
 type Prepared = CreatifyRequest<IDataObject> | Error;
 
@@ -62,16 +62,13 @@ async function sendAll(ctx: IExecuteFunctions, prepared: Prepared[], verb: strin
 
 /** `prepare` checks one item and returns its request; `verb` says what a sent request did ("created"). */
 export function checkedOperation(
-	show: { resource: string; operation: string },
+	show: OperationShow,
 	properties: INodeProperties[],
 	prepare: (ctx: IExecuteFunctions, itemIndex: number) => CreatifyRequest<IDataObject>,
 	verb: string,
 ): { description: INodeProperties[]; execute: Execute } {
 	return {
-		description: updateDisplayOptions(
-			{ show: { resource: [show.resource], operation: [show.operation] } },
-			properties,
-		),
+		description: operationDescription(show, properties),
 		execute: async function (this: IExecuteFunctions, items: INodeExecutionData[]) {
 			return await sendAll(this, prepareAll(this, items.length, prepare), verb);
 		},

@@ -59,20 +59,30 @@ export type Execute = (
 	items: INodeExecutionData[],
 ) => Promise<INodeExecutionData[]>;
 
+export interface OperationShow {
+	resource: string;
+	operation: string;
+}
+
+/** An operation's parameters, shown only for its resource and operation. */
+export function operationDescription(show: OperationShow, properties: INodeProperties[]) {
+	return updateDisplayOptions(
+		{ show: { resource: [show.resource], operation: [show.operation] } },
+		properties,
+	);
+}
+
 /**
  * A free operation that sends one request (or one listing) per item: its parameters, shown only for this
  * resource and operation, and its execute() running `handle` for each item with runPerItem's pairing and errors.
  */
 export function perItemOperation(
-	show: { resource: string; operation: string },
+	show: OperationShow,
 	properties: INodeProperties[],
 	handle: (ctx: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>,
 ): { description: INodeProperties[]; execute: Execute } {
 	return {
-		description: updateDisplayOptions(
-			{ show: { resource: [show.resource], operation: [show.operation] } },
-			properties,
-		),
+		description: operationDescription(show, properties),
 		execute: async function (this: IExecuteFunctions, items: INodeExecutionData[]) {
 			return await runPerItem(this, items, async (itemIndex) => await handle(this, itemIndex));
 		},
