@@ -121,6 +121,8 @@ export const aspectRatioProperty: INodeProperties = {
 		{ name: '1:1 (Square)', value: '1x1' },
 	],
 	default: '9x16',
+	description:
+		'The shape of the output: 9x16 for stories and reels, 16x9 for YouTube, 1x1 for feeds',
 };
 
 /** The notice of a paid operation; `cost` says what each item spends, e.g. "4 credits". */

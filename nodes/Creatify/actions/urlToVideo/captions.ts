@@ -7,20 +7,47 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 type Kind = 'string' | 'number' | 'boolean';
 
-/** option name -> [Creatify field, display name, kind, example] */
-const FIELDS: Array<[string, string, string, Kind, string?]> = [
-	['style', 'style', 'Style', 'string', 'normal-black'],
-	['fontFamily', 'font_family', 'Font Family', 'string', 'Montserrat'],
-	['fontSize', 'font_size', 'Font Size', 'number'],
-	['fontStyle', 'font_style', 'Font Style', 'string', 'font-bold'],
-	['textColor', 'text_color', 'Text Color', 'string', '#FFFFFF'],
-	['highlightTextColor', 'highlight_text_color', 'Highlight Text Color', 'string', '#FFD700'],
-	['backgroundColor', 'background_color', 'Background Color', 'string', '#000000'],
-	['maxWidth', 'max_width', 'Max Width', 'number'],
-	['lineHeight', 'line_height', 'Line Height', 'number'],
-	['textShadow', 'text_shadow', 'Text Shadow', 'string'],
-	['hidden', 'hidden', 'Hidden', 'boolean'],
-	['overrideVisualStyle', 'override_visual_style', 'Override Visual Style', 'boolean'],
+/** option name -> [Creatify field, display name, kind, description, example] */
+const FIELDS: Array<[string, string, string, Kind, string, string?]> = [
+	['style', 'style', 'Style', 'string', "A caption preset of Creatify's", 'normal-black'],
+	['fontFamily', 'font_family', 'Font Family', 'string', 'The font of the captions', 'Montserrat'],
+	['fontSize', 'font_size', 'Font Size', 'number', 'The size of the caption text'],
+	[
+		'fontStyle',
+		'font_style',
+		'Font Style',
+		'string',
+		'The weight or style of the font',
+		'font-bold',
+	],
+	['textColor', 'text_color', 'Text Color', 'string', 'The colour of the text', '#FFFFFF'],
+	[
+		'highlightTextColor',
+		'highlight_text_color',
+		'Highlight Text Color',
+		'string',
+		'The colour of the word being spoken',
+		'#FFD700',
+	],
+	[
+		'backgroundColor',
+		'background_color',
+		'Background Color',
+		'string',
+		'The colour behind the text',
+		'#000000',
+	],
+	['maxWidth', 'max_width', 'Max Width', 'number', 'The widest a caption line may be'],
+	['lineHeight', 'line_height', 'Line Height', 'number', 'The spacing between caption lines'],
+	['textShadow', 'text_shadow', 'Text Shadow', 'string', 'A CSS-style shadow for the text'],
+	['hidden', 'hidden', 'Hidden', 'boolean', 'Whether to hide the captions'],
+	[
+		'overrideVisualStyle',
+		'override_visual_style',
+		'Override Visual Style',
+		'boolean',
+		"Whether these settings replace the visual style's own captions",
+	],
 ];
 
 const offset = (axis: 'x' | 'y'): INodeProperties => ({
@@ -38,11 +65,13 @@ export const captionOption: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Caption Setting',
 	default: {},
+	description: 'How the captions look; only the settings added are sent',
 	options: [
-		...FIELDS.map(([name, , displayName, kind, example]) => ({
+		...FIELDS.map(([name, , displayName, kind, description, example]) => ({
 			displayName,
 			name,
 			type: kind,
+			description,
 			default: kind === 'boolean' ? false : kind === 'number' ? 0 : '',
 			...(example ? { placeholder: `e.g. ${example}` } : {}),
 		})),

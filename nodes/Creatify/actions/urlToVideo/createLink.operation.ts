@@ -28,6 +28,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 		default: 'page',
+		description: "Where the link's title, images and videos come from",
 	},
 	{ ...paidNotice('1 Creatify credit'), displayOptions: fromData },
 	{ ...pageUrlProperty, displayOptions: { show: { source: ['page'] } } },

@@ -13,13 +13,20 @@ const MAX_TITLE_LENGTH = 1000;
 const MAX_LOGO_URL_LENGTH = 200;
 
 export const linkFieldProperties: INodeProperties[] = [
-	{ displayName: 'Title', name: 'title', type: 'string', default: '' },
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		description: `The product's name or headline, at most ${MAX_TITLE_LENGTH} characters`,
+	},
 	{
 		displayName: 'Description',
 		name: 'description',
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: '',
+		description: 'What the product is and why to buy it; the script is written from it',
 	},
 	{
 		displayName: 'Image URLs',

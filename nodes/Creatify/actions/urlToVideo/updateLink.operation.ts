@@ -19,7 +19,13 @@ const properties: INodeProperties[] = [
 			"Creatify's docs advise adding the brand's logo and keeping only the best images before making the video",
 		options: [
 			...linkFieldProperties,
-			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
+			{
+				displayName: 'URL',
+				name: 'url',
+				type: 'string',
+				default: '',
+				description: 'The product page the link stands for',
+			},
 		],
 	},
 ];
