@@ -13,7 +13,7 @@ import { FAMILIES } from '../shared/families';
 import type { JobFamily } from '../shared/families/types';
 import type { CallbackBody } from '../shared/helpers/callbacks';
 import type { CreatifyJob } from '../shared/helpers/schemas';
-import { reportedStep } from '../shared/helpers/status';
+import { knowsStatus, reportedStep } from '../shared/helpers/status';
 import { answerJson } from '../shared/transport/answer';
 import { getJob } from '../shared/transport/jobs';
 import type { DeliveryBook } from './deliveries';
@@ -27,12 +27,6 @@ export function eventFor(
 	const step = reportedStep(family, status, claimed);
 	if (step === undefined || step === 'failed') return step;
 	return family.steps.find((candidate) => candidate.name === step)?.event.value;
-}
-
-function knowsStatus(family: JobFamily, status: unknown): boolean {
-	if (typeof status !== 'string') return false;
-	if (family.failed.includes(status)) return true;
-	return family.steps.some((step) => step.working.includes(status) || step.done.includes(status));
 }
 
 /**

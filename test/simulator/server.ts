@@ -11,7 +11,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { HttpAnswer } from './http';
 import { PERSONAS } from './personas';
 import type { SimHost } from './queueJob';
-import { listByIds } from './queueJob';
+import { found, listByIds } from './queueJob';
 import type { LinkVideoStatus } from './urlToVideo';
 import { TextToSpeechRoutes } from './textToSpeech';
 import { UrlToVideoRoutes } from './urlToVideo';
@@ -126,7 +126,6 @@ export interface SimulatorOptions {
 export const DEFAULT_API_ID = '5d3c0a1e-8b7f-4c2a-9e61-0f4b2d7a8c93';
 export const DEFAULT_API_KEY = 'sim-secret-key-7f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAID_PATH =
 	/\/(gen_image|gen_video|regen_image)\/$|^\/api\/(link_to_videos|text_to_speech)\/$/;
 
@@ -472,14 +471,8 @@ export class CreatifySimulator implements SimHost {
 		this.lastRouteChangedState = true;
 	}
 
-	private findTask(id: string): SimTask {
-		const task = UUID.test(id) ? this.tasks.get(id) : undefined;
-		if (!task) throw new HttpAnswer(404, { detail: 'Not found.' });
-		return task;
-	}
-
 	private getTask(id: string): HttpAnswer {
-		return new HttpAnswer(200, this.findTask(id));
+		return new HttpAnswer(200, found(this.tasks, id));
 	}
 
 	private listPersonas(query: Record<string, string>): HttpAnswer {
@@ -543,7 +536,7 @@ export class CreatifySimulator implements SimHost {
 	}
 
 	private genVideo(id: string, body: Record<string, unknown>): HttpAnswer {
-		const task = this.findTask(id);
+		const task = found(this.tasks, id);
 		if (task.status !== 'image_generated') {
 			return new HttpAnswer(400, [
 				`Task status is "${task.status}"; a video can only be generated from status "image_generated".`,
@@ -581,7 +574,7 @@ export class CreatifySimulator implements SimHost {
 	}
 
 	private regenImage(id: string, body: Record<string, unknown>): HttpAnswer {
-		const source = this.findTask(id);
+		const source = found(this.tasks, id);
 		if (!['image_generated', 'video_generated'].includes(source.status)) {
 			return new HttpAnswer(400, [
 				`Task status is "${source.status}"; its image cannot be regenerated yet.`,

@@ -7,8 +7,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { JobFamily } from '../../shared/families/types';
 import type { BackoffPolicy } from '../../shared/helpers/backoff';
 import { pollPolicy } from '../../shared/helpers/waiting';
+import { downloadOptions } from './download';
 
 export type WaitMode = 'none' | 'poll' | 'callback';
 
@@ -120,6 +122,11 @@ function rawParameter(ctx: IExecuteFunctions, path: string): unknown {
 					: undefined,
 			ctx.getNode().parameters,
 		);
+}
+
+/** The wait options of a family's paid operations: batch settings and Download Result. */
+export function waitOptions(family: JobFamily): INodeProperties[] {
+	return [...batchOptions, ...downloadOptions(family)];
 }
 
 /** A batch setting: item 0's value, after checking that an expression gives it for every item. */

@@ -42,6 +42,12 @@ function stepIndex(table: StatusTable, step: string): number {
 	return index;
 }
 
+/** Whether the status is one the table names (working, done or failed at any step). */
+export function knowsStatus(table: StatusTable, status: unknown): boolean {
+	if (typeof status === 'string' && table.failed.includes(status)) return true;
+	return ownerOf(table, status) !== undefined;
+}
+
 /** Where a job stands for `step`. An unknown status (Creatify adds some without notice) counts as working. */
 export function jobState(table: StatusTable, step: string, status: unknown): JobState {
 	if (typeof status === 'string' && table.failed.includes(status)) return 'failed';

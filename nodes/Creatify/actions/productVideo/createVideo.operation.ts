@@ -4,14 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { familyStep } from '../../../shared/families/types';
 import { productVideo } from '../../../shared/families/productVideo';
 import { paidOperation } from '../../engine/engine';
-import { waitProperties } from '../../engine/settings';
+import { waitOptions, waitProperties } from '../../engine/settings';
 import { optionsCollection, paidNotice, webhookUrlOption } from '../descriptions';
-import {
-	imageOptions,
-	imageProperties,
-	imageRequest,
-	productVideoWaitOptions,
-} from './generateImage.operation';
+import { imageOptions, imageProperties, imageRequest } from './generateImage.operation';
 import { motionStyleProperty, videoBody, videoPromptOption } from './generateVideo.operation';
 
 const credits = ['image', 'video']
@@ -31,7 +26,7 @@ const properties: INodeProperties[] = [
 			description:
 				'Creatify also POSTs the task here when the video step succeeds or fails, e.g. the PRODUCTION URL of a Creatify Trigger in an active workflow',
 		},
-		...productVideoWaitOptions,
+		...waitOptions(productVideo),
 	]),
 ];
 

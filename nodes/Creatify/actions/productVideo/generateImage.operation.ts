@@ -10,9 +10,8 @@ import {
 	productUrlProblem,
 } from '../../../shared/helpers/validation';
 import type { CreatifyRequest } from '../../../shared/transport';
-import { downloadOptions } from '../../engine/download';
 import { paidOperation } from '../../engine/engine';
-import { batchOptions, waitProperties } from '../../engine/settings';
+import { waitOptions, waitProperties } from '../../engine/settings';
 import { invalidInput, readOptions } from '../common';
 import {
 	aspectRatioProperty,
@@ -58,14 +57,11 @@ export const imageOptions: INodeProperties[] = [
 	},
 ];
 
-/** The wait options of Product Video's paid operations. */
-export const productVideoWaitOptions = [...batchOptions, ...downloadOptions(productVideo)];
-
 const properties: INodeProperties[] = [
 	paidNotice(familyStep(productVideo, 'image').cost.text),
 	...imageProperties,
 	...waitProperties('none'),
-	optionsCollection([...imageOptions, webhookUrlOption, ...productVideoWaitOptions]),
+	optionsCollection([...imageOptions, webhookUrlOption, ...waitOptions(productVideo)]),
 ];
 
 export const description = updateDisplayOptions(

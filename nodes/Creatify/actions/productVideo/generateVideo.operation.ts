@@ -6,10 +6,9 @@ import { MOTION_STYLES, productVideo } from '../../../shared/families/productVid
 import { choiceProblem } from '../../../shared/helpers/validation';
 import { followUpRequest } from '../../../shared/transport/jobs';
 import { paidOperation } from '../../engine/engine';
-import { waitProperties } from '../../engine/settings';
+import { waitOptions, waitProperties } from '../../engine/settings';
 import { invalidInput, readOptions, readUuid } from '../common';
 import { optionsCollection, paidNotice, taskIdLocator, webhookUrlOption } from '../descriptions';
-import { productVideoWaitOptions } from './generateImage.operation';
 import { productVideoFields } from './fields';
 
 export const motionStyleProperty: INodeProperties = {
@@ -46,7 +45,7 @@ const properties: INodeProperties[] = [
 	),
 	motionStyleProperty,
 	...waitProperties('none'),
-	optionsCollection([videoPromptOption, webhookUrlOption, ...productVideoWaitOptions]),
+	optionsCollection([videoPromptOption, webhookUrlOption, ...waitOptions(productVideo)]),
 ];
 
 export const description = updateDisplayOptions(

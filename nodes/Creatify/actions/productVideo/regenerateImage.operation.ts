@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { familyStep } from '../../../shared/families/types';
 import { productVideo } from '../../../shared/families/productVideo';
 import { paidOperation } from '../../engine/engine';
-import { waitProperties } from '../../engine/settings';
+import { waitOptions, waitProperties } from '../../engine/settings';
 import { readOptions, readUuid } from '../common';
 import {
 	imagePromptOption,
@@ -13,7 +13,6 @@ import {
 	taskIdLocator,
 	webhookUrlOption,
 } from '../descriptions';
-import { productVideoWaitOptions } from './generateImage.operation';
 import { productVideoFields } from './fields';
 
 const properties: INodeProperties[] = [
@@ -22,7 +21,7 @@ const properties: INodeProperties[] = [
 		'The task whose preview image to redo. Creatify answers with a NEW task (its regen_source_id is this task).',
 	),
 	...waitProperties('none'),
-	optionsCollection([imagePromptOption, webhookUrlOption, ...productVideoWaitOptions]),
+	optionsCollection([imagePromptOption, webhookUrlOption, ...waitOptions(productVideo)]),
 ];
 
 export const description = updateDisplayOptions(

@@ -4,9 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { MAX_SCRIPT_LENGTH, textToSpeech } from '../../../shared/families/textToSpeech';
 import { familyStep } from '../../../shared/families/types';
 import { uuidProblem } from '../../../shared/helpers/validation';
-import { downloadOptions } from '../../engine/download';
 import { paidOperation } from '../../engine/engine';
-import { batchOptions, waitProperties } from '../../engine/settings';
+import { waitOptions, waitProperties } from '../../engine/settings';
 import { invalidInput, readOptions } from '../common';
 import { optionsCollection, paidNotice, voiceLocator, webhookUrlOption } from '../descriptions';
 import { SHARED_FIELDS, buildOptionalFields } from '../optionalFields';
@@ -27,7 +26,7 @@ const properties: INodeProperties[] = [
 		"The voice (an accent of one of Creatify's voices) that reads the script. Left empty, Creatify picks one.",
 	),
 	...waitProperties('poll'),
-	optionsCollection([webhookUrlOption, ...batchOptions, ...downloadOptions(textToSpeech)]),
+	optionsCollection([webhookUrlOption, ...waitOptions(textToSpeech)]),
 ];
 
 export const description = updateDisplayOptions(

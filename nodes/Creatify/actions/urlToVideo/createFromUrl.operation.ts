@@ -1,22 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { familyStep } from '../../../shared/families/types';
 import { urlToVideo } from '../../../shared/families/urlToVideo';
 import { paidOperation } from '../../engine/engine';
-import { waitProperties } from '../../engine/settings';
-import { optionsCollection, paidNotice } from '../descriptions';
 import { linkFromPageRequest, pageUrlProperty, readPageUrl, videoRequest } from './requests';
-import { videoSettings, videoSettingsOptions, videoSettingsProperties } from './videoSettings';
-import { urlToVideoWaitOptions } from './waitOptions';
+import { videoOperationProperties, videoSettings } from './videoSettings';
 
-const properties: INodeProperties[] = [
-	paidNotice(familyStep(urlToVideo, 'video').cost.text),
-	pageUrlProperty,
-	...videoSettingsProperties,
-	...waitProperties('poll'),
-	optionsCollection([...videoSettingsOptions, ...urlToVideoWaitOptions]),
-];
+const properties = videoOperationProperties(pageUrlProperty);
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['urlToVideo'], operation: ['createFromUrl'] } },

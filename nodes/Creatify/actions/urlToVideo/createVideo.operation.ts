@@ -1,23 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { familyStep } from '../../../shared/families/types';
 import { urlToVideo } from '../../../shared/families/urlToVideo';
 import { paidOperation } from '../../engine/engine';
-import { waitProperties } from '../../engine/settings';
 import { readUuid } from '../common';
-import { linkLocator, optionsCollection, paidNotice } from '../descriptions';
+import { linkLocator } from '../descriptions';
 import { videoRequest } from './requests';
-import { videoSettings, videoSettingsOptions, videoSettingsProperties } from './videoSettings';
-import { urlToVideoWaitOptions } from './waitOptions';
+import { videoOperationProperties, videoSettings } from './videoSettings';
 
-const properties: INodeProperties[] = [
-	paidNotice(familyStep(urlToVideo, 'video').cost.text),
+const properties = videoOperationProperties(
 	linkLocator('The link (a scraped product page, from Create Link) to make the video from'),
-	...videoSettingsProperties,
-	...waitProperties('poll'),
-	optionsCollection([...videoSettingsOptions, ...urlToVideoWaitOptions]),
-];
+);
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['urlToVideo'], operation: ['createVideo'] } },

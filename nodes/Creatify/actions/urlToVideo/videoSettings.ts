@@ -8,17 +8,25 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { VIDEO_ASPECT_RATIOS, VIDEO_LENGTHS } from '../../../shared/families/urlToVideo';
+import { familyStep } from '../../../shared/families/types';
+import {
+	VIDEO_ASPECT_RATIOS,
+	VIDEO_LENGTHS,
+	urlToVideo,
+} from '../../../shared/families/urlToVideo';
 import {
 	choiceProblem,
 	httpUrlProblem,
 	normalizeAspectRatio,
 	uuidProblem,
 } from '../../../shared/helpers/validation';
+import { waitOptions, waitProperties } from '../../engine/settings';
 import { invalidInput, readOptions } from '../common';
 import {
 	aspectRatioProperty,
 	avatarLocator,
+	optionsCollection,
+	paidNotice,
 	voiceLocator,
 	webhookUrlOption,
 } from '../descriptions';
@@ -234,6 +242,17 @@ function optionalSettings(ctx: IExecuteFunctions, itemIndex: number): IDataObjec
 	const captions = captionSetting(options.captionSetting);
 	if (captions) body.caption_setting = captions;
 	return body;
+}
+
+/** The parameters of a paid video operation: the notice, what the video is made from, the settings, waiting. */
+export function videoOperationProperties(source: INodeProperties): INodeProperties[] {
+	return [
+		paidNotice(familyStep(urlToVideo, 'video').cost.text),
+		source,
+		...videoSettingsProperties,
+		...waitProperties('poll'),
+		optionsCollection([...videoSettingsOptions, ...waitOptions(urlToVideo)]),
+	];
 }
 
 /** The body of a video request for an item, without the link. */
