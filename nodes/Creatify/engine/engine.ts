@@ -58,14 +58,19 @@ function deadlineMarks(run: PaidRun, runs: ItemRun[]): Map<number, DeadlineMark>
 	return marks;
 }
 
+/** The error of an item's request, with a sentence added to its description. */
+function withNote(ctx: IExecuteFunctions, error: unknown, itemIndex: number, note: string) {
+	const failure = asNodeError(ctx, error, itemIndex);
+	failure.description = `${failure.description ?? ''} ${note}`.trim();
+	return failure;
+}
+
 async function sendPrelude(ctx: IExecuteFunctions, prelude: Prelude) {
 	try {
 		return await creatifyRequest(ctx, prelude.request);
 	} catch (error) {
-		const failure = asNodeError(ctx, error, prelude.request.itemIndex ?? 0);
-		failure.description =
-			`${failure.description ?? ''} The paid request was not sent for this item: nothing was spent on it.`.trim();
-		throw failure;
+		const note = 'The paid request was not sent for this item: nothing was spent on it.';
+		throw withNote(ctx, error, prelude.request.itemIndex ?? 0, note);
 	}
 }
 
@@ -98,9 +103,7 @@ async function sendPlan(ctx: IExecuteFunctions, run: PaidRun, plan: PaidItemPlan
 		const body = run.withCallbackUrl({ ...request.body, ...prelude.fill(answer) });
 		return await creatifyRequest(ctx, { ...request, body });
 	} catch (error) {
-		const failure = asNodeError(ctx, error, request.itemIndex ?? 0);
-		failure.description = `${failure.description ?? ''} ${prelude.made(answer)}`.trim();
-		throw failure;
+		throw withNote(ctx, error, request.itemIndex ?? 0, prelude.made(answer));
 	}
 }
 
