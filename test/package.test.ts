@@ -101,6 +101,7 @@ describe('the built node', () => {
 			'updateLink',
 		]);
 		expect(operationsOf('textToSpeech').sort()).toEqual(['create', 'get', 'getMany']);
+		expect(operationsOf('aurora').sort()).toEqual(['create', 'get', 'getMany']);
 		expect(operationsOf('voice')).toEqual(['getMany']);
 		expect(operationsOf('account')).toEqual(['getCredits']);
 		expect(operationsOf('avatar')).toEqual(['getMany']);
@@ -223,6 +224,22 @@ describe('the built node', () => {
 		]);
 		expect(shownFor('textToSpeech', 'get')).toEqual(['voiceOverId']);
 		expect(shownFor('textToSpeech', 'getMany')).toEqual(['voiceOverIds', 'returnAll', 'limit']);
+		expect(shownFor('aurora', 'create')).toEqual([
+			'paidNotice',
+			'imageSource',
+			'imageUrl',
+			'imageBinaryProperty',
+			'audioSource',
+			'audioUrl',
+			'audioBinaryProperty',
+			'audioSeconds',
+			'model',
+			'resolution',
+			...waiting,
+			'options',
+		]);
+		expect(shownFor('aurora', 'get')).toEqual(['auroraVideoId']);
+		expect(shownFor('aurora', 'getMany')).toEqual(['auroraVideoIds', 'returnAll', 'limit']);
 		expect(shownFor('voice', 'getMany')).toEqual(['returnAll', 'limit', 'filters']);
 	});
 });

@@ -11,6 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { familyNamed } from '../shared/families';
 import { noRemoteWebhook } from '../shared/webhookLifecycle';
 import * as account from './actions/account';
+import * as aurora from './actions/aurora';
 import * as avatar from './actions/avatar';
 import * as productVideo from './actions/productVideo';
 import * as textToSpeech from './actions/textToSpeech';
@@ -23,6 +24,7 @@ import { listSearch } from './methods';
 
 const RESOURCES: Array<{ name: string; value: ResourceName }> = [
 	{ name: 'Account', value: 'account' },
+	{ name: 'Aurora (Talking Video)', value: 'aurora' },
 	{ name: 'Avatar', value: 'avatar' },
 	{ name: 'Product Video', value: 'productVideo' },
 	{ name: 'Text to Speech', value: 'textToSpeech' },
@@ -39,7 +41,7 @@ export class Creatify implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Make AI video ads and voice-overs with Creatify from product images, product pages and scripts',
+			'Make AI video ads, talking videos and voice-overs with Creatify from product images, product pages, portraits and scripts',
 		defaults: { name: 'Creatify' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -68,6 +70,7 @@ export class Creatify implements INodeType {
 			...productVideo.description,
 			...urlToVideo.description,
 			...textToSpeech.description,
+			...aurora.description,
 			...voice.description,
 			...account.description,
 			...avatar.description,

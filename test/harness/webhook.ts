@@ -19,6 +19,7 @@ import { Workflow } from 'n8n-workflow';
 import { WebhookContext } from 'n8n-core';
 
 import { CreatifyTrigger } from '../../nodes/CreatifyTrigger/CreatifyTrigger.node';
+import type { CreatifySimulator } from '../simulator/server';
 import type { CreatifyCredentialValues } from './n8n';
 import { additionalData, CREATIFY_TRIGGER_NODE_TYPE, nodeTypes } from './n8n';
 
@@ -162,4 +163,21 @@ export class TriggerHarness {
 				.json({ message: (error as Error).message });
 		}
 	}
+}
+
+/**
+ * A trigger with `parameters` receives the callbacks of one job that `create` starts with the trigger's URL as its
+ * webhook, each delivered twice; returns the job's ID and the executions once the job is done and delivered.
+ */
+export async function executionsForOneJob(
+	sim: CreatifySimulator,
+	trigger: TriggerHarness,
+	create: (webhookUrl: string) => Promise<string>,
+): Promise<{ id: string; executions: INodeExecutionData[][] }> {
+	sim.webhook = { copies: 2 };
+	await trigger.start();
+	const id = await create(trigger.url);
+	await sim.waitForStatus(id, ['done']);
+	await sim.settleWebhooks();
+	return { id, executions: trigger.executions };
 }

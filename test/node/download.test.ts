@@ -36,6 +36,19 @@ afterAll(async () => {
 	process.env = savedEnv;
 });
 
+/** Runs `work` and returns how far the process's resident memory rose above where it started, in MB. */
+async function peakRssGrowthMb<T>(work: () => Promise<T>): Promise<{ result: T; grewMb: number }> {
+	global.gc?.();
+	const baseline = process.memoryUsage().rss;
+	let peak = baseline;
+	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+	try {
+		return { result: await work(), grewMb: (peak - baseline) / 1024 / 1024 };
+	} finally {
+		clearInterval(sampler);
+	}
+}
+
 function storedBytes(binary: IBinaryData): number {
 	const path = join(
 		process.env.N8N_BINARY_DATA_STORAGE_PATH!,
@@ -74,25 +87,63 @@ test('a 200 MB video is streamed to disk with bounded memory', async () => {
 	const size = 200 * 1024 * 1024;
 	sim.reset({ imageMs: 100, videoMs: 150, videoBytes: size });
 	const task = sim.seedTask();
-	global.gc?.();
-	const baseline = process.memoryUsage().rss;
-	let peak = baseline;
-	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-	const { items, error } = await runCreatify({
+	const {
+		result: { items, error },
+		grewMb,
+	} = await peakRssGrowthMb(() =>
+		runCreatify({
+			parameters: {
+				operation: 'generateVideo',
+				taskId: rl(task.id),
+				waitMode: 'poll',
+				options: { ...POLL, download: 'video' },
+			},
+			credentials: credentials(),
+		}),
+	);
+	expect(error).toBeUndefined();
+	expect(storedBytes(items[0].binary!.data)).toBe(size);
+	console.log(`200 MB download: peak RSS grew by ${grewMb.toFixed(1)} MB`);
+	// buffering the file would add at least its size; streaming stays far below it
+	expect(grewMb).toBeLessThan(100);
+}, 60_000);
+
+test('an audio file from the binary store is streamed to Aurora as an upload, with bounded memory', async () => {
+	const size = 200 * 1024 * 1024;
+	sim.reset({ imageMs: 100, videoMs: 150, imageBytes: size, credits: 100_000 });
+	const speech = await runCreatify({
 		parameters: {
-			operation: 'generateVideo',
-			taskId: rl(task.id),
-			waitMode: 'poll',
-			options: { ...POLL, download: 'video' },
+			resource: 'textToSpeech',
+			script: 'Hello',
+			options: { ...POLL, download: 'audio' },
 		},
 		credentials: credentials(),
 	});
-	clearInterval(sampler);
+	const audio = speech.items[0].binary!.data;
+	expect(audio.id).toMatch(/^filesystem/);
+	expect(storedBytes(audio)).toBe(size);
+	const {
+		result: { items, error },
+		grewMb,
+	} = await peakRssGrowthMb(() =>
+		runCreatify({
+			parameters: {
+				resource: 'aurora',
+				imageUrl: IMAGE,
+				audioSource: 'binary',
+				audioBinaryProperty: 'data',
+				waitMode: 'none',
+			},
+			items: speech.items,
+			credentials: credentials(),
+		}),
+	);
 	expect(error).toBeUndefined();
-	expect(storedBytes(items[0].binary!.data)).toBe(size);
-	const grewMb = (peak - baseline) / 1024 / 1024;
-	console.log(`200 MB download: peak RSS grew by ${grewMb.toFixed(1)} MB`);
-	// buffering the file would add at least its size; streaming stays far below it
+	const sent = sim.paidAttempts('aurora')[0].body as Record<string, { size: number; head: string }>;
+	expect(sent.audio).toMatchObject({ size, head: expect.stringMatching(/^ID3/) });
+	expect(items[0].json.status).toBe('pending');
+	console.log(`200 MB upload: peak RSS grew by ${grewMb.toFixed(1)} MB`);
+	// reading the file whole would add at least its size; streaming stays far below it
 	expect(grewMb).toBeLessThan(100);
 }, 60_000);
 

@@ -1,8 +1,8 @@
 /** Text to Speech and Voices against the simulator: voice-overs with waiting, errors, downloads and the trigger. */
 import { rl, useSimulator } from '../harness/fixture';
-import { runCreatify } from '../harness/n8n';
+import { getOneAndMany, runCreatify } from '../harness/n8n';
 import { WaitingWebhooks } from '../harness/waiting';
-import { TriggerHarness } from '../harness/webhook';
+import { executionsForOneJob, TriggerHarness } from '../harness/webhook';
 import { VOICES } from '../simulator/urlToVideo';
 
 const { sim, credentials } = useSimulator({ videoMs: 80 });
@@ -142,21 +142,14 @@ describe('Text to Speech Get and Get Many, Voices, the trigger', () => {
 			credentials: credentials(),
 		});
 		const ids = created.items.map((i) => i.json.id as string);
-		const one = await runCreatify({
-			parameters: { resource: 'textToSpeech', operation: 'get', voiceOverId: rl(ids[1]) },
-			credentials: credentials(),
-		});
-		expect(one.items[0].json).toMatchObject({ id: ids[1], script: 'Two' });
-		const many = await runCreatify({
-			parameters: {
-				resource: 'textToSpeech',
-				operation: 'getMany',
-				voiceOverIds: ids.join(','),
-				returnAll: true,
-			},
-			credentials: credentials(),
-		});
-		expect(many.items.map((i) => i.json.id).sort()).toEqual([...ids].sort());
+		const { one, listed } = await getOneAndMany(
+			credentials(),
+			'textToSpeech',
+			['voiceOverId', 'voiceOverIds'],
+			ids,
+		);
+		expect(one).toMatchObject({ id: ids[1], script: 'Two' });
+		expect(listed).toEqual([...ids].sort());
 	});
 
 	test('Voice Get Many lists voices with their accents, filtered by gender and name', async () => {
@@ -178,20 +171,18 @@ describe('Text to Speech Get and Get Many, Voices, the trigger', () => {
 	});
 
 	test('the Creatify Trigger verifies a voice-over callback and emits it as "audioReady", once', async () => {
-		sim.webhook = { copies: 2 };
 		const trigger = new TriggerHarness({}, credentials());
 		triggers.push(trigger);
-		await trigger.start();
-		const created = await runCreatify({
-			parameters: speak({ webhookUrl: trigger.url }, { waitMode: 'none' }),
-			items: [{ script: 'Ready when you are.' }],
-			credentials: credentials(),
+		const { id, executions } = await executionsForOneJob(sim, trigger, async (webhookUrl) => {
+			const created = await runCreatify({
+				parameters: speak({ webhookUrl }, { waitMode: 'none' }),
+				items: [{ script: 'Ready when you are.' }],
+				credentials: credentials(),
+			});
+			return created.items[0].json.id as string;
 		});
-		const id = created.items[0].json.id as string;
-		await sim.waitForStatus(id, ['done']);
-		await sim.settleWebhooks();
-		expect(trigger.executions).toHaveLength(1);
-		expect(trigger.executions[0][0].json).toMatchObject({
+		expect(executions).toHaveLength(1);
+		expect(executions[0][0].json).toMatchObject({
 			id,
 			status: 'done',
 			event: 'audioReady',

@@ -217,6 +217,7 @@ describe('Creatify Trigger with URL to Video callbacks', () => {
 		expect(asked).toEqual([
 			`/api/text_to_speech/${id}/`,
 			`/api/link_to_videos/${id}/`,
+			`/api/aurora/${id}/`,
 			`/api/product_to_videos/${id}/`,
 		]);
 	});

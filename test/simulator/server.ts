@@ -13,6 +13,8 @@ import { PERSONAS } from './personas';
 import type { SimHost } from './queueJob';
 import { found, listByIds } from './queueJob';
 import type { LinkVideoStatus } from './urlToVideo';
+import { AuroraRoutes } from './aurora';
+import { isMultipart, readMultipart } from './multipart';
 import { TextToSpeechRoutes } from './textToSpeech';
 import { UrlToVideoRoutes } from './urlToVideo';
 
@@ -127,7 +129,7 @@ export const DEFAULT_API_ID = '5d3c0a1e-8b7f-4c2a-9e61-0f4b2d7a8c93';
 export const DEFAULT_API_KEY = 'sim-secret-key-7f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
 const PAID_PATH =
-	/\/(gen_image|gen_video|regen_image)\/$|^\/api\/(link_to_videos|text_to_speech)\/$/;
+	/\/(gen_image|gen_video|regen_image)\/$|^\/api\/(link_to_videos|text_to_speech|aurora)\/$/;
 
 /** ISO 8601 with microseconds and a -07:00 offset, as Creatify's timestamps look. */
 function creatifyTimestamp(ms: number): string {
@@ -156,6 +158,8 @@ export class CreatifySimulator implements SimHost {
 	readonly urlToVideo = new UrlToVideoRoutes(this);
 	/** Text to Speech: voice-overs */
 	readonly textToSpeech = new TextToSpeechRoutes(this);
+	/** Aurora: talking videos from an image and an audio */
+	readonly aurora = new AuroraRoutes(this, (url) => this.speechSeconds(url));
 	readonly requests: RecordedRequest[] = [];
 	readonly webhookDeliveries: WebhookDelivery[] = [];
 
@@ -217,6 +221,7 @@ export class CreatifySimulator implements SimHost {
 		this.tasks.clear();
 		this.urlToVideo.clear();
 		this.textToSpeech.clear();
+		this.aurora.clear();
 		this.requests.length = 0;
 		this.webhookDeliveries.length = 0;
 		this.faults = [];
@@ -235,7 +240,9 @@ export class CreatifySimulator implements SimHost {
 	}
 
 	/** Requests that reached a paid route (whatever the answer), e.g. to prove nothing was sent twice. */
-	paidAttempts(action?: PaidAction | 'link_to_videos' | 'text_to_speech'): RecordedRequest[] {
+	paidAttempts(
+		action?: PaidAction | 'link_to_videos' | 'text_to_speech' | 'aurora',
+	): RecordedRequest[] {
 		return this.requests.filter(
 			(r) =>
 				r.method === 'POST' && (action ? r.path.endsWith(`/${action}/`) : PAID_PATH.test(r.path)),
@@ -248,6 +255,8 @@ export class CreatifySimulator implements SimHost {
 		if (video?.webhook_url) return this.urlToVideo.callback(video);
 		const speech = this.textToSpeech.speeches.get(id);
 		if (speech?.webhook_url) return this.textToSpeech.callback(speech);
+		const auroraVideo = this.aurora.videos.get(id);
+		if (auroraVideo?.webhook_url) return this.aurora.callback(auroraVideo);
 		const task = this.tasks.get(id);
 		if (!task?.webhook_url) throw new Error(`task ${id} has no webhook_url`);
 		this.deliver(task, task.status.startsWith('video') ? 'video' : 'image');
@@ -266,13 +275,27 @@ export class CreatifySimulator implements SimHost {
 	): Promise<SimTask> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const task = (this.tasks.get(id) ??
-				this.urlToVideo.videos.get(id) ??
-				this.textToSpeech.speeches.get(id)) as SimTask | undefined;
+			const task = this.anyJob(id) as SimTask | undefined;
 			if (task && statuses.includes(task.status)) return task;
 			if (Date.now() > deadline) throw new Error(`task ${id} did not reach ${statuses.join('/')}`);
 			await new Promise((r) => setTimeout(r, 10));
 		}
+	}
+
+	/** A job of any family, by ID. */
+	private anyJob(id: string) {
+		return (
+			this.tasks.get(id) ??
+			this.urlToVideo.videos.get(id) ??
+			this.textToSpeech.speeches.get(id) ??
+			this.aurora.videos.get(id)
+		);
+	}
+
+	/** The length of a simulated voice-over whose audio URL this is. */
+	private speechSeconds(url: string): number | undefined {
+		const id = /\/media\/([^/]+)\/audio\.mp3$/.exec(url)?.[1];
+		return id ? this.textToSpeech.speeches.get(id)?.duration : undefined;
 	}
 
 	/** Creates a task directly in a given state (no credits, no request), for tests of read operations. */
@@ -320,8 +343,9 @@ export class CreatifySimulator implements SimHost {
 
 	private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-		const rawBody = await readBody(req);
-		let body: unknown = undefined;
+		const multipart = isMultipart(req);
+		const rawBody = multipart ? '' : await readBody(req);
+		let body: unknown = multipart ? await readMultipart(req) : undefined;
 		let badJson = false;
 		if (rawBody.length) {
 			try {
@@ -410,7 +434,8 @@ export class CreatifySimulator implements SimHost {
 		try {
 			const answer =
 				this.urlToVideo.route(record.method, parts, record.query, body) ??
-				this.textToSpeech.route(record.method, parts, record.query, body);
+				this.textToSpeech.route(record.method, parts, record.query, body) ??
+				this.aurora.route(record.method, parts, record.query, body);
 			if (answer) {
 				if (record.method !== 'GET' && answer.status < 300) this.lastRouteChangedState = true;
 				return answer;
@@ -690,8 +715,7 @@ export class CreatifySimulator implements SimHost {
 		const match = /^\/media\/([^/]+)\/([a-z]+\.[a-z0-9]+)$/.exec(path);
 		const file = match ? MEDIA[match[2]] : undefined;
 		const id = match?.[1] ?? '';
-		const job =
-			this.tasks.get(id) ?? this.urlToVideo.videos.get(id) ?? this.textToSpeech.speeches.get(id);
+		const job = this.anyJob(id);
 		if (!file || !job || this.mediaExpired) {
 			res.writeHead(this.mediaExpired ? 410 : 404, { 'content-type': 'text/plain' });
 			res.end(this.mediaExpired ? 'link expired' : 'not found');

@@ -1,3 +1,4 @@
+import { auroraCredits, auroraMaxSeconds } from '../../nodes/shared/families/aurora';
 import { captionSetting } from '../../nodes/Creatify/actions/urlToVideo/captions';
 import { FAMILIES } from '../../nodes/shared/families';
 import { productVideo } from '../../nodes/shared/families/productVideo';
@@ -55,13 +56,19 @@ test('a callback is asked of the chosen families first, then those knowing its s
 		product_url: 'x',
 		failed_reason: 'r',
 	};
-	expect(names(linkVideo)).toEqual(['urlToVideo', 'textToSpeech', 'productVideo']);
-	expect(names(speech)).toEqual(['textToSpeech', 'urlToVideo', 'productVideo']);
+	// Aurora's callback body is not documented: it may be any part of its record, so it follows exact fits
+	expect(names(linkVideo)).toEqual(['urlToVideo', 'aurora', 'textToSpeech', 'productVideo']);
+	expect(names(speech)).toEqual(['textToSpeech', 'urlToVideo', 'aurora', 'productVideo']);
 	expect(names({ ...linkVideo, status: 'failed' })[0]).toBe('urlToVideo');
 	expect(names({ ...speech, status: 'failed' })[0]).toBe('textToSpeech');
 	expect(names(task)[0]).toBe('productVideo');
 	expect(names({ id, status: 'video_generated' })[0]).toBe('productVideo');
-	expect(names(linkVideo, [productVideo])).toEqual(['productVideo', 'urlToVideo', 'textToSpeech']);
+	expect(names(linkVideo, [productVideo])).toEqual([
+		'productVideo',
+		'urlToVideo',
+		'aurora',
+		'textToSpeech',
+	]);
 	expect(names(speech, [textToSpeech])[0]).toBe('textToSpeech');
 });
 
@@ -99,4 +106,15 @@ test('voice-over statuses and events', () => {
 	expect(jobState(textToSpeech, 'audio', 'done')).toBe('done');
 	expect(eventFor(textToSpeech, 'done')).toBe('audioReady');
 	expect(eventFor(textToSpeech, 'failed')).toBe('failed');
+});
+
+test('Aurora prices per started second of audio by model and resolution; unknown length costs nothing yet', () => {
+	expect(auroraCredits(10.4, 'aurora_v1', undefined)).toBe(11);
+	expect(auroraCredits(10.4, 'aurora_v1_fast', undefined)).toBe(5.5);
+	expect(auroraCredits(10.4, 'aurora_v2', '2k')).toBe(30.8);
+	expect(auroraCredits(3, 'aurora_v2', undefined)).toBe(2.1);
+	expect(auroraCredits(0, 'aurora_v1', undefined)).toBe(0);
+	expect(auroraMaxSeconds('aurora_v1_fast', undefined)).toBe(300);
+	expect(auroraMaxSeconds('aurora_v2', '1080p')).toBe(59.7);
+	expect(auroraMaxSeconds('aurora_v2', '2k')).toBe(14.375);
 });

@@ -20,8 +20,8 @@ export function jobGet(family: JobFamily, locator: INodeProperties) {
 /** Get Many: the jobs with the given IDs (100 per list call), or all of the account's, up to the limit. */
 export function jobGetMany(family: JobFamily) {
 	const noun = family.noun.toLowerCase();
-	// 'Task' -> taskIds, 'Voice-Over' -> voiceOverIds
-	const idsName = `${noun.replace(/-(.)/g, (_, c: string) => c.toUpperCase())}Ids`;
+	// 'Task' -> taskIds, 'Voice-Over' -> voiceOverIds, 'Aurora Video' -> auroraVideoIds
+	const idsName = `${noun.replace(/[- ](.)/g, (_, c: string) => c.toUpperCase())}Ids`;
 	const properties: INodeProperties[] = [
 		{
 			displayName: `${family.noun} IDs`,

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import * as account from './account';
+import * as aurora from './aurora';
 import * as avatar from './avatar';
 import * as productVideo from './productVideo';
 import * as textToSpeech from './textToSpeech';
@@ -19,6 +20,7 @@ export const resources = {
 	productVideo: productVideo.operations,
 	urlToVideo: urlToVideo.operations,
 	textToSpeech: textToSpeech.operations,
+	aurora: aurora.operations,
 	voice: voice.operations,
 } satisfies Record<string, Record<string, Operation>>;
 

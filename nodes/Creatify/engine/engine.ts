@@ -21,18 +21,21 @@ import { readWaitSettings } from './settings';
 
 type Output = Array<INodeExecutionData | undefined>;
 
+/** One item's plan; it may read files' sizes or a template from Creatify, never anything paid. */
+type Prepare = (itemIndex: number) => PaidItemPlan | Promise<PaidItemPlan>;
+
 /** Every item's plan, checked before anything is sent; a bad item stops the run or, continuing, is an error item. */
-function prepareAll(
+async function prepareAll(
 	ctx: IExecuteFunctions,
 	family: JobFamily,
 	count: number,
-	prepare: (itemIndex: number) => PaidItemPlan,
+	prepare: Prepare,
 	output: Output,
-): ItemRun[] {
+): Promise<ItemRun[]> {
 	const runs: ItemRun[] = [];
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		try {
-			const plan = prepare(itemIndex);
+			const plan = await prepare(itemIndex);
 			const download = readDownloadSettings(ctx, family, itemIndex);
 			runs.push({ itemIndex, plan, download, step: plan.step, settled: false });
 		} catch (error) {
@@ -114,11 +117,11 @@ async function sendPlan(ctx: IExecuteFunctions, run: PaidRun, plan: PaidItemPlan
 async function runPaidItems(
 	ctx: IExecuteFunctions,
 	family: JobFamily,
-	prepare: (itemIndex: number) => PaidItemPlan,
+	prepare: Prepare,
 	settings: WaitSettings,
 ): Promise<INodeExecutionData[]> {
 	const output: Output = new Array(ctx.getInputData().length);
-	const runs = prepareAll(ctx, family, output.length, prepare, output);
+	const runs = await prepareAll(ctx, family, output.length, prepare, output);
 	const callbackUrl =
 		settings.mode === 'callback' && runs.length > 0 ? await callbackUrlFor(ctx) : undefined;
 	const run = new PaidRun(ctx, family, settings, callbackUrl);
@@ -142,7 +145,7 @@ async function runPaidItems(
 /** The execute() of a paid operation of `family`: its plan for one item, run with the node's wait settings. */
 export function paidOperation(
 	family: JobFamily,
-	prepare: (ctx: IExecuteFunctions, itemIndex: number) => PaidItemPlan,
+	prepare: (ctx: IExecuteFunctions, itemIndex: number) => PaidItemPlan | Promise<PaidItemPlan>,
 ): (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]> {
 	return async function execute(this: IExecuteFunctions) {
 		const settings = readWaitSettings(this);

@@ -42,10 +42,14 @@ export function errorItem(
 }
 
 /** Throws the input error n8n shows for a parameter: it names the item and says how to fix the value. */
-export function invalidInput(ctx: IExecuteFunctions, itemIndex: number, problem: string): never {
+export function invalidInput(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	problem: string,
+	advice = 'Fix the value and run again.',
+): never {
 	throw new NodeOperationError(ctx.getNode(), `${problem} (item ${itemIndex})`, {
 		itemIndex,
-		description:
-			'Nothing was sent to Creatify and no credits were spent. Fix the value and run again.',
+		description: `Nothing was sent to Creatify and no credits were spent. ${advice}`,
 	});
 }

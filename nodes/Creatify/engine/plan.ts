@@ -26,6 +26,8 @@ export interface PaidItemPlan {
 	step: string;
 	/** the body of the family's follow-up request, sent once `step` is done (e.g. image, then video) */
 	followUp?: IDataObject;
+	/** what the price depends on besides the body, never sent (Aurora: the audio's length in seconds) */
+	costFacts?: IDataObject;
 }
 
 export interface ItemRun {
@@ -46,7 +48,10 @@ export interface ItemRun {
 
 /** Credits a plan spends: its first step, and the follow-up step when it has one. */
 export function planCredits(family: JobFamily, plan: PaidItemPlan): number {
-	const first = familyStep(family, plan.step).cost.credits(plan.request.body ?? {});
+	const first = familyStep(family, plan.step).cost.credits({
+		...plan.request.body,
+		...plan.costFacts,
+	});
 	if (!plan.followUp || !family.followUp) return first;
 	return first + familyStep(family, family.followUp.starts).cost.credits(plan.followUp);
 }

@@ -2,6 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { z } from 'zod';
 
 import { productVideo } from '../../shared/families/productVideo';
+import { aurora } from '../../shared/families/aurora';
 import { textToSpeech } from '../../shared/families/textToSpeech';
 import { urlToVideo } from '../../shared/families/urlToVideo';
 import type { JobFamily } from '../../shared/families/types';
@@ -59,6 +60,7 @@ function jobSearch(family: JobFamily) {
 export const searchTasks = jobSearch(productVideo);
 export const searchLinkVideos = jobSearch(urlToVideo);
 export const searchVoiceOvers = jobSearch(textToSpeech);
+export const searchAuroraVideos = jobSearch(aurora);
 
 /** One page of a paginated listing as picker results; the token is the next page's number. */
 async function pickerPage<T extends { id: string }>(

@@ -9,7 +9,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { joinLabel, text } from '../helpers/labels';
+import { jobLabel, text } from '../helpers/labels';
 import { jobSchema } from '../helpers/schemas';
 import type { JobFamily, StepCost } from './types';
 
@@ -60,12 +60,6 @@ export const textToSpeech: JobFamily = {
 			binarySuffix: '',
 		},
 	],
-	label: (speech) =>
-		joinLabel([
-			text(speech.script)?.slice(0, 40) ?? 'speech',
-			text(speech.status) ?? 'unknown status',
-			text(speech.created_at)?.slice(0, 16).replace('T', ' '),
-			speech.id.slice(0, 8),
-		]),
+	label: (speech) => jobLabel(speech, text(speech.script)?.slice(0, 40), 'speech'),
 	failureAdvice: 'Check the script (plain text, at most 8,000 characters) and the voice.',
 };

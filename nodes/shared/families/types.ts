@@ -77,6 +77,31 @@ export interface JobFamily extends StatusTable {
 	failureAdvice: string;
 }
 
+/** The one step of a family whose job queues, renders a video, and ends `done` (or in the family's failures). */
+export function videoStep(cost: StepCost): FamilyStep {
+	return {
+		name: 'video',
+		working: ['pending', 'in_queue', 'running'],
+		done: ['done'],
+		cost,
+		event: {
+			name: 'Video Ready',
+			value: 'videoReady',
+			description: 'A video is finished: its record holds the video URL',
+		},
+	};
+}
+
+/** A finished video at `video_output`, downloaded as an MP4 named after the job. */
+export const MP4_VIDEO: ResultFile = {
+	value: 'video',
+	name: 'Video',
+	field: 'video_output',
+	fileNameSuffix: '.mp4',
+	mimeType: 'video/mp4',
+	binarySuffix: '',
+};
+
 export const fixedCost = (credits: number): StepCost => ({
 	credits: () => credits,
 	text: `${credits} Creatify credit${credits === 1 ? '' : 's'}`,

@@ -10,9 +10,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { joinLabel, text } from '../helpers/labels';
+import { jobLabel, text } from '../helpers/labels';
 import { jobSchema } from '../helpers/schemas';
 import type { JobFamily, StepCost } from './types';
+import { MP4_VIDEO, videoStep } from './types';
 
 export const VIDEO_ASPECT_RATIOS = ['16x9', '1x1', '9x16'] as const;
 /** Lengths in seconds shown in the editor; Creatify's page shows 15 and 30, its app offers up to 60. */
@@ -35,30 +36,11 @@ export const urlToVideo: JobFamily = {
 	noun: 'Video',
 	path: ['link_to_videos'],
 	schema: jobSchema(['video_output', 'video_thumbnail', 'name']),
-	steps: [
-		{
-			name: 'video',
-			working: ['pending', 'in_queue', 'running'],
-			done: ['done'],
-			cost: perLength,
-			event: {
-				name: 'Video Ready',
-				value: 'videoReady',
-				description: 'A video is finished: its record holds the video URL',
-			},
-		},
-	],
+	steps: [videoStep(perLength)],
 	failed: ['failed', 'rejected'],
 	callbackFields: ['id', 'status', 'failed_reason', 'video_output', 'video_thumbnail'],
 	files: [
-		{
-			value: 'video',
-			name: 'Video',
-			field: 'video_output',
-			fileNameSuffix: '.mp4',
-			mimeType: 'video/mp4',
-			binarySuffix: '',
-		},
+		MP4_VIDEO,
 		{
 			value: 'thumbnail',
 			name: 'Thumbnail',
@@ -68,13 +50,7 @@ export const urlToVideo: JobFamily = {
 			binarySuffix: '_thumbnail',
 		},
 	],
-	label: (video) =>
-		joinLabel([
-			text(video.name) ?? 'video',
-			text(video.status) ?? 'unknown status',
-			text(video.created_at)?.slice(0, 16).replace('T', ' '),
-			video.id.slice(0, 8),
-		]),
+	label: (video) => jobLabel(video, text(video.name), 'video'),
 	failureAdvice:
 		'Check the link (a product page with images) and the video settings; a rejected video broke a content rule.',
 };

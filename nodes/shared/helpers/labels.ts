@@ -22,6 +22,16 @@ export function joinLabel(parts: Array<string | undefined>): string {
 	return parts.filter(Boolean).join(' · ');
 }
 
+/** A job as a picker shows it: its title (or `fallback`), status, creation time and short ID. */
+export function jobLabel(job: Record_, title: string | undefined, fallback: string): string {
+	return joinLabel([
+		title ?? fallback,
+		text(job.status) ?? 'unknown status',
+		text(job.created_at)?.slice(0, 16).replace('T', ' '),
+		job.id.slice(0, 8),
+	]);
+}
+
 export function avatarLabel(persona: Record_): string {
 	const name = text(persona.creator_name) ?? text(persona.name) ?? persona.id;
 	const details = [text(persona.gender), text(persona.age_range), text(persona.style)].filter(

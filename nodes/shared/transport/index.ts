@@ -16,9 +16,11 @@ import { parseWith } from '../helpers/schemas';
 import { abortableSleep } from '../helpers/sleep';
 import { apiPath, failure, httpFailure, networkFailure, subject } from './failures';
 import type { CreatifyContext, CreatifyRequest, Outcome } from './request';
+import { multipartBody } from './upload';
 
 export { apiPath } from './failures';
 export type { CreatifyContext, CreatifyRequest } from './request';
+export type { UploadFile } from './upload';
 
 export const CREDENTIAL_TYPE = 'creatifyApi';
 export const DEFAULT_BASE_URL = 'https://api.creatify.ai';
@@ -98,6 +100,21 @@ function parsed<T>(ctx: CreatifyContext, req: CreatifyRequest<T>, outcome: Outco
 	);
 }
 
+/**
+ * The options of one attempt of a request with files: a fresh multipart body (its files are read again), and no
+ * redirects, since following them keeps a copy of the whole body in memory to send it again.
+ */
+function withFiles(
+	options: IHttpRequestOptions,
+	req: CreatifyRequest<unknown>,
+): IHttpRequestOptions {
+	return {
+		...options,
+		body: multipartBody(req.body ?? {}, req.files ?? {}),
+		disableFollowRedirect: true,
+	};
+}
+
 export async function creatifyRequest<T>(
 	ctx: CreatifyContext,
 	req: CreatifyRequest<T>,
@@ -115,7 +132,8 @@ export async function creatifyRequest<T>(
 	};
 	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
 	for (let attempts = 1; ; attempts++) {
-		const { outcome, code } = await attempt(ctx, req, options, baseUrl, signal);
+		const sent = req.files ? withFiles(options, req) : options;
+		const { outcome, code } = await attempt(ctx, req, sent, baseUrl, signal);
 		if (outcome && outcome.status >= 200 && outcome.status < 300) return parsed(ctx, req, outcome);
 		if (attempts >= MAX_ATTEMPTS || !shouldRetry(req, outcome?.status, code)) {
 			throw outcome

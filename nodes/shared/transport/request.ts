@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { Schema } from '../helpers/schemas';
+import type { UploadFile } from './upload';
 
 export type CreatifyContext = IExecuteFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
@@ -15,6 +16,8 @@ export interface CreatifyRequest<T> {
 	/** path segments after /api/, e.g. ['personas', 'paginated'] */
 	path: readonly string[];
 	body?: IDataObject;
+	/** files to upload: the request is sent as multipart, `body` as its text fields */
+	files?: Record<string, UploadFile>;
 	qs?: IDataObject;
 	/** the response schema; a body that does not match is an error naming what was wrong */
 	schema: Schema<T>;

@@ -1,0 +1,43 @@
+/**
+ * Multipart requests that carry files. A file is streamed into the request from its source (n8n's binary data
+ * store), never held whole in memory, and read anew for each attempt of the request.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+/** A file sent as one part of a multipart request. */
+export interface UploadFile {
+	fileName: string;
+	mimeType: string;
+	/** the exact length in bytes, sent ahead as the part's length */
+	size: number;
+	/** the file's bytes, from the start, each time it is called */
+	open: () => Promise<AsyncIterable<Uint8Array> | Uint8Array>;
+}
+
+/** A Blob-like value FormData accepts: its bytes come from `open()` only when the request is written. */
+function streamedBlob(file: UploadFile) {
+	return {
+		size: file.size,
+		type: file.mimeType,
+		[Symbol.toStringTag]: 'Blob',
+		stream: () =>
+			(async function* () {
+				const source = await file.open();
+				if (source instanceof Uint8Array) yield source;
+				else yield* source;
+			})(),
+	} as unknown as Blob;
+}
+
+/** A multipart body: the fields as text (objects as JSON), then the files. */
+export function multipartBody(fields: IDataObject, files: Record<string, UploadFile>): FormData {
+	const form = new FormData();
+	for (const [name, value] of Object.entries(fields)) {
+		if (value === undefined || value === null) continue;
+		form.append(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
+	}
+	for (const [name, file] of Object.entries(files)) {
+		form.append(name, streamedBlob(file), file.fileName);
+	}
+	return form;
+}
