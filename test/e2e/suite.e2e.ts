@@ -18,6 +18,7 @@ import {
 import type { OutputItem } from '../n8n/api';
 import { N8nApi } from '../n8n/api';
 import { freePort, installPackage, n8nCli, N8nProcess, packPackage } from '../n8n/runtime';
+import type { NodeSpec } from '../n8n/workflows';
 import { CREATIFY, CREATIFY_TRIGGER, rowsWorkflow, triggerWorkflow } from '../n8n/workflows';
 
 const sim = new CreatifySimulator({ imageMs: 1000, videoMs: 1500 });
@@ -45,8 +46,9 @@ async function deployRows(
 	name: string,
 	path: string,
 	creatify: Record<string, unknown>,
+	before: NodeSpec[] = [],
 ): Promise<string> {
-	const id = await api.createWorkflow(rowsWorkflow(name, path, credentialId, creatify));
+	const id = await api.createWorkflow(rowsWorkflow(name, path, credentialId, creatify, before));
 	await api.activate(id);
 	await n8n.waitForWebhook(path);
 	return id;
@@ -470,6 +472,59 @@ test('11. Text to Speech: script rows → Create (poll, audio downloaded): a voi
 		}),
 	]);
 	expect(sim.paidAttempts('text_to_speech')).toHaveLength(2);
+});
+
+test('12. Aurora: rows → Text to Speech (audio downloaded) → Aurora with the audio uploaded from the binary store (poll): a talking video per row; a failed render goes to the error output', async () => {
+	sim.reset({ videoMs: 1000, imageBytes: 256 * 1024 });
+	const voiceOver: NodeSpec = [
+		'Voice-Over',
+		CREATIFY,
+		{
+			resource: 'textToSpeech',
+			script: '={{ $json.script }}',
+			options: { ...POLL, download: 'audio', binaryProperty: 'audio' },
+		},
+		{ credentials: { creatifyApi: { id: credentialId, name: 'Creatify (simulator)' } } },
+	];
+	const id = await deployRows(
+		'Image and voice to talking video (poll)',
+		'talking-poll',
+		{
+			resource: 'aurora',
+			imageUrl: "={{ $('Split Rows').item.json.image }}",
+			audioSource: 'binary',
+			audioSeconds: '={{ $json.duration }}',
+			model: 'aurora_v2',
+			resolution: '480p',
+			options: { ...POLL, download: 'video', checkCredits: true },
+		},
+		[voiceOver],
+	);
+	const rows = [
+		{ image: 'https://cdn.example.com/presenter.png', script: 'Hi, meet our new bottle.' },
+		{ image: 'https://cdn.example.com/no-face.png', script: 'This one has no face.' },
+	];
+	expect(await post('talking-poll', { rows })).toBe(200);
+	const [execution] = await finishedExecutions(id, 1);
+	const done = nodeOutput(execution, 'Creatify') as Array<
+		OutputItem & { binary?: Record<string, { mimeType?: string }> }
+	>;
+	expect(done.map((item) => [item.json.status, item.json.image, item.pairedItem?.item])).toEqual([
+		['done', rows[0].image, 0],
+	]);
+	expect(done[0].binary?.data).toMatchObject({ mimeType: 'video/mp4' });
+	expect(nodeItems(execution, 'Failed')).toEqual([
+		expect.objectContaining({ error: expect.stringContaining('failed: No face was found') }),
+	]);
+	const uploads = sim.paidAttempts('aurora').map((r) => (r.body as Record<string, unknown>).audio);
+	expect(uploads).toEqual([
+		expect.objectContaining({
+			type: 'audio/mpeg',
+			size: 256 * 1024,
+			head: expect.stringMatching(/^ID3/),
+		}),
+		expect.objectContaining({ size: 256 * 1024 }),
+	]);
 });
 
 // Last: stops n8n and runs the example with n8n's CLI, as `n8n execute` runs a saved workflow.

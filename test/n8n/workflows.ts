@@ -49,14 +49,15 @@ export function workflowOf(name: string, specs: NodeSpec[]) {
 }
 
 /**
- * Rows posted to a Webhook → Split Out → Creatify → "Done" (and "Failed" on the error output).
- * `creatify` is the Creatify node's parameters.
+ * Rows posted to a Webhook → Split Out → (`before`, e.g. a Creatify node whose output this one uses) → Creatify →
+ * "Done" (and "Failed" on the error output). `creatify` is the Creatify node's parameters.
  */
 export function rowsWorkflow(
 	name: string,
 	path: string,
 	credentialId: string,
 	creatify: Record<string, unknown>,
+	before: NodeSpec[] = [],
 ) {
 	const nodes = [
 		node(
@@ -67,6 +68,9 @@ export function rowsWorkflow(
 			2,
 		),
 		node('Split Rows', 'n8n-nodes-base.splitOut', { fieldToSplitOut: 'body.rows', options: {} }),
+		...before.map(([nodeName, type, parameters, extra, version]) =>
+			node(nodeName, type, parameters, extra, version),
+		),
 		node('Creatify', CREATIFY, creatify, {
 			credentials: { creatifyApi: { id: credentialId, name: 'Creatify (simulator)' } },
 			onError: 'continueErrorOutput',
@@ -74,7 +78,12 @@ export function rowsWorkflow(
 		node('Done', 'n8n-nodes-base.noOp', {}),
 		node('Failed', 'n8n-nodes-base.noOp', {}),
 	];
-	const connections = chain('Rows', 'Split Rows', 'Creatify');
+	const connections = chain(
+		'Rows',
+		'Split Rows',
+		...before.map(([nodeName]) => nodeName),
+		'Creatify',
+	);
 	connections.Creatify = {
 		main: [
 			[{ node: 'Done', type: 'main', index: 0 }],

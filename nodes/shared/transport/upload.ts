@@ -14,19 +14,29 @@ export interface UploadFile {
 	open: () => Promise<AsyncIterable<Uint8Array> | Uint8Array>;
 }
 
-/** A Blob-like value FormData accepts: its bytes come from `open()` only when the request is written. */
-function streamedBlob(file: UploadFile) {
-	return {
-		size: file.size,
-		type: file.mimeType,
-		[Symbol.toStringTag]: 'Blob',
-		stream: () =>
-			(async function* () {
-				const source = await file.open();
-				if (source instanceof Uint8Array) yield source;
-				else yield* source;
-			})(),
-	} as unknown as Blob;
+/**
+ * A File whose bytes come from `open()` only when the request is written. FormData keeps a File given without a
+ * separate file name as it is (anything else it copies into a new File, reading it whole), and the HTTP client
+ * reads its `size` and `stream()`.
+ */
+class StreamedFile extends File {
+	readonly #upload: UploadFile;
+
+	constructor(upload: UploadFile) {
+		super([], upload.fileName, { type: upload.mimeType });
+		this.#upload = upload;
+		// the File was made empty: its size is the source's
+		Object.defineProperty(this, 'size', { value: upload.size });
+	}
+
+	stream(): ReturnType<File['stream']> {
+		const upload = this.#upload;
+		return (async function* () {
+			const source = await upload.open();
+			if (source instanceof Uint8Array) yield source;
+			else yield* source;
+		})() as unknown as ReturnType<File['stream']>;
+	}
 }
 
 /** A multipart body: the fields as text (objects as JSON), then the files. */
@@ -37,7 +47,7 @@ export function multipartBody(fields: IDataObject, files: Record<string, UploadF
 		form.append(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
 	}
 	for (const [name, file] of Object.entries(files)) {
-		form.append(name, streamedBlob(file), file.fileName);
+		form.append(name, new StreamedFile(file));
 	}
 	return form;
 }
