@@ -102,6 +102,7 @@ describe('the built node', () => {
 		]);
 		expect(operationsOf('textToSpeech').sort()).toEqual(['create', 'get', 'getMany']);
 		expect(operationsOf('aurora').sort()).toEqual(['create', 'get', 'getMany']);
+		expect(operationsOf('adTemplate').sort()).toEqual(['create', 'get', 'getMany', 'getTemplates']);
 		expect(operationsOf('voice')).toEqual(['getMany']);
 		expect(operationsOf('account')).toEqual(['getCredits']);
 		expect(operationsOf('avatar')).toEqual(['getMany']);
@@ -240,6 +241,18 @@ describe('the built node', () => {
 		]);
 		expect(shownFor('aurora', 'get')).toEqual(['auroraVideoId']);
 		expect(shownFor('aurora', 'getMany')).toEqual(['auroraVideoIds', 'returnAll', 'limit']);
+		expect(shownFor('adTemplate', 'create')).toEqual([
+			'paidNotice',
+			'template',
+			'inputMode',
+			'inputFields',
+			'inputJson',
+			...waiting,
+			'options',
+		]);
+		expect(shownFor('adTemplate', 'get')).toEqual(['templateJobId']);
+		expect(shownFor('adTemplate', 'getMany')).toEqual(['templateJobIds', 'returnAll', 'limit']);
+		expect(shownFor('adTemplate', 'getTemplates')).toEqual(['returnAll', 'limit', 'filters']);
 		expect(shownFor('voice', 'getMany')).toEqual(['returnAll', 'limit', 'filters']);
 	});
 });

@@ -11,6 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { familyNamed } from '../shared/families';
 import { noRemoteWebhook } from '../shared/webhookLifecycle';
 import * as account from './actions/account';
+import * as adTemplate from './actions/adTemplate';
 import * as aurora from './actions/aurora';
 import * as avatar from './actions/avatar';
 import * as productVideo from './actions/productVideo';
@@ -20,10 +21,11 @@ import * as voice from './actions/voice';
 import type { ResourceName } from './actions/router';
 import { router } from './actions/router';
 import { handleCallback } from './engine/callback';
-import { listSearch } from './methods';
+import { listSearch, resourceMapping } from './methods';
 
 const RESOURCES: Array<{ name: string; value: ResourceName }> = [
 	{ name: 'Account', value: 'account' },
+	{ name: 'AI Ad Template', value: 'adTemplate' },
 	{ name: 'Aurora (Talking Video)', value: 'aurora' },
 	{ name: 'Avatar', value: 'avatar' },
 	{ name: 'Product Video', value: 'productVideo' },
@@ -41,7 +43,7 @@ export class Creatify implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Make AI video ads, talking videos and voice-overs with Creatify from product images, product pages, portraits and scripts',
+			'Make AI video ads, talking videos, voice-overs and template ads with Creatify from product images, pages, portraits and scripts',
 		defaults: { name: 'Creatify' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -71,13 +73,14 @@ export class Creatify implements INodeType {
 			...urlToVideo.description,
 			...textToSpeech.description,
 			...aurora.description,
+			...adTemplate.description,
 			...voice.description,
 			...account.description,
 			...avatar.description,
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, resourceMapping };
 
 	webhookMethods = noRemoteWebhook;
 

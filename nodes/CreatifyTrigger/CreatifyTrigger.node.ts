@@ -102,7 +102,7 @@ export class CreatifyTrigger implements INodeType {
 					},
 					...eventOptions(),
 				],
-				default: ['videoReady', 'audioReady', 'failed'],
+				default: ['videoReady', 'audioReady', 'assetsReady', 'failed'],
 			},
 			{
 				displayName: 'Product Types',

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { TEMPLATES } from '../simulator/adTemplate';
 import { CreatifySimulator } from '../simulator/server';
 import { captureEditor } from './editor';
 import {
@@ -524,6 +525,65 @@ test('12. Aurora: rows → Text to Speech (audio downloaded) → Aurora with the
 			head: expect.stringMatching(/^ID3/),
 		}),
 		expect.objectContaining({ size: 256 * 1024 }),
+	]);
+});
+
+test("13. AI Ad Templates: the editor gets a template's inputs from n8n's REST endpoint; rows auto-mapped to them → Create Job (poll, assets downloaded); a row that does not fit goes to the error output unpaid", async () => {
+	sim.reset({ videoMs: 1000 });
+	const [, banners] = TEMPLATES;
+	const template = { __rl: true, mode: 'list', value: banners.id };
+	const mapper = await api.resourceMapperFields({
+		nodeTypeAndVersion: { name: CREATIFY, version: 1 },
+		credentials: { creatifyApi: { id: credentialId, name: 'Creatify (simulator)' } },
+		methodName: 'getTemplateFields',
+		path: 'parameters.inputFields',
+		currentNodeParameters: { resource: 'adTemplate', operation: 'create', template },
+	});
+	expect(mapper.fields.map((f) => [f.id, f.type, f.required])).toEqual([
+		['Headline', 'string', true],
+		['Product Image', 'url', true],
+		['Style', 'options', false],
+		['Variations', 'number', false],
+	]);
+	const id = await deployRows('Rows to template ads (poll)', 'templates-poll', {
+		resource: 'adTemplate',
+		operation: 'create',
+		template,
+		inputFields: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] },
+		options: { ...POLL, download: 'assets' },
+	});
+	const rows = [
+		{ Headline: 'Summer sale', 'Product Image': 'https://shop.example.com/a.png', Variations: '2' },
+		{ Headline: 'Too loud', 'Product Image': 'https://shop.example.com/b.png', Style: 'loud' },
+	];
+	expect(await post('templates-poll', { rows })).toBe(200);
+	const [execution] = await finishedExecutions(id, 1);
+	const done = nodeOutput(execution, 'Creatify') as Array<
+		OutputItem & { binary?: Record<string, { mimeType?: string }> }
+	>;
+	expect(
+		done.map((item) => [
+			item.json.status,
+			(item.json.assets as unknown[]).length,
+			item.pairedItem?.item,
+		]),
+	).toEqual([['done', 2, 0]]);
+	expect(done[0].binary?.data).toMatchObject({ mimeType: 'image/png' });
+	expect(done[0].binary?.data_1).toMatchObject({ mimeType: 'image/jpeg' });
+	expect(nodeItems(execution, 'Failed')).toEqual([
+		expect.objectContaining({
+			error: expect.stringContaining('"Style" must be one of "bold", "minimal"'),
+		}),
+	]);
+	expect(sim.paidAttempts('inspiration_jobs').map((r) => r.body)).toEqual([
+		{
+			inspiration_id: banners.id,
+			input_params: {
+				Headline: 'Summer sale',
+				'Product Image': 'https://shop.example.com/a.png',
+				Variations: 2,
+			},
+		},
 	]);
 });
 

@@ -1,6 +1,10 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { CreatifySimulator } from '../simulator/server';
 import type { CreatifyCredentialValues } from './n8n';
 import { stopN8nServices } from './n8n';
+import { WaitingWebhooks } from './waiting';
+import { TriggerHarness } from './webhook';
 
 /** One simulator per test file: started once, reset before each test, stopped at the end. */
 export function useSimulator(options: ConstructorParameters<typeof CreatifySimulator>[0] = {}) {
@@ -25,3 +29,27 @@ export function useSimulator(options: ConstructorParameters<typeof CreatifySimul
 }
 
 export const rl = (value: string, mode = 'id') => ({ __rl: true, mode, value });
+
+/**
+ * Per test file: n8n's waiting webhooks (for callback mode), started once, and a maker of Creatify Triggers that
+ * are stopped after each test.
+ */
+export function useCallbacks() {
+	const waitingWebhooks = new WaitingWebhooks();
+	const triggers: TriggerHarness[] = [];
+	beforeAll(async () => {
+		await waitingWebhooks.start();
+	});
+	afterAll(async () => {
+		await waitingWebhooks.stop();
+	});
+	afterEach(async () => {
+		await Promise.all(triggers.splice(0).map((t) => t.stop()));
+	});
+	const newTrigger = (parameters: INodeParameters, credentials: CreatifyCredentialValues) => {
+		const trigger = new TriggerHarness(parameters, credentials);
+		triggers.push(trigger);
+		return trigger;
+	};
+	return { waitingWebhooks, newTrigger };
+}

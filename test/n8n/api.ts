@@ -161,4 +161,14 @@ export class N8nApi {
 		);
 		return data;
 	}
+
+	/** What the editor asks for a resource mapper's fields (resourceMapping). */
+	async resourceMapperFields(
+		body: Record<string, unknown>,
+	): Promise<{ fields: Array<{ id: string; type?: string; required: boolean }> }> {
+		const { data } = await this.json<{
+			data: { fields: Array<{ id: string; type?: string; required: boolean }> };
+		}>('/rest/dynamic-node-parameters/resource-mapper-fields', { method: 'POST', json: body });
+		return data;
+	}
 }

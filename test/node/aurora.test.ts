@@ -1,10 +1,9 @@
 /** Aurora against the simulator: talking videos from URLs or uploaded files, with waiting, errors and the trigger. */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { useSimulator } from '../harness/fixture';
+import { useCallbacks, useSimulator } from '../harness/fixture';
 import { getOneAndMany, runCreatify } from '../harness/n8n';
-import { WaitingWebhooks } from '../harness/waiting';
-import { executionsForOneJob, TriggerHarness } from '../harness/webhook';
+import { executionsForOneJob } from '../harness/webhook';
 import { DEFAULT_AUDIO_SECONDS } from '../simulator/aurora';
 import type { ReceivedFile } from '../simulator/multipart';
 
@@ -37,17 +36,7 @@ function withFiles(files: Record<string, { bytes: Buffer; mimeType: string; file
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(3000, 1)]);
 const MP3 = Buffer.concat([Buffer.from('ID3'), Buffer.alloc(48_000 - 3, 2)]);
 
-const waitingWebhooks = new WaitingWebhooks();
-const triggers: TriggerHarness[] = [];
-beforeAll(async () => {
-	await waitingWebhooks.start();
-});
-afterAll(async () => {
-	await waitingWebhooks.stop();
-});
-afterEach(async () => {
-	await Promise.all(triggers.splice(0).map((t) => t.stop()));
-});
+const { waitingWebhooks, newTrigger } = useCallbacks();
 
 describe('Aurora Create', () => {
 	test('is the default operation: image and audio URLs become a finished talking video, attached', async () => {
@@ -296,8 +285,7 @@ describe('Aurora Get, Get Many and the trigger', () => {
 	});
 
 	test('the Creatify Trigger verifies an Aurora callback and emits it as "videoReady", once', async () => {
-		const trigger = new TriggerHarness({}, credentials());
-		triggers.push(trigger);
+		const trigger = newTrigger({}, credentials());
 		const { id, executions } = await executionsForOneJob(sim, trigger, async (webhookUrl) => {
 			const created = await runCreatify({
 				parameters: animate({ webhookUrl }, { waitMode: 'none' }),

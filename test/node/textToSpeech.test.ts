@@ -1,8 +1,7 @@
 /** Text to Speech and Voices against the simulator: voice-overs with waiting, errors, downloads and the trigger. */
-import { rl, useSimulator } from '../harness/fixture';
+import { rl, useCallbacks, useSimulator } from '../harness/fixture';
 import { getOneAndMany, runCreatify } from '../harness/n8n';
-import { WaitingWebhooks } from '../harness/waiting';
-import { executionsForOneJob, TriggerHarness } from '../harness/webhook';
+import { executionsForOneJob } from '../harness/webhook';
 import { VOICES } from '../simulator/urlToVideo';
 
 const { sim, credentials } = useSimulator({ videoMs: 80 });
@@ -18,17 +17,7 @@ const speak = (options: object = {}, extra: object = {}) => ({
 });
 const posts = () => sim.paidAttempts('text_to_speech');
 
-const waitingWebhooks = new WaitingWebhooks();
-const triggers: TriggerHarness[] = [];
-beforeAll(async () => {
-	await waitingWebhooks.start();
-});
-afterAll(async () => {
-	await waitingWebhooks.stop();
-});
-afterEach(async () => {
-	await Promise.all(triggers.splice(0).map((t) => t.stop()));
-});
+const { waitingWebhooks, newTrigger } = useCallbacks();
 
 describe('Text to Speech Create', () => {
 	test('is the default operation: each script becomes a finished voice-over with its audio attached', async () => {
@@ -171,8 +160,7 @@ describe('Text to Speech Get and Get Many, Voices, the trigger', () => {
 	});
 
 	test('the Creatify Trigger verifies a voice-over callback and emits it as "audioReady", once', async () => {
-		const trigger = new TriggerHarness({}, credentials());
-		triggers.push(trigger);
+		const trigger = newTrigger({}, credentials());
 		const { id, executions } = await executionsForOneJob(sim, trigger, async (webhookUrl) => {
 			const created = await runCreatify({
 				parameters: speak({ webhookUrl }, { waitMode: 'none' }),

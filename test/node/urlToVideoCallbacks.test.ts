@@ -218,6 +218,7 @@ describe('Creatify Trigger with URL to Video callbacks', () => {
 			`/api/text_to_speech/${id}/`,
 			`/api/link_to_videos/${id}/`,
 			`/api/aurora/${id}/`,
+			`/api/inspiration_jobs/${id}/`,
 			`/api/product_to_videos/${id}/`,
 		]);
 	});

@@ -13,6 +13,7 @@ import { PERSONAS } from './personas';
 import type { SimHost } from './queueJob';
 import { found, listByIds } from './queueJob';
 import type { LinkVideoStatus } from './urlToVideo';
+import { AdTemplateRoutes } from './adTemplate';
 import { AuroraRoutes } from './aurora';
 import { isMultipart, readMultipart } from './multipart';
 import { TextToSpeechRoutes } from './textToSpeech';
@@ -129,7 +130,7 @@ export const DEFAULT_API_ID = '5d3c0a1e-8b7f-4c2a-9e61-0f4b2d7a8c93';
 export const DEFAULT_API_KEY = 'sim-secret-key-7f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
 const PAID_PATH =
-	/\/(gen_image|gen_video|regen_image)\/$|^\/api\/(link_to_videos|text_to_speech|aurora)\/$/;
+	/\/(gen_image|gen_video|regen_image)\/$|^\/api\/(link_to_videos|text_to_speech|aurora|inspiration_jobs)\/$/;
 
 /** ISO 8601 with microseconds and a -07:00 offset, as Creatify's timestamps look. */
 function creatifyTimestamp(ms: number): string {
@@ -160,6 +161,8 @@ export class CreatifySimulator implements SimHost {
 	readonly textToSpeech = new TextToSpeechRoutes(this);
 	/** Aurora: talking videos from an image and an audio */
 	readonly aurora = new AuroraRoutes(this, (url) => this.speechSeconds(url));
+	/** AI Ad Templates: templates and their jobs */
+	readonly adTemplate = new AdTemplateRoutes(this);
 	readonly requests: RecordedRequest[] = [];
 	readonly webhookDeliveries: WebhookDelivery[] = [];
 
@@ -222,6 +225,7 @@ export class CreatifySimulator implements SimHost {
 		this.urlToVideo.clear();
 		this.textToSpeech.clear();
 		this.aurora.clear();
+		this.adTemplate.clear();
 		this.requests.length = 0;
 		this.webhookDeliveries.length = 0;
 		this.faults = [];
@@ -241,7 +245,7 @@ export class CreatifySimulator implements SimHost {
 
 	/** Requests that reached a paid route (whatever the answer), e.g. to prove nothing was sent twice. */
 	paidAttempts(
-		action?: PaidAction | 'link_to_videos' | 'text_to_speech' | 'aurora',
+		action?: PaidAction | 'link_to_videos' | 'text_to_speech' | 'aurora' | 'inspiration_jobs',
 	): RecordedRequest[] {
 		return this.requests.filter(
 			(r) =>
@@ -257,6 +261,8 @@ export class CreatifySimulator implements SimHost {
 		if (speech?.webhook_url) return this.textToSpeech.callback(speech);
 		const auroraVideo = this.aurora.videos.get(id);
 		if (auroraVideo?.webhook_url) return this.aurora.callback(auroraVideo);
+		const templateJob = this.adTemplate.jobs.get(id);
+		if (templateJob?.webhook_url) return this.adTemplate.callback(templateJob);
 		const task = this.tasks.get(id);
 		if (!task?.webhook_url) throw new Error(`task ${id} has no webhook_url`);
 		this.deliver(task, task.status.startsWith('video') ? 'video' : 'image');
@@ -288,7 +294,8 @@ export class CreatifySimulator implements SimHost {
 			this.tasks.get(id) ??
 			this.urlToVideo.videos.get(id) ??
 			this.textToSpeech.speeches.get(id) ??
-			this.aurora.videos.get(id)
+			this.aurora.videos.get(id) ??
+			this.adTemplate.jobs.get(id)
 		);
 	}
 
@@ -435,7 +442,8 @@ export class CreatifySimulator implements SimHost {
 			const answer =
 				this.urlToVideo.route(record.method, parts, record.query, body) ??
 				this.textToSpeech.route(record.method, parts, record.query, body) ??
-				this.aurora.route(record.method, parts, record.query, body);
+				this.aurora.route(record.method, parts, record.query, body) ??
+				this.adTemplate.route(record.method, parts, record.query, body);
 			if (answer) {
 				if (record.method !== 'GET' && answer.status < 300) this.lastRouteChangedState = true;
 				return answer;

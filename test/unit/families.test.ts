@@ -56,9 +56,22 @@ test('a callback is asked of the chosen families first, then those knowing its s
 		product_url: 'x',
 		failed_reason: 'r',
 	};
-	// Aurora's callback body is not documented: it may be any part of its record, so it follows exact fits
-	expect(names(linkVideo)).toEqual(['urlToVideo', 'aurora', 'textToSpeech', 'productVideo']);
-	expect(names(speech)).toEqual(['textToSpeech', 'urlToVideo', 'aurora', 'productVideo']);
+	// Aurora's and AI Ad Templates' callback bodies are not documented: they may be any part of the record, so
+	// they follow exact fits
+	expect(names(linkVideo)).toEqual([
+		'urlToVideo',
+		'aurora',
+		'adTemplate',
+		'textToSpeech',
+		'productVideo',
+	]);
+	expect(names(speech)).toEqual([
+		'textToSpeech',
+		'urlToVideo',
+		'aurora',
+		'adTemplate',
+		'productVideo',
+	]);
 	expect(names({ ...linkVideo, status: 'failed' })[0]).toBe('urlToVideo');
 	expect(names({ ...speech, status: 'failed' })[0]).toBe('textToSpeech');
 	expect(names(task)[0]).toBe('productVideo');
@@ -67,6 +80,7 @@ test('a callback is asked of the chosen families first, then those knowing its s
 		'productVideo',
 		'urlToVideo',
 		'aurora',
+		'adTemplate',
 		'textToSpeech',
 	]);
 	expect(names(speech, [textToSpeech])[0]).toBe('textToSpeech');

@@ -6,7 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { z } from 'zod';
+
+import type { Schema } from '../../shared/helpers/schemas';
 import { uuidProblem } from '../../shared/helpers/validation';
+import { creatifyRequest } from '../../shared/transport';
 import { asNodeError, errorItem, invalidInput } from '../engine/items';
 
 export { invalidInput } from '../engine/items';
@@ -118,4 +122,26 @@ export function returnAllOrLimit(operation: string, resource: string): INodeProp
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
 	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return Infinity;
 	return Math.max(0, ctx.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
+/**
+ * A listing Creatify returns whole in one call (voices, templates): the records the item's Filters keep, up to
+ * its Limit, as a per-item operation shown for `show`.
+ */
+export function filteredListing<T extends IDataObject>(
+	show: OperationShow,
+	properties: INodeProperties[],
+	listing: { path: readonly string[]; schema: Schema<T> },
+	matches: (record: T, filters: IDataObject) => boolean,
+) {
+	return perItemOperation(show, properties, async (ctx, itemIndex) => {
+		const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const records = await creatifyRequest(ctx, {
+			method: 'GET',
+			path: listing.path,
+			schema: z.array(listing.schema),
+			itemIndex,
+		});
+		return records.filter((r) => matches(r, filters)).slice(0, readLimit(ctx, itemIndex));
+	});
 }

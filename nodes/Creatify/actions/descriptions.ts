@@ -71,6 +71,19 @@ export function linkLocator(description: string): INodeProperties {
 	);
 }
 
+/** An AI Ad Template, picked from Creatify's templates (GET /api/inspirations/). */
+export const templateLocator = uuidLocator(
+	{
+		displayName: 'Template',
+		name: 'template',
+		required: true,
+		description:
+			'The AI Ad Template to generate with; its inputs appear below once it is picked (Get Many Templates lists them with their prices)',
+	},
+	'searchAdTemplates',
+	'd749750d-4102-400d-949d-8e701bd0a800',
+);
+
 /** A voice accent, picked from Creatify's voices (GET /api/voices/). */
 export function voiceLocator(name: string, description: string): INodeProperties {
 	return uuidLocator(

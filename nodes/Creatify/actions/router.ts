@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import * as account from './account';
+import * as adTemplate from './adTemplate';
 import * as aurora from './aurora';
 import * as avatar from './avatar';
 import * as productVideo from './productVideo';
@@ -21,6 +22,7 @@ export const resources = {
 	urlToVideo: urlToVideo.operations,
 	textToSpeech: textToSpeech.operations,
 	aurora: aurora.operations,
+	adTemplate: adTemplate.operations,
 	voice: voice.operations,
 } satisfies Record<string, Record<string, Operation>>;
 

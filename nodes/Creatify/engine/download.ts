@@ -74,15 +74,37 @@ interface Wanted {
 	file: ResultFile;
 	url: string;
 	property: string;
+	fileName: string;
+}
+
+/** The files of a list field: the URLs, each to its own binary field and file name. */
+function listedFiles(
+	file: ResultFile,
+	job: CreatifyJob,
+	property: string,
+	urls: string[],
+): Wanted[] {
+	return urls.map((url, k) => {
+		const extension = /\.([a-z0-9]{2,5})(?:\?|$)/i.exec(url)?.[1]?.toLowerCase();
+		return {
+			file,
+			url,
+			property: k === 0 ? property : `${property}_${k}`,
+			fileName: `${job.id}-${k + 1}${extension ? `.${extension}` : file.fileNameSuffix}`,
+		};
+	});
 }
 
 function wantedFiles(family: JobFamily, job: CreatifyJob, settings: DownloadSettings): Wanted[] {
 	const chosen = family.files.filter((f) => settings.files === 'all' || settings.files === f.value);
 	const property = (file: ResultFile) =>
 		chosen.length > 1 ? `${settings.binaryProperty}${file.binarySuffix}` : settings.binaryProperty;
-	return chosen
-		.filter((file) => typeof job[file.field] === 'string' && job[file.field] !== '')
-		.map((file) => ({ file, url: job[file.field] as string, property: property(file) }));
+	return chosen.flatMap((file) => {
+		if (file.urls) return listedFiles(file, job, property(file), file.urls(job));
+		const url = job[file.field];
+		if (typeof url !== 'string' || url === '') return [];
+		return [{ file, url, property: property(file), fileName: `${job.id}${file.fileNameSuffix}` }];
+	});
 }
 
 /** A response body stream, as prepareBinaryData takes it. */
@@ -106,7 +128,7 @@ export async function downloadFiles(
 	settings: DownloadSettings,
 ): Promise<IBinaryKeyData | undefined> {
 	const binary: IBinaryKeyData = {};
-	for (const { file, url, property } of wantedFiles(family, job, settings)) {
+	for (const { file, url, property, fileName } of wantedFiles(family, job, settings)) {
 		let response: Awaited<ReturnType<typeof fetchStream>>;
 		try {
 			response = await fetchStream(ctx, url);
@@ -117,7 +139,6 @@ export async function downloadFiles(
 			);
 		}
 		const mimeType = (response.headers['content-type'] ?? file.mimeType).split(';')[0];
-		const fileName = `${job.id}${file.fileNameSuffix}`;
 		binary[property] = await ctx.helpers.prepareBinaryData(response.body, fileName, mimeType);
 	}
 	return Object.keys(binary).length ? binary : undefined;

@@ -2,13 +2,14 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { z } from 'zod';
 
 import { productVideo } from '../../shared/families/productVideo';
+import { adTemplate } from '../../shared/families/adTemplate';
 import { aurora } from '../../shared/families/aurora';
 import { textToSpeech } from '../../shared/families/textToSpeech';
 import { urlToVideo } from '../../shared/families/urlToVideo';
 import type { JobFamily } from '../../shared/families/types';
 import { avatarLabel, fileName, joinLabel, matchesFilter, text } from '../../shared/helpers/labels';
 import type { CreatifyJob, Schema } from '../../shared/helpers/schemas';
-import { LINKS, PERSONAS, VOICES } from '../../shared/helpers/schemas';
+import { LINKS, PERSONAS, TEMPLATES, VOICES } from '../../shared/helpers/schemas';
 import { creatifyRequest } from '../../shared/transport';
 import { listPage } from '../../shared/transport/jobs';
 
@@ -61,6 +62,7 @@ export const searchTasks = jobSearch(productVideo);
 export const searchLinkVideos = jobSearch(urlToVideo);
 export const searchVoiceOvers = jobSearch(textToSpeech);
 export const searchAuroraVideos = jobSearch(aurora);
+export const searchTemplateJobs = jobSearch(adTemplate);
 
 /** One page of a paginated listing as picker results; the token is the next page's number. */
 async function pickerPage<T extends { id: string }>(
@@ -130,4 +132,30 @@ export async function searchAvatars(
 	return await pickerPage(this, PERSONAS, paginationToken, (persona) =>
 		matchesFilter(persona, filter) ? { name: avatarLabel(persona), value: persona.id } : undefined,
 	);
+}
+
+/** AI Ad Templates, each named with its kind and price; the filter matches any text field. */
+export async function searchAdTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const templates = await creatifyRequest(this, {
+		method: 'GET',
+		path: TEMPLATES.path,
+		schema: z.array(TEMPLATES.schema),
+	});
+	const results = templates
+		.filter((template) => matchesFilter(template, filter))
+		.map((template) => ({
+			name: joinLabel([
+				text(template.name) ?? template.id,
+				text(template.gen_type),
+				template.credit_cost === null || template.credit_cost === undefined
+					? undefined
+					: `${template.credit_cost} credits`,
+			]),
+			value: template.id,
+			url: text(template.preview_video) ?? text(template.preview_image),
+		}));
+	return { results };
 }

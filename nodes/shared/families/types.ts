@@ -44,6 +44,11 @@ export interface ResultFile {
 	mimeType: string;
 	/** when several files are attached, this one goes to the binary field name plus this suffix */
 	binarySuffix: string;
+	/**
+	 * For a field holding a list of files (AI Ad Templates' assets): their URLs. Each is attached, the first to
+	 * the binary field, the next ones to the field name plus _1, _2, …; named <job ID>-<n> plus the URL's extension.
+	 */
+	urls?: (job: CreatifyJob) => string[];
 }
 
 export interface JobFamily extends StatusTable {

@@ -103,6 +103,35 @@ const voiceSchema = z
 /** Voices: GET /api/voices/, https://docs.creatify.ai/api-documentation/text-to-speech/text-to-speech */
 export const VOICES = { path: ['voices'], schema: voiceSchema } as const;
 
+/**
+ * An AI Ad Template ("inspiration"): its inputs' schema and its price per job
+ * (https://docs.creatify.ai/api-reference/inspiration/get-inspiration).
+ */
+export interface CreatifyTemplate extends IDataObject {
+	id: string;
+	name?: string | null;
+	credit_cost?: number | null;
+	input_params_schema?: { required?: string[]; properties?: IDataObject } | null;
+}
+
+const templateSchema = z
+	.object({
+		id: z.string().min(1),
+		name: optionalText,
+		gen_type: optionalText,
+		credit_cost: z.number().nullish(),
+		input_params_schema: z
+			.object({
+				required: z.array(z.string()).optional(),
+				properties: z.record(z.any()).optional(),
+			})
+			.passthrough()
+			.nullish(),
+	})
+	.passthrough() as Schema<CreatifyTemplate>;
+
+export const TEMPLATES = { path: ['inspirations'], schema: templateSchema } as const;
+
 /** A page of a paginated listing: `{ results, next }` (Django REST Framework style). */
 export function pageSchema<T>(item: Schema<T>): Schema<{ next?: string | null; results: T[] }> {
 	return z.object({ next: z.string().nullish(), results: z.array(item) }).passthrough() as Schema<{

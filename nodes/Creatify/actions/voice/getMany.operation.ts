@@ -1,10 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { z } from 'zod';
 
 import type { CreatifyVoice } from '../../../shared/helpers/schemas';
 import { VOICES } from '../../../shared/helpers/schemas';
-import { creatifyRequest } from '../../../shared/transport';
-import { perItemOperation, readLimit, returnAllOrLimit } from '../common';
+import { filteredListing, returnAllOrLimit } from '../common';
 import { filtersCollection } from '../descriptions';
 
 const properties: INodeProperties[] = [
@@ -51,17 +49,9 @@ function matches(voice: CreatifyVoice, filters: IDataObject): boolean {
  * Creatify's voices, each with its accents (the accent `id` is what Text to Speech and URL to Video take):
  * GET /api/voices/, one call for all (https://docs.creatify.ai/api-documentation/text-to-speech/text-to-speech).
  */
-export const { description, execute } = perItemOperation(
+export const { description, execute } = filteredListing(
 	{ resource: 'voice', operation: 'getMany' },
 	properties,
-	async (ctx, itemIndex) => {
-		const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const voices = await creatifyRequest(ctx, {
-			method: 'GET',
-			path: VOICES.path,
-			schema: z.array(VOICES.schema),
-			itemIndex,
-		});
-		return voices.filter((voice) => matches(voice, filters)).slice(0, readLimit(ctx, itemIndex));
-	},
+	VOICES,
+	matches,
 );

@@ -1,0 +1,330 @@
+/** AI Ad Templates against the simulator: templates, their input fields, jobs with waiting, assets, errors, trigger. */
+import { rl, useCallbacks, useSimulator } from '../harness/fixture';
+import { getOneAndMany, loadOptionsContext, runCreatify } from '../harness/n8n';
+import { executionsForOneJob } from '../harness/webhook';
+import { TEMPLATES } from '../simulator/adTemplate';
+import { getTemplateFields } from '../../nodes/Creatify/methods/resourceMapping';
+import { searchAdTemplates, searchTemplateJobs } from '../../nodes/Creatify/methods/listSearch';
+
+const { sim, credentials } = useSimulator({ videoMs: 80 });
+const FAST_POLL = { pollIntervalSeconds: 1, maxPollIntervalSeconds: 1 };
+const [JEWELRY, BANNERS] = TEMPLATES;
+const IMAGE = 'https://shop.example.com/ring.png';
+
+const fields = (value: Record<string, unknown>, mappingMode = 'defineBelow') => ({
+	mappingMode,
+	value,
+	matchingColumns: [],
+	schema: [],
+});
+const generate = (template: string, extra: object = {}, options: object = {}) => ({
+	resource: 'adTemplate',
+	template: rl(template),
+	options: { ...FAST_POLL, ...options },
+	...extra,
+});
+const posts = () => sim.paidAttempts('inspiration_jobs');
+
+const { waitingWebhooks, newTrigger } = useCallbacks();
+
+describe('AI Ad Template Create Job', () => {
+	test('is the default operation: the inputs set below make a finished job whose assets are listed and attached', async () => {
+		const { items, error } = await runCreatify({
+			parameters: generate(
+				JEWELRY.id,
+				{ inputFields: fields({ 'Product Image': '={{ $json.image }}', 'Brand Name': '' }) },
+				{ download: 'assets' },
+			),
+			items: [{ image: IMAGE }, { image: 'https://shop.example.com/necklace.png' }],
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(posts().map((r) => r.body)).toEqual([
+			{ inspiration_id: JEWELRY.id, input_params: { 'Product Image': IMAGE } },
+			{
+				inspiration_id: JEWELRY.id,
+				input_params: { 'Product Image': 'https://shop.example.com/necklace.png' },
+			},
+		]);
+		// the template is read once for the run, however many items use it
+		expect(sim.requests.filter((r) => r.path === `/api/inspirations/${JEWELRY.id}/`)).toHaveLength(
+			1,
+		);
+		const id = items[0].json.id as string;
+		expect(items[0].json).toMatchObject({
+			status: 'done',
+			assets: [{ url: `${sim.url}/media/${id}/video.mp4`, type: 'video' }],
+		});
+		expect(items[1].pairedItem).toEqual({ item: 1 });
+		expect(items[0].binary?.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${id}-1.mp4` });
+	});
+
+	test("auto-mapped inputs are the item's fields the template knows, typed as its schema says; every asset is attached", async () => {
+		const row = { Headline: 'Summer sale', 'Product Image': IMAGE, Variations: '3', sku: 'A1' };
+		const { items, error } = await runCreatify({
+			parameters: generate(
+				BANNERS.id,
+				{ inputFields: fields({}, 'autoMapInputData') },
+				{ download: 'assets', binaryProperty: 'banner' },
+			),
+			items: [row],
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(posts()[0].body).toEqual({
+			inspiration_id: BANNERS.id,
+			input_params: { Headline: 'Summer sale', 'Product Image': IMAGE, Variations: 3 },
+		});
+		const id = items[0].json.id as string;
+		expect(items[0].binary?.banner).toMatchObject({
+			mimeType: 'image/png',
+			fileName: `${id}-1.png`,
+		});
+		expect(items[0].binary?.banner_1).toMatchObject({
+			mimeType: 'image/jpeg',
+			fileName: `${id}-2.jpg`,
+		});
+	});
+
+	test('JSON mode sends the object as input_params', async () => {
+		const { error } = await runCreatify({
+			parameters: generate(BANNERS.id, {
+				inputMode: 'json',
+				inputJson:
+					'={{ JSON.stringify({ Headline: $json.h, "Product Image": $json.i, Style: "bold" }) }}',
+			}),
+			items: [{ h: 'New in', i: IMAGE }],
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(posts()[0].body).toEqual({
+			inspiration_id: BANNERS.id,
+			input_params: { Headline: 'New in', 'Product Image': IMAGE, Style: 'bold' },
+		});
+	});
+
+	test.each([
+		[{ Headline: 'Hi' }, /"Product Image" is required/],
+		[
+			{ Headline: 'Hi', 'Product Image': IMAGE, Style: 'loud' },
+			/"Style" must be one of "bold", "minimal", got "loud"/,
+		],
+		[
+			{ Headline: 'Hi', 'Product Image': IMAGE, Variations: 'many' },
+			/"Variations" must be a whole number, got "many"/,
+		],
+	])(
+		'inputs that do not fit the template stop the run before anything is paid (%#)',
+		async (input, message) => {
+			const { error } = await runCreatify({
+				parameters: generate(BANNERS.id, {
+					inputMode: 'json',
+					inputJson: '={{ JSON.stringify($json) }}',
+				}),
+				items: [{ Headline: 'Fine', 'Product Image': IMAGE }, input],
+				credentials: credentials(),
+			});
+			expect(error?.message).toMatch(/^The inputs do not fit the template "Summer Sale Banners": /);
+			expect(error?.message).toMatch(message);
+			expect(error?.message).toContain('(item 1)');
+			expect(posts()).toHaveLength(0);
+		},
+	);
+
+	test('JSON that is not an object, and a template that does not exist, are errors with nothing paid', async () => {
+		const notJson = await runCreatify({
+			parameters: generate(BANNERS.id, { inputMode: 'json', inputJson: '{ nope' }),
+			credentials: credentials(),
+		});
+		expect(notJson.error?.message).toBe('Input Parameters (JSON) is not valid JSON (item 0)');
+		const missing = await runCreatify({
+			parameters: generate('0b9e2c4a-1d3f-4e6a-9b8c-7d6e5f4a3b2c', {
+				inputMode: 'json',
+				inputJson: '{}',
+			}),
+			credentials: credentials(),
+		});
+		expect(missing.error?.message).toBe('Template 0b9e2c4a-1d3f-4e6a-9b8c-7d6e5f4a3b2c not found');
+		expect(missing.error?.description).toMatch(/Check the template ID/);
+		expect(posts()).toHaveLength(0);
+	});
+
+	test("Check Credits First counts each item at its template's credit cost", async () => {
+		sim.reset({ credits: 15 });
+		const { error } = await runCreatify({
+			parameters: generate(
+				JEWELRY.id,
+				{ inputFields: fields({ 'Product Image': IMAGE }) },
+				{ checkCredits: true },
+			),
+			items: [{}, {}],
+			credentials: credentials(),
+		});
+		expect(error?.message).toBe(
+			'Not enough Creatify credits for this run: it needs 20, the account has 15',
+		);
+		expect(posts()).toHaveLength(0);
+	});
+
+	test('a failed job is an error item with its reason; the paid request is never repeated', async () => {
+		const { items } = await runCreatify({
+			parameters: generate(JEWELRY.id, {
+				inputFields: fields({ 'Product Image': '={{ $json.image }}' }),
+			}),
+			items: [{ image: IMAGE }, { image: 'https://shop.example.com/fail-template.png' }],
+			credentials: credentials(),
+			continueOnFail: true,
+		});
+		const record = (items[1].json.details as { task: Record<string, string> }).task;
+		expect(items[0].json.status).toBe('done');
+		expect(items[1].json.error).toBe(
+			`Template Job ${record.id} failed: The generation failed for these inputs.`,
+		);
+		sim.reset();
+		sim.inject({ method: 'POST', path: '/api/inspiration_jobs/', status: 502, processFirst: true });
+		const { error } = await runCreatify({
+			parameters: generate(JEWELRY.id, {
+				inputFields: fields({ 'Product Image': IMAGE }),
+				waitMode: 'none',
+			}),
+			credentials: credentials(),
+		});
+		expect(error?.message).toContain('Creatify server error (HTTP 502)');
+		expect(error?.description).toMatch(/look for the template job with the Get Many operation/);
+		expect(posts()).toHaveLength(1);
+	});
+
+	test('callback mode suspends the execution and resumes it with the finished jobs', async () => {
+		const started = await runCreatify({
+			parameters: generate(
+				JEWELRY.id,
+				{ inputFields: fields({ 'Product Image': IMAGE }), waitMode: 'callback' },
+				{ download: 'none' },
+			),
+			items: [{}, {}],
+			credentials: credentials(),
+			waitingBaseUrl: waitingWebhooks.baseUrl,
+		});
+		expect(started.run.status).toBe('waiting');
+		const { items, error } = await waitingWebhooks.track(started, credentials());
+		expect(error).toBeUndefined();
+		expect(
+			items.map((i) => [i.json.status, (i.json.assets as unknown[]).length, i.pairedItem]),
+		).toEqual([
+			['done', 1, { item: 0 }],
+			['done', 1, { item: 1 }],
+		]);
+	});
+});
+
+describe('Templates, their fields, Get Job, Get Many Jobs, the trigger', () => {
+	test('Get Many Templates lists templates with their schemas and prices, filtered by name and cost', async () => {
+		const all = await runCreatify({
+			parameters: { resource: 'adTemplate', operation: 'getTemplates', returnAll: true },
+			credentials: credentials(),
+		});
+		expect(all.items.map((i) => [i.json.name, i.json.credit_cost])).toEqual([
+			['Luxurious Jewelry', 10],
+			['Summer Sale Banners', 2],
+		]);
+		expect(all.items[1].json.input_params_schema).toMatchObject({
+			required: ['Headline', 'Product Image'],
+		});
+		const cheap = await runCreatify({
+			parameters: {
+				resource: 'adTemplate',
+				operation: 'getTemplates',
+				filters: { maxCredits: 5 },
+				limit: 10,
+			},
+			credentials: credentials(),
+		});
+		expect(cheap.items.map((i) => i.json.name)).toEqual(['Summer Sale Banners']);
+		const named = await runCreatify({
+			parameters: {
+				resource: 'adTemplate',
+				operation: 'getTemplates',
+				filters: { name: 'JEWEL' },
+				limit: 10,
+			},
+			credentials: credentials(),
+		});
+		expect(named.items.map((i) => i.json.name)).toEqual(['Luxurious Jewelry']);
+	});
+
+	test("the editor's template picker and the template's input fields, read from its schema", async () => {
+		const ctx = loadOptionsContext(
+			{ resource: 'adTemplate', template: rl(BANNERS.id) },
+			credentials(),
+		);
+		const picked = await searchAdTemplates.call(ctx, 'sale');
+		expect(picked.results).toEqual([
+			{ name: 'Summer Sale Banners · image · 2 credits', value: BANNERS.id, url: undefined },
+		]);
+		const { fields: shown } = await getTemplateFields.call(ctx);
+		expect(shown.map((f) => [f.id, f.type, f.required])).toEqual([
+			['Headline', 'string', true],
+			['Product Image', 'url', true],
+			['Style', 'options', false],
+			['Variations', 'number', false],
+		]);
+		expect(shown[2].options).toEqual([
+			{ name: 'bold', value: 'bold' },
+			{ name: 'minimal', value: 'minimal' },
+		]);
+		const none = loadOptionsContext({ resource: 'adTemplate', template: rl('') }, credentials());
+		expect(await getTemplateFields.call(none)).toEqual({
+			fields: [],
+			emptyFieldsNotice: 'Pick a template to see its inputs',
+		});
+	});
+
+	test('Get Job reads one job; Get Many Jobs reads them by ID; the job picker lists them', async () => {
+		const created = await runCreatify({
+			parameters: generate(JEWELRY.id, {
+				inputFields: fields({ 'Product Image': IMAGE }),
+				waitMode: 'none',
+			}),
+			items: [{}, {}],
+			credentials: credentials(),
+		});
+		const ids = created.items.map((i) => i.json.id as string);
+		const { one, listed } = await getOneAndMany(
+			credentials(),
+			'adTemplate',
+			['templateJobId', 'templateJobIds'],
+			ids,
+		);
+		expect(one).toMatchObject({ id: ids[1], inspiration_id: JEWELRY.id });
+		expect(listed).toEqual([...ids].sort());
+		const picker = await searchTemplateJobs.call(loadOptionsContext({}, credentials()));
+		expect(picker.results.map((r) => r.value).sort()).toEqual([...ids].sort());
+	});
+
+	test('the Creatify Trigger verifies a template job callback and emits it as "assetsReady", once', async () => {
+		const trigger = newTrigger({}, credentials());
+		const { id, executions } = await executionsForOneJob(sim, trigger, async (webhookUrl) => {
+			const created = await runCreatify({
+				parameters: generate(
+					BANNERS.id,
+					{ inputFields: fields({ Headline: 'Hi', 'Product Image': IMAGE }), waitMode: 'none' },
+					{ webhookUrl },
+				),
+				credentials: credentials(),
+			});
+			return created.items[0].json.id as string;
+		});
+		expect(executions).toHaveLength(1);
+		expect(executions[0][0].json).toMatchObject({
+			id,
+			status: 'done',
+			event: 'assetsReady',
+			jobType: 'adTemplate',
+			verified: true,
+			assets: [
+				{ url: `${sim.url}/media/${id}/preview.png`, type: 'image' },
+				{ url: `${sim.url}/media/${id}/thumbnail.jpg`, type: 'image' },
+			],
+		});
+	});
+});

@@ -1,0 +1,57 @@
+import { assetsOf, checkedInput, templateFields } from '../../nodes/shared/helpers/templates';
+
+const schema = {
+	required: ['Image'],
+	properties: {
+		Count: { type: 'integer' },
+		Image: { type: 'string', format: 'uri', title: 'Product image' },
+		Mood: { type: 'string', enum: ['calm', 'bold'] },
+		Loud: { type: ['boolean', 'null'] },
+		Tags: { type: 'array' },
+	},
+};
+
+test("a template's schema becomes resource mapper fields, required first, typed", () => {
+	expect(templateFields(schema).map((f) => [f.id, f.displayName, f.type, f.required])).toEqual([
+		['Image', 'Product image', 'url', true],
+		['Count', 'Count', 'number', false],
+		['Mood', 'Mood', 'options', false],
+		['Loud', 'Loud', 'boolean', false],
+		['Tags', 'Tags', 'array', false],
+	]);
+	expect(templateFields({})).toEqual([]);
+});
+
+test('inputs are typed as the schema says, empty ones left out, problems named', () => {
+	expect(
+		checkedInput(schema, {
+			Image: 'https://x/a.png',
+			Count: '3',
+			Loud: 'TRUE',
+			Tags: '["a"]',
+			Mood: '',
+		}),
+	).toEqual({
+		params: { Image: 'https://x/a.png', Count: 3, Loud: true, Tags: ['a'] },
+		problems: [],
+	});
+	expect(checkedInput(schema, { Count: '2.5', Mood: 'angry', Extra: 1 }).problems).toEqual([
+		'"Count" must be a whole number, got 2.5',
+		'"Mood" must be one of "calm", "bold", got "angry"',
+		'"Image" is required',
+	]);
+});
+
+test("a job's output is read as assets: a list or its JSON text, of URLs or of records with one", () => {
+	expect(assetsOf('["https://c/x/1.mp4", "https://c/x/2.png?sig=1"]')).toEqual([
+		{ url: 'https://c/x/1.mp4', type: 'video' },
+		{ url: 'https://c/x/2.png?sig=1', type: 'image' },
+	]);
+	expect(assetsOf([{ video_url: 'https://c/v', type: 'video', width: 720 }])).toEqual([
+		{ video_url: 'https://c/v', type: 'video', width: 720, url: 'https://c/v' },
+	]);
+	expect(assetsOf('https://c/a.mp3')).toEqual([{ url: 'https://c/a.mp3', type: 'audio' }]);
+	expect(assetsOf(null)).toEqual([]);
+	expect(assetsOf('[not json')).toEqual([]);
+	expect(assetsOf(['not a url', 7])).toEqual([]);
+});
