@@ -5,7 +5,8 @@
  * processing, (2) status calls per task, (3) the same 100 items with Wait for Creatify Callback (the execution
  * suspended and resumed by the simulator's callbacks, as n8n's waiting webhooks do), (4) peak RSS added by a
  * 1 GiB video streamed into n8n's filesystem binary data store, against buffering the same file in memory,
- * (5) 100 URL to Video items (page → link → video, poll) against their ideal, with status calls per video.
+ * (5) 100 URL to Video items (page → link → video, poll) against their ideal, with status calls per video,
+ * (6) peak RSS added by a 1 GiB audio file uploaded from the binary store to Aurora, against reading it whole.
  * Loopback only; bounded in count and time.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -114,6 +115,95 @@ async function peakRssDuring(work: () => Promise<void>): Promise<number> {
 	return (peak - baseline) / 1024 / 1024;
 }
 
+/** 4. memory: 1 GiB streamed into the binary store vs buffered in memory. */
+async function downloadMemoryRows(): Promise<string[][]> {
+	const rows: string[][] = [];
+	sim.reset({ imageMs: 100, videoMs: 100, videoBytes: GIB, credits: 100_000 });
+	const task = sim.seedTask({
+		status: 'video_generated',
+		generated_video_url: `${sim.url}/media/x/video.mp4`,
+	});
+	task.generated_video_url = `${sim.url}/media/${task.id}/video.mp4`;
+	const streamedMb = await peakRssDuring(async () => {
+		const seeded = sim.seedTask();
+		const { items, error } = await runCreatify({
+			parameters: {
+				operation: 'generateVideo',
+				taskId: { __rl: true, mode: 'id', value: seeded.id },
+				waitMode: 'poll',
+				options: { ...pollOptions, download: 'video' },
+			},
+			credentials: credentials(),
+		});
+		if (error || !items[0].binary?.data) throw new Error(`download failed: ${error?.message}`);
+	});
+	const bufferedMb = await peakRssDuring(async () => {
+		const body = await (await fetch(task.generated_video_url!)).arrayBuffer();
+		if (body.byteLength !== GIB) throw new Error('short read');
+	});
+	rows.push([
+		'peak RSS added, 1 GiB video streamed to the filesystem binary store',
+		`${streamedMb.toFixed(0)} MB`,
+		`${((streamedMb / 1024) * 100).toFixed(1)}% of the file`,
+	]);
+	rows.push([
+		'peak RSS added, the same file buffered in memory (baseline)',
+		`${bufferedMb.toFixed(0)} MB`,
+		`streamed/buffered ${(streamedMb / bufferedMb).toFixed(3)}`,
+	]);
+
+	return rows;
+}
+
+/**
+ * 5. memory: a 1 GiB audio file from the binary store uploaded to Aurora as a multipart file, vs reading the same
+ * file into memory first.
+ */
+async function uploadMemoryRows(): Promise<string[][]> {
+	sim.reset({ videoMs: 100, imageBytes: GIB, credits: 1_000_000 });
+	const speech = await runCreatify({
+		parameters: {
+			resource: 'textToSpeech',
+			script: 'A long read.',
+			options: { ...pollOptions, download: 'audio' },
+		},
+		credentials: credentials(),
+	});
+	const audio = speech.items[0]?.binary?.data;
+	if (!audio?.id) throw new Error(`audio download failed: ${speech.error?.message}`);
+	const uploadedMb = await peakRssDuring(async () => {
+		const { error } = await runCreatify({
+			parameters: {
+				resource: 'aurora',
+				imageUrl: 'https://cdn.example.com/presenter.png',
+				audioSource: 'binary',
+				audioBinaryProperty: 'data',
+				waitMode: 'none',
+			},
+			items: speech.items,
+			credentials: credentials(),
+		});
+		const sent = sim.paidAttempts('aurora')[0]?.body as { audio?: { size?: number } } | undefined;
+		if (error || sent?.audio?.size !== GIB) throw new Error(`upload failed: ${error?.message}`);
+	});
+	const bufferedMb = await peakRssDuring(async () => {
+		const bytes = await Container.get(BinaryDataService).getAsBuffer(audio);
+		if (bytes.length !== GIB) throw new Error('short read');
+	});
+	return [
+		[
+			'peak RSS added, 1 GiB audio uploaded to Aurora from the filesystem binary store',
+			`${uploadedMb.toFixed(0)} MB`,
+			`${((uploadedMb / 1024) * 100).toFixed(1)}% of the file`,
+		],
+		[
+			'peak RSS added, the same file read into memory (baseline)',
+			`${bufferedMb.toFixed(0)} MB`,
+			`uploaded/buffered ${(uploadedMb / bufferedMb).toFixed(3)}`,
+		],
+	];
+}
+
 async function main() {
 	await sim.start();
 	await waitingWebhooks.start();
@@ -195,40 +285,7 @@ async function main() {
 		`${adReads.length} list calls of up to 100 IDs`,
 	]);
 
-	// 4. memory: 1 GiB streamed into the binary store vs buffered in memory
-	sim.reset({ imageMs: 100, videoMs: 100, videoBytes: GIB, credits: 100_000 });
-	const task = sim.seedTask({
-		status: 'video_generated',
-		generated_video_url: `${sim.url}/media/x/video.mp4`,
-	});
-	task.generated_video_url = `${sim.url}/media/${task.id}/video.mp4`;
-	const streamedMb = await peakRssDuring(async () => {
-		const seeded = sim.seedTask();
-		const { items, error } = await runCreatify({
-			parameters: {
-				operation: 'generateVideo',
-				taskId: { __rl: true, mode: 'id', value: seeded.id },
-				waitMode: 'poll',
-				options: { ...pollOptions, download: 'video' },
-			},
-			credentials: credentials(),
-		});
-		if (error || !items[0].binary?.data) throw new Error(`download failed: ${error?.message}`);
-	});
-	const bufferedMb = await peakRssDuring(async () => {
-		const body = await (await fetch(task.generated_video_url!)).arrayBuffer();
-		if (body.byteLength !== GIB) throw new Error('short read');
-	});
-	rows.push([
-		'peak RSS added, 1 GiB video streamed to the filesystem binary store',
-		`${streamedMb.toFixed(0)} MB`,
-		`${((streamedMb / 1024) * 100).toFixed(1)}% of the file`,
-	]);
-	rows.push([
-		'peak RSS added, the same file buffered in memory (baseline)',
-		`${bufferedMb.toFixed(0)} MB`,
-		`streamed/buffered ${(streamedMb / bufferedMb).toFixed(3)}`,
-	]);
+	rows.push(...(await downloadMemoryRows()), ...(await uploadMemoryRows()));
 
 	console.log(
 		`\nCreatify wait benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, image ${IMAGE_MS / 1000} s + video ${VIDEO_MS / 1000} s per render, ${LATENCY_MS} ms per generation request, concurrency ${CONCURRENCY})\n`,

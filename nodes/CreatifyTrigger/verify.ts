@@ -30,10 +30,12 @@ export function eventFor(
 }
 
 /**
- * How well a callback body's fields fit a family's callback: 0 for an exact fit, more for each documented field
- * missing, 10 for a family that posts its whole record, 100 for a body with fields the family never posts.
+ * How well a callback body's fields fit a family's callback: -1 for a body with a field only the family's records
+ * have, 0 for an exact fit, more for each documented field missing, 10 for a family that may post any part of its
+ * record, 100 for a body with fields the family never posts.
  */
 function shapeMisfit(family: JobFamily, keys: readonly string[]): number {
+	if (family.recordFields?.some((field) => keys.includes(field))) return -1;
 	const fields = family.callbackFields;
 	if (!fields) return 10;
 	if (!keys.every((key) => fields.includes(key))) return 100;

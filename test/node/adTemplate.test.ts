@@ -145,7 +145,64 @@ describe('AI Ad Template Create Job', () => {
 			credentials: credentials(),
 		});
 		expect(missing.error?.message).toBe('Template 0b9e2c4a-1d3f-4e6a-9b8c-7d6e5f4a3b2c not found');
-		expect(missing.error?.description).toMatch(/Check the template ID/);
+		expect(missing.error?.description).toMatch(/Get Many Templates\. Nothing was sent/);
+		expect(posts()).toHaveLength(0);
+	});
+
+	test('a template that cannot be read fails every item needing it, each named, asked once; other items go on', async () => {
+		sim.inject({ method: 'GET', path: `/api/inspirations/${JEWELRY.id}/`, status: 400, times: 1 });
+		const { items, error } = await runCreatify({
+			parameters: generate('={{ $json.template }}', {
+				inputMode: 'json',
+				inputJson: '={{ JSON.stringify($json.input) }}',
+			}),
+			items: [
+				{ template: JEWELRY.id, input: { 'Product Image': IMAGE } },
+				{ template: BANNERS.id, input: { Headline: 'Hi', 'Product Image': IMAGE } },
+				{ template: JEWELRY.id, input: { 'Product Image': IMAGE } },
+			],
+			credentials: credentials(),
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((i) => [i.json.status ?? i.json.error, i.pairedItem])).toEqual([
+			[expect.stringMatching(`for the template ${JEWELRY.id} \\(HTTP 400\\)`), { item: 0 }],
+			['done', { item: 1 }],
+			[expect.stringMatching(`for the template ${JEWELRY.id} \\(HTTP 400\\)`), { item: 2 }],
+		]);
+		expect(sim.requests.filter((r) => r.path === `/api/inspirations/${JEWELRY.id}/`)).toHaveLength(
+			1,
+		);
+		expect(posts()).toHaveLength(1);
+	});
+
+	test('a finished job whose output names no file, with Download Result on, is an error item naming the job', async () => {
+		sim.adTemplate.templates[0].outputs = [];
+		const { items } = await runCreatify({
+			parameters: generate(
+				JEWELRY.id,
+				{ inputFields: fields({ 'Product Image': IMAGE }) },
+				{ download: 'assets' },
+			),
+			credentials: credentials(),
+			continueOnFail: true,
+		});
+		const id = [...sim.adTemplate.jobs.keys()][0];
+		expect(items[0].json.error).toBe(
+			`Template Job ${id} finished, but its output names no file to download (output: "[]")`,
+		);
+		expect(items[0].json.details).toMatchObject({ taskId: id });
+	});
+
+	test('Map Automatically with a template whose schema names no inputs is refused', async () => {
+		sim.adTemplate.templates[0].input_params_schema.properties = {};
+		sim.adTemplate.templates[0].input_params_schema.required = [];
+		const { error } = await runCreatify({
+			parameters: generate(JEWELRY.id, { inputFields: fields({}, 'autoMapInputData') }),
+			items: [{ 'Product Image': IMAGE }],
+			credentials: credentials(),
+		});
+		expect(error?.message).toMatch(/^Map Automatically needs the template's input names/);
 		expect(posts()).toHaveLength(0);
 	});
 

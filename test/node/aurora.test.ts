@@ -176,6 +176,16 @@ describe('Aurora Create', () => {
 			'Not enough Creatify credits for this run: it needs 21, the account has 20',
 		);
 		expect(sim.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+		// three items of 3 s at 0.7 credits: a sum counted to a tenth of a credit
+		sim.reset({ credits: 6 });
+		const tenths = await runCreatify({
+			parameters: animate({ checkCredits: true }, { audioSeconds: 3, model: 'aurora_v2' }),
+			items: [1, 2, 3].map(() => ({ image: IMAGE, audio: AUDIO })),
+			credentials: credentials(),
+		});
+		expect(tenths.error?.message).toBe(
+			'Not enough Creatify credits for this run: it needs 6.3, the account has 6',
+		);
 	});
 
 	test('a failed and a rejected video are error items with their reasons; the paid request is never repeated', async () => {

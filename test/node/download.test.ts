@@ -14,7 +14,7 @@ process.env.N8N_DEFAULT_BINARY_DATA_MODE = 'filesystem';
 process.env.N8N_BINARY_DATA_STORAGE_PATH = join(storage, 'binaryData');
 
 import { Container } from '@n8n/di';
-import type { IBinaryData } from 'n8n-workflow';
+import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 import { BinaryDataService } from 'n8n-core';
 
 import { rl, useSimulator } from '../harness/fixture';
@@ -48,6 +48,33 @@ async function peakRssGrowthMb<T>(work: () => Promise<T>): Promise<{ result: T; 
 		clearInterval(sampler);
 	}
 }
+
+/** A voice-over of `bytes` downloaded into the filesystem binary store: the items carrying its audio as "data". */
+async function storedVoiceOver(bytes: number) {
+	sim.reset({ imageMs: 100, videoMs: 150, imageBytes: bytes, credits: 100_000 });
+	const speech = await runCreatify({
+		parameters: { resource: 'textToSpeech', script: 'Hi', options: { ...POLL, download: 'audio' } },
+		credentials: credentials(),
+	});
+	const audio = speech.items[0].binary!.data;
+	expect(audio.id).toMatch(/^filesystem/);
+	expect(storedBytes(audio)).toBe(bytes);
+	return speech.items;
+}
+
+/** Aurora with the items' audio uploaded from their binary field "data". */
+const uploadAudio = (items: INodeExecutionData[]) =>
+	runCreatify({
+		parameters: {
+			resource: 'aurora',
+			imageUrl: IMAGE,
+			audioSource: 'binary',
+			audioBinaryProperty: 'data',
+			waitMode: 'none',
+		},
+		items,
+		credentials: credentials(),
+	});
 
 function storedBytes(binary: IBinaryData): number {
 	const path = join(
@@ -110,34 +137,11 @@ test('a 200 MB video is streamed to disk with bounded memory', async () => {
 
 test('an audio file from the binary store is streamed to Aurora as an upload, with bounded memory', async () => {
 	const size = 200 * 1024 * 1024;
-	sim.reset({ imageMs: 100, videoMs: 150, imageBytes: size, credits: 100_000 });
-	const speech = await runCreatify({
-		parameters: {
-			resource: 'textToSpeech',
-			script: 'Hello',
-			options: { ...POLL, download: 'audio' },
-		},
-		credentials: credentials(),
-	});
-	const audio = speech.items[0].binary!.data;
-	expect(audio.id).toMatch(/^filesystem/);
-	expect(storedBytes(audio)).toBe(size);
+	const voiceOver = await storedVoiceOver(size);
 	const {
 		result: { items, error },
 		grewMb,
-	} = await peakRssGrowthMb(() =>
-		runCreatify({
-			parameters: {
-				resource: 'aurora',
-				imageUrl: IMAGE,
-				audioSource: 'binary',
-				audioBinaryProperty: 'data',
-				waitMode: 'none',
-			},
-			items: speech.items,
-			credentials: credentials(),
-		}),
-	);
+	} = await peakRssGrowthMb(() => uploadAudio(voiceOver));
 	expect(error).toBeUndefined();
 	const sent = sim.paidAttempts('aurora')[0].body as Record<string, { size: number; head: string }>;
 	expect(sent.audio).toMatchObject({ size, head: expect.stringMatching(/^ID3/) });
@@ -146,6 +150,23 @@ test('an audio file from the binary store is streamed to Aurora as an upload, wi
 	// reading the file whole would add at least its size; streaming stays far below it
 	expect(grewMb).toBeLessThan(100);
 }, 60_000);
+
+test('an upload refused with 429 is sent again with the file read anew from the binary store', async () => {
+	const voiceOver = await storedVoiceOver(300_000);
+	sim.inject({
+		method: 'POST',
+		path: '/api/aurora/',
+		status: 429,
+		headers: { 'retry-after': '0' },
+	});
+	const { error } = await uploadAudio(voiceOver);
+	expect(error).toBeUndefined();
+	const sent = sim.paidAttempts('aurora').map((r) => (r.body as Record<string, unknown>).audio);
+	expect(sent).toEqual([
+		expect.objectContaining({ size: 300_000, head: expect.stringMatching(/^ID3/) }),
+		expect.objectContaining({ size: 300_000, head: expect.stringMatching(/^ID3/) }),
+	]);
+});
 
 test('an expired link: the error names the task and the URL; with Continue On Fail the item says so', async () => {
 	sim.mediaExpired = true;

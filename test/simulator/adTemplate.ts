@@ -119,11 +119,14 @@ function inputProblems(template: SimTemplate, params: unknown): string[] {
 
 export class AdTemplateRoutes {
 	readonly jobs = new Map<string, SimTemplateJob>();
+	/** this simulator's templates: TEMPLATES, which a test may change until the next reset */
+	templates: SimTemplate[] = structuredClone(TEMPLATES);
 
 	constructor(private readonly host: SimHost) {}
 
 	clear() {
 		this.jobs.clear();
+		this.templates = structuredClone(TEMPLATES);
 	}
 
 	route(
@@ -133,7 +136,7 @@ export class AdTemplateRoutes {
 		body: Record<string, unknown>,
 	) {
 		if (parts[1] === 'inspirations' && method === 'GET') {
-			const shown = TEMPLATES.map(publicTemplate);
+			const shown = this.templates.map(publicTemplate);
 			if (parts.length === 2) return new HttpAnswer(200, shown);
 			return new HttpAnswer(200, found(new Map(shown.map((t) => [t.id, t])), parts[2]));
 		}
@@ -146,7 +149,7 @@ export class AdTemplateRoutes {
 	}
 
 	private create(body: Record<string, unknown>): HttpAnswer {
-		const template = TEMPLATES.find((t) => t.id === body.inspiration_id);
+		const template = this.templates.find((t) => t.id === body.inspiration_id);
 		if (!isUuid(body.inspiration_id) || !template)
 			return new HttpAnswer(400, { inspiration_id: ['Inspiration not found.'] });
 		const problems = inputProblems(template, body.input_params);

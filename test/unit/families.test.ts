@@ -84,6 +84,9 @@ test('a callback is asked of the chosen families first, then those knowing its s
 		'textToSpeech',
 	]);
 	expect(names(speech, [textToSpeech])[0]).toBe('textToSpeech');
+	// a body with a field only one family's records carry is that family's
+	expect(names({ ...speech, inspiration_id: id, output: '[]' })[0]).toBe('adTemplate');
+	expect(names({ ...speech, model_version: 'aurora_v1' })[0]).toBe('aurora');
 });
 
 test('page URLs: http(s), at most 1000 characters', () => {

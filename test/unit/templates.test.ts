@@ -38,8 +38,23 @@ test('inputs are typed as the schema says, empty ones left out, problems named',
 	expect(checkedInput(schema, { Count: '2.5', Mood: 'angry', Extra: 1 }).problems).toEqual([
 		'"Count" must be a whole number, got 2.5',
 		'"Mood" must be one of "calm", "bold", got "angry"',
+		'"Extra" is not an input of this template (its inputs: Count, Image, Mood, Loud, Tags)',
 		'"Image" is required',
 	]);
+	expect(checkedInput(schema, { Image: 'shop/a.png', Tags: '{' }).problems).toEqual([
+		'"Image" must be an http(s) URL, got "shop/a.png"',
+		'"Tags" must be a list, got "{"',
+	]);
+	// a number for a text input (a price from a sheet) is sent as text; a union takes any of its types
+	const loose = {
+		properties: { Price: { type: 'string' }, Size: { type: ['integer', 'string'] } },
+	};
+	expect(checkedInput(loose, { Price: 19.99, Size: 'XL' })).toEqual({
+		params: { Price: '19.99', Size: 'XL' },
+		problems: [],
+	});
+	// a template whose schema names no inputs takes any
+	expect(checkedInput({}, { Anything: 1 })).toEqual({ params: { Anything: 1 }, problems: [] });
 });
 
 test("a job's output is read as assets: a list or its JSON text, of URLs or of records with one", () => {

@@ -50,12 +50,24 @@ export async function binaryUpload(
 		);
 	}
 	const fileName = file.fileName ?? `${kind.noun}.${kind.extensions[0]}`;
-	if (file.id) {
-		const id = file.id;
-		const { fileSize } = await ctx.helpers.getBinaryMetadata(id);
-		const open = async () => await ctx.helpers.getBinaryStream(id);
-		return { fileName, mimeType: file.mimeType, size: fileSize, open };
+	const upload = { fileName, mimeType: file.mimeType };
+	if (!file.id) {
+		// held in the item as base64: decoded only when sent
+		const size = Buffer.byteLength(file.data, 'base64');
+		const open = async () => await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+		return { ...upload, size, open };
 	}
-	const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
-	return { fileName, mimeType: file.mimeType, size: buffer.length, open: async () => buffer };
+	const id = file.id;
+	let size: number;
+	try {
+		size = (await ctx.helpers.getBinaryMetadata(id)).fileSize;
+	} catch (error) {
+		invalidInput(
+			ctx,
+			itemIndex,
+			`The ${kind.noun} in binary field "${property}" could not be read from n8n's binary data store: ${(error as Error).message}`,
+			'Run the node that made the file again (files of old executions may have been pruned).',
+		);
+	}
+	return { ...upload, size, open: async () => await ctx.helpers.getBinaryStream(id) };
 }

@@ -51,7 +51,9 @@ export function downloadOptions(family: JobFamily): INodeProperties[] {
 						.filter((f) => f.binarySuffix)
 						.map((f) => `"${f.binarySuffix}" for the ${f.name.toLowerCase()}`)
 						.join(', ')}). Read per item.`
-				: 'The binary field for the file. Read per item.',
+				: family.files[0].urls
+					? 'The binary field for the first file; each further one goes to this name plus _1, _2, … Read per item.'
+					: 'The binary field for the file. Read per item.',
 		},
 	];
 }
@@ -128,7 +130,17 @@ export async function downloadFiles(
 	settings: DownloadSettings,
 ): Promise<IBinaryKeyData | undefined> {
 	const binary: IBinaryKeyData = {};
-	for (const { file, url, property, fileName } of wantedFiles(family, job, settings)) {
+	const wanted = wantedFiles(family, job, settings);
+	const listsFiles = family.files.some((f) => f.urls && [f.value, 'all'].includes(settings.files));
+	if (listsFiles && wanted.length === 0) {
+		// a list that names nothing would otherwise end the item silently without the files asked for
+		const output = JSON.stringify(job.output ?? null).slice(0, 300);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${family.noun} ${job.id} finished, but its output names no file to download (output: ${output})`,
+		);
+	}
+	for (const { file, url, property, fileName } of wanted) {
 		let response: Awaited<ReturnType<typeof fetchStream>>;
 		try {
 			response = await fetchStream(ctx, url);

@@ -114,7 +114,9 @@ export class PaidRun {
 
 	/** Stops before anything is sent when the account cannot pay for every item. */
 	async checkCredits(runs: ItemRun[]) {
-		const needed = runs.reduce((sum, run) => sum + planCredits(this.family, run.plan), 0);
+		const sum = runs.reduce((total, run) => total + planCredits(this.family, run.plan), 0);
+		// per-second prices (0.7 credits) add up with binary fractions: counted to a tenth of a credit
+		const needed = Math.round(sum * 10) / 10;
 		if (needed === 0) return;
 		const { remaining_credits: remaining } = await remainingCredits(this.ctx);
 		if (remaining >= needed) return;

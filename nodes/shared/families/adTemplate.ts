@@ -50,6 +50,7 @@ export const adTemplate: JobFamily = {
 		},
 	],
 	failed: ['failed', 'rejected'],
+	recordFields: ['inspiration_id', 'input_params', 'gen_type'],
 	files: [
 		{
 			value: 'assets',

@@ -32,7 +32,7 @@ const V2_CREDITS_PER_SECOND: Record<string, number> = {
 };
 
 /** What one second of audio costs with a model (and, for aurora_v2, a resolution; 720p by default). */
-export function auroraCreditsPerSecond(model: unknown, resolution: unknown): number {
+function auroraCreditsPerSecond(model: unknown, resolution: unknown): number {
 	if (model === 'aurora_v1_fast') return 0.5;
 	if (model === 'aurora_v2') return V2_CREDITS_PER_SECOND[String(resolution ?? '720p')] ?? 0.7;
 	return 1;
@@ -66,6 +66,7 @@ export const aurora: JobFamily = {
 	schema: jobSchema(['video_output', 'preview', 'name']),
 	steps: [videoStep(perSecondOfAudio)],
 	failed: ['failed', 'rejected'],
+	recordFields: ['model_version', 'image', 'audio', 'text_prompt', 'prompt_guidance_scale'],
 	files: [MP4_VIDEO],
 	label: (video) => jobLabel(video, text(video.name), 'Aurora video'),
 	failureAdvice:

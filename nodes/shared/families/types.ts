@@ -74,6 +74,11 @@ export interface JobFamily extends StatusTable {
 	 * to Speech); absent when it posts the whole record. The trigger uses it to tell families apart.
 	 */
 	callbackFields?: readonly string[];
+	/**
+	 * Fields only this family's records carry; a callback body holding one is this family's. They tell apart the
+	 * families whose callback body is not documented (Aurora, AI Ad Templates).
+	 */
+	recordFields?: readonly string[];
 	/** a record field with a fixed set of kinds that the trigger can filter on */
 	kind?: { field: string; options: INodePropertyOptions[] };
 	/** how a job reads in a picker */

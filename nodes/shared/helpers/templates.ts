@@ -7,6 +7,8 @@
  */
 import type { FieldType, IDataObject, ResourceMapperField } from 'n8n-workflow';
 
+import { httpUrlProblem } from './validation';
+
 export interface PropertySchema {
 	type?: string | string[];
 	title?: string;
@@ -28,16 +30,9 @@ export interface Asset {
 	[field: string]: unknown;
 }
 
-function typeOf(property: PropertySchema): string {
-	const type = Array.isArray(property.type)
-		? property.type.find((t) => t !== 'null')
-		: property.type;
-	return type ?? 'string';
-}
-
 function fieldType(property: PropertySchema): FieldType {
 	if (property.enum?.length) return 'options';
-	const type = typeOf(property);
+	const [type = 'string'] = typesOf(property);
 	if (type === 'integer' || type === 'number') return 'number';
 	if (type === 'boolean' || type === 'array' || type === 'object') return type;
 	return property.format === 'uri' ? 'url' : 'string';
@@ -64,16 +59,35 @@ function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || value === '';
 }
 
-/** One value as its schema wants it: text of a number, a boolean or JSON becomes that value. */
+/** The types a property allows ('null' aside); a property without a type takes text. */
+function typesOf(property: PropertySchema): string[] {
+	const types = Array.isArray(property.type) ? property.type : [property.type ?? 'string'];
+	return types.filter((type) => type !== 'null');
+}
+
+function fitsType(type: string, value: unknown): boolean {
+	if (type === 'integer') return Number.isInteger(value);
+	if (type === 'array') return Array.isArray(value);
+	if (type === 'object')
+		return value !== null && typeof value === 'object' && !Array.isArray(value);
+	return typeof value === type;
+}
+
+/** One value as its schema wants it: text of a number, a boolean or JSON becomes that value, and back. */
 function coerced(property: PropertySchema, value: unknown): unknown {
-	const type = typeOf(property);
+	const types = typesOf(property);
+	if (types.some((type) => fitsType(type, value))) return value;
+	if (types.includes('string') && (typeof value === 'number' || typeof value === 'boolean'))
+		return String(value);
 	if (typeof value !== 'string') return value;
-	if ((type === 'number' || type === 'integer') && value.trim() !== '' && !isNaN(Number(value)))
-		return Number(value);
-	if (type === 'boolean' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
-	if (type === 'array' || type === 'object') {
+	const text = value.trim();
+	if (types.some((t) => t === 'number' || t === 'integer') && text !== '' && !isNaN(Number(text)))
+		return Number(text);
+	if (types.includes('boolean') && /^(true|false)$/i.test(text))
+		return text.toLowerCase() === 'true';
+	if (types.includes('array') || types.includes('object')) {
 		try {
-			return JSON.parse(value) as unknown;
+			return JSON.parse(text) as unknown;
 		} catch {
 			return value;
 		}
@@ -81,38 +95,45 @@ function coerced(property: PropertySchema, value: unknown): unknown {
 	return value;
 }
 
+const TYPE_WORDS: Record<string, string> = {
+	integer: 'a whole number',
+	number: 'a number',
+	string: 'text',
+	boolean: 'true or false',
+	array: 'a list',
+	object: 'an object',
+};
+
 function valueProblem(name: string, property: PropertySchema, value: unknown): string | undefined {
-	const type = typeOf(property);
 	if (property.enum?.length && !property.enum.map(String).includes(String(value)))
 		return `"${name}" must be one of ${property.enum.map((v) => `"${String(v)}"`).join(', ')}, got "${String(value)}"`;
-	const actual = Array.isArray(value) ? 'array' : typeof value;
-	const fits =
-		type === 'integer'
-			? Number.isInteger(value)
-			: type === 'number'
-				? typeof value === 'number'
-				: type === 'string'
-					? typeof value === 'string'
-					: type === actual;
-	return fits
-		? undefined
-		: `"${name}" must be ${type === 'integer' ? 'a whole number' : `a ${type}`}, got ${JSON.stringify(value)}`;
+	const types = typesOf(property);
+	if (!types.some((type) => fitsType(type, value)))
+		return `"${name}" must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}, got ${JSON.stringify(value)}`;
+	if (property.format === 'uri' && typeof value === 'string')
+		return httpUrlProblem(`"${name}"`, value);
+	return undefined;
 }
 
 /**
  * The input as Creatify takes it: empty values left out, values typed as the schema says. `problems` lists a
- * missing required input and each value that does not fit.
+ * missing required input, a name the template does not have, and each value that does not fit.
  */
 export function checkedInput(
 	schema: InputSchema,
 	input: IDataObject,
 ): { params: IDataObject; problems: string[] } {
 	const properties = schema.properties ?? {};
+	const names = Object.keys(properties);
 	const params: IDataObject = {};
 	const problems: string[] = [];
 	for (const [name, raw] of Object.entries(input)) {
 		if (isEmpty(raw)) continue;
 		const property = properties[name];
+		if (!property && names.length) {
+			problems.push(`"${name}" is not an input of this template (its inputs: ${names.join(', ')})`);
+			continue;
+		}
 		params[name] = (property ? coerced(property, raw) : raw) as IDataObject[string];
 		const problem = property && valueProblem(name, property, params[name]);
 		if (problem) problems.push(problem);

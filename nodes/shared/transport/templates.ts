@@ -14,7 +14,6 @@ export async function fetchTemplate(
 		path: [...TEMPLATES.path, id],
 		schema: TEMPLATES.schema,
 		itemIndex,
-		taskId: id,
-		noun: 'template',
+		about: `for the template ${id}`,
 	});
 }

@@ -29,6 +29,28 @@ class StreamedFile extends File {
 		Object.defineProperty(this, 'size', { value: upload.size });
 	}
 
+	/** Read whole only if a client asks for the bytes at once; the HTTP client streams. */
+	async arrayBuffer(): Promise<ArrayBuffer> {
+		const chunks: Uint8Array[] = [];
+		for await (const chunk of this.stream() as unknown as AsyncIterable<Uint8Array>)
+			chunks.push(chunk);
+		const whole = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
+		let at = 0;
+		for (const chunk of chunks) {
+			whole.set(chunk, at);
+			at += chunk.length;
+		}
+		return whole.buffer;
+	}
+
+	async text(): Promise<string> {
+		return new TextDecoder().decode(await this.arrayBuffer());
+	}
+
+	slice(): Blob {
+		throw new Error('A file streamed from n8n cannot be sliced');
+	}
+
 	stream(): ReturnType<File['stream']> {
 		const upload = this.#upload;
 		return (async function* () {

@@ -104,6 +104,13 @@ function readInput(ctx: IExecuteFunctions, itemIndex: number, schema: InputSchem
 	if (mapped.mappingMode !== 'autoMapInputData') return (mapped.value ?? {}) as IDataObject;
 	const item = ctx.getInputData()[itemIndex]?.json ?? {};
 	const names = Object.keys(schema.properties ?? {});
+	if (names.length === 0)
+		invalidInput(
+			ctx,
+			itemIndex,
+			"Map Automatically needs the template's input names, but its schema lists none",
+			'Choose Inputs: JSON and give the input parameters as an object.',
+		);
 	return Object.fromEntries(Object.entries(item).filter(([name]) => names.includes(name)));
 }
 

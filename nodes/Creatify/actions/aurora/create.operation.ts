@@ -127,7 +127,8 @@ function readModel(ctx: IExecuteFunctions, itemIndex: number) {
 	const model = ctx.getNodeParameter('model', itemIndex, 'aurora_v1');
 	const resolution =
 		model === 'aurora_v2' ? ctx.getNodeParameter('resolution', itemIndex, '720p') : undefined;
-	const seconds = Number(ctx.getNodeParameter('audioSeconds', itemIndex, 0) ?? 0);
+	const given = ctx.getNodeParameter('audioSeconds', itemIndex, 0);
+	const seconds = given === '' || given === null ? 0 : Number(given);
 	const problem =
 		choiceProblem('Model', model, AURORA_MODELS) ??
 		(resolution === undefined
@@ -135,7 +136,7 @@ function readModel(ctx: IExecuteFunctions, itemIndex: number) {
 			: choiceProblem('Resolution', resolution, AURORA_RESOLUTIONS)) ??
 		(Number.isFinite(seconds) && seconds >= 0
 			? undefined
-			: `Audio Length must be a number of seconds, got "${String(seconds)}"`);
+			: `Audio Length must be a number of seconds, got "${String(given)}"`);
 	if (problem) invalidInput(ctx, itemIndex, problem);
 	const limit = auroraMaxSeconds(model, resolution);
 	if (seconds > limit)

@@ -7,7 +7,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { AUDIO_EXTENSIONS, IMAGE_EXTENSIONS } from '../../../shared/families/aurora';
-import { httpUrlProblem } from '../../../shared/helpers/validation';
+import { choiceProblem, httpUrlProblem } from '../../../shared/helpers/validation';
 import type { UploadFile } from '../../../shared/transport';
 import type { FileKind } from '../binaryUpload';
 import { binaryUpload } from '../binaryUpload';
@@ -55,7 +55,8 @@ export function mediaProperties(input: AuroraInput): INodeProperties[] {
 				{
 					name: 'Binary File',
 					value: 'binary',
-					description: 'A file an earlier node attached to the item',
+					description:
+						"A file an earlier node attached to the item, uploaded in a multipart request. Creatify's reference lists multipart for this request but shows only URLs; if Creatify refuses the file (HTTP 400, nothing spent), give a URL.",
 				},
 			],
 			default: 'url',
@@ -90,6 +91,8 @@ export async function readMedia(
 	input: AuroraInput,
 ): Promise<{ url?: string; file?: UploadFile }> {
 	const source = ctx.getNodeParameter(`${input.field}Source`, itemIndex, 'url');
+	const problem = choiceProblem(`${input.title} Source`, source, ['url', 'binary']);
+	if (problem) invalidInput(ctx, itemIndex, problem);
 	if (source === 'binary') {
 		const property = String(
 			ctx.getNodeParameter(`${input.field}BinaryProperty`, itemIndex, input.defaultProperty),
@@ -98,7 +101,7 @@ export async function readMedia(
 	}
 	const url = String(ctx.getNodeParameter(`${input.field}Url`, itemIndex, '') ?? '').trim();
 	if (url === '') invalidInput(ctx, itemIndex, `${input.title} URL is empty`);
-	const problem = httpUrlProblem(`${input.title} URL`, url);
-	if (problem) invalidInput(ctx, itemIndex, problem);
+	const urlProblem = httpUrlProblem(`${input.title} URL`, url);
+	if (urlProblem) invalidInput(ctx, itemIndex, urlProblem);
 	return { url };
 }
