@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+import type { Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
 export interface EditorView {
@@ -29,12 +30,14 @@ function ensureChromium(): string {
 	return CHROMIUM;
 }
 
-export async function captureEditor(
+/** Opens the editor on a workflow in headless Chromium, signed in with the API client's session, and runs `look`. */
+async function inEditor<T>(
 	baseUrl: string,
 	cookie: string,
 	workflowId: string,
 	outDir: string,
-): Promise<EditorView> {
+	look: (page: Page, nodes: Locator) => Promise<T>,
+): Promise<T> {
 	mkdirSync(outDir, { recursive: true });
 	const browser = await chromium.launch({
 		executablePath: ensureChromium(),
@@ -65,6 +68,34 @@ export async function captureEditor(
 				throw new Error(`${error.message} (page ${page.url()}, see failure.png)`);
 			});
 		await page.waitForTimeout(1500);
+		return await look(page, nodes);
+	} finally {
+		await browser.close();
+	}
+}
+
+/** A screenshot of a workflow's canvas, saved as `fileName` in `outDir`; returns the file. */
+export async function captureCanvas(
+	baseUrl: string,
+	cookie: string,
+	workflowId: string,
+	outDir: string,
+	fileName: string,
+): Promise<string> {
+	return await inEditor(baseUrl, cookie, workflowId, outDir, async (page) => {
+		const file = join(outDir, fileName);
+		await page.screenshot({ path: file });
+		return file;
+	});
+}
+
+export async function captureEditor(
+	baseUrl: string,
+	cookie: string,
+	workflowId: string,
+	outDir: string,
+): Promise<EditorView> {
+	return await inEditor(baseUrl, cookie, workflowId, outDir, async (page, nodes) => {
 		const files = [
 			join(outDir, 'workflow.png'),
 			join(outDir, 'creatify-operations.png'),
@@ -99,7 +130,5 @@ export async function captureEditor(
 		const triggerText = await ndv.innerText();
 		await page.screenshot({ path: files[2] });
 		return { canvasIcons, operations, triggerText, files };
-	} finally {
-		await browser.close();
-	}
+	});
 }

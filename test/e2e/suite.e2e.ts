@@ -8,7 +8,13 @@ import { join } from 'node:path';
 
 import { TEMPLATES } from '../simulator/adTemplate';
 import { CreatifySimulator } from '../simulator/server';
-import { captureEditor } from './editor';
+// the SDK's modules are reached through its "./*" export, which the lint resolver does not follow
+// eslint-disable-next-line import-x/no-unresolved
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+// eslint-disable-next-line import-x/no-unresolved
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import { captureCanvas, captureEditor } from './editor';
 import {
 	finishedExecutions as finishedAfter,
 	nodeItems,
@@ -20,7 +26,13 @@ import type { OutputItem } from '../n8n/api';
 import { N8nApi } from '../n8n/api';
 import { freePort, installPackage, n8nCli, N8nProcess, packPackage } from '../n8n/runtime';
 import type { NodeSpec } from '../n8n/workflows';
-import { CREATIFY, CREATIFY_TRIGGER, rowsWorkflow, triggerWorkflow } from '../n8n/workflows';
+import {
+	CREATIFY,
+	CREATIFY_TRIGGER,
+	mcpWorkflow,
+	rowsWorkflow,
+	triggerWorkflow,
+} from '../n8n/workflows';
 
 const sim = new CreatifySimulator({ imageMs: 1000, videoMs: 1500 });
 const userFolder = mkdtempSync(join(tmpdir(), 'creatify-e2e-'));
@@ -63,7 +75,11 @@ beforeAll(async () => {
 		port: await freePort(),
 		encryptionKey: 'creatify-e2e-key',
 		quiet: true,
-		env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' },
+		env: {
+			N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
+			// community nodes become AI tools (for agents and the MCP Server Trigger) only with this
+			N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
+		},
 	});
 	await n8n.start();
 	api = new N8nApi(n8n);
@@ -585,6 +601,60 @@ test("13. AI Ad Templates: the editor gets a template's inputs from n8n's REST e
 			},
 		},
 	]);
+});
+
+test('14. MCP: an MCP client lists the Creatify tools an MCP Server Trigger exposes, calls Get Credits, and Create Video (poll) returns the finished video record', async () => {
+	sim.reset({ imageMs: 500, videoMs: 800, credits: 40 });
+	const workflow = mcpWorkflow('Creatify tools over MCP', 'creatify-mcp', credentialId, {
+		'Get Credits': { resource: 'account', operation: 'getCredits' },
+		'Create Video': {
+			resource: 'productVideo',
+			operation: 'createVideo',
+			productUrl:
+				"={{ $fromAI('productUrl', 'Public URL of the product image (png, jpg or webp) to make the video from', 'string') }}",
+			waitMode: 'poll',
+			maxWaitMinutes: 5,
+			options: { pollIntervalSeconds: 1, maxPollIntervalSeconds: 1, download: 'none' },
+		},
+	});
+	const id = await api.createWorkflow(workflow);
+	await api.activate(id);
+	await n8n.waitForWebhook('creatify-mcp', 30_000, 'mcp');
+	const shot = await captureCanvas(n8n.url, api.cookie, id, SCREENSHOTS, 'mcp-workflow.png');
+	expect(existsSync(shot)).toBe(true);
+	const client = new Client({ name: 'creatify-e2e', version: '1.0.0' });
+	await client.connect(new StreamableHTTPClientTransport(new URL(`${n8n.url}/mcp/creatify-mcp`)));
+	try {
+		const { tools } = await client.listTools();
+		// the descriptions n8n makes from the operations' actions: what an agent reads to choose a tool
+		expect(tools.map((t: Tool) => [t.name, t.description]).sort()).toEqual([
+			['Create_Video', 'Create a video from a product image in Creatify'],
+			['Get_Credits', 'Get remaining credits in Creatify'],
+		]);
+		const createVideo = tools.find((t: Tool) => t.name === 'Create_Video');
+		expect(createVideo?.inputSchema.properties).toEqual({
+			productUrl: expect.objectContaining({
+				type: 'string',
+				description: expect.stringMatching(/product image/),
+			}),
+		});
+		const credits = await client.callTool({ name: 'Get_Credits', arguments: {} });
+		expect(JSON.stringify(credits.content)).toContain('remaining_credits');
+		const video = await client.callTool({
+			name: 'Create_Video',
+			arguments: { productUrl: 'https://shop.example.com/images/mcp-bottle.png' },
+		});
+		const text = (video.content as Array<{ type: string; text?: string }>)[0].text ?? '';
+		const record = JSON.parse(text) as Array<Record<string, unknown>> | Record<string, unknown>;
+		expect(Array.isArray(record) ? record[0] : record).toMatchObject({
+			status: 'video_generated',
+			product_url: 'https://shop.example.com/images/mcp-bottle.png',
+			generated_video_url: expect.stringMatching(/video\.mp4$/),
+		});
+		expect(sim.credits).toBe(36);
+	} finally {
+		await client.close();
+	}
 });
 
 // Last: stops n8n and runs the example with n8n's CLI, as `n8n execute` runs a saved workflow.

@@ -57,7 +57,11 @@ async function main() {
 
 	const n8n = new N8nProcess({
 		...n8nOptions,
-		env: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' },
+		env: {
+			N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
+			// the Creatify node is also offered as a tool for AI agents and the MCP Server Trigger
+			N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
+		},
 	});
 	await n8n.start();
 	console.log(`\nn8n is running at http://localhost:${port} with the Creatify nodes installed.`);

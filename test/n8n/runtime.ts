@@ -232,10 +232,11 @@ export class N8nProcess {
 	}
 
 	/** Waits until a production webhook answers (n8n registers them after it reports healthy). */
-	async waitForWebhook(path: string, timeoutMs = 30_000) {
+	/** Waits until the active workflow's webhook at /<prefix>/<path> answers (prefix "mcp" for MCP servers). */
+	async waitForWebhook(path: string, timeoutMs = 30_000, prefix = 'webhook') {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			const response = await fetch(`${this.url}/webhook/${path}`, {
+			const response = await fetch(`${this.url}/${prefix}/${path}`, {
 				method: 'OPTIONS',
 				headers: { Origin: 'http://127.0.0.1', 'Access-Control-Request-Method': 'POST' },
 			}).catch(() => undefined);

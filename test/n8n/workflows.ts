@@ -117,3 +117,36 @@ export function triggerWorkflow(
 		webhookId,
 	};
 }
+
+/**
+ * An MCP Server Trigger at `path` exposing Creatify tool nodes (the AI-tool form n8n makes of the Creatify node),
+ * given as tool node name → parameters. MCP clients connect to <n8n>/mcp/<path> while the workflow is active.
+ */
+export function mcpWorkflow(
+	name: string,
+	path: string,
+	credentialId: string,
+	tools: Record<string, Record<string, unknown>>,
+) {
+	const trigger = node(
+		'MCP Server Trigger',
+		'@n8n/n8n-nodes-langchain.mcpTrigger',
+		{ authentication: 'none', path },
+		{ webhookId: randomUUID() },
+		2,
+	);
+	trigger.position = [(Object.keys(tools).length - 1) * 130, 0];
+	const toolNodes = Object.entries(tools).map(([toolName, parameters], i) => ({
+		...node(toolName, `${CREATIFY}Tool`, parameters, {
+			credentials: { creatifyApi: { id: credentialId, name: 'Creatify (simulator)' } },
+		}),
+		position: [i * 260, 240],
+	}));
+	const toTrigger = { ai_tool: [[{ node: trigger.name, type: 'ai_tool', index: 0 }]] };
+	return {
+		name,
+		nodes: [trigger, ...toolNodes],
+		connections: Object.fromEntries(toolNodes.map((tool) => [tool.name, toTrigger])),
+		settings: { executionOrder: 'v1' },
+	};
+}
