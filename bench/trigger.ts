@@ -2,8 +2,10 @@
  * Benchmark of the Creatify Trigger under callback load, in a real n8n with the packed package:
  *   npm run bench:trigger            (BENCH_TASKS=600 by default: 2 callbacks per task)
  * The same traffic goes to (a) Creatify Trigger with verification against the simulator, (b) Creatify Trigger
- * without it, and (c) n8n's built-in Webhook node, each followed by an HTTP Request node that reports the task
- * to a sink in this process (counting executions per task). Every task is delivered twice, the repeat
+ * without it, (c) n8n's built-in Webhook node, and (d) what a user builds without this trigger: Webhook → HTTP
+ * Request (fetch the task from Creatify) → Remove Duplicates ("Remove Items Processed in Previous Executions", key
+ * task ID + status); each followed by an HTTP Request node that reports the task to a sink in this process
+ * (counting executions per task). Every task is delivered twice, the repeat
  * BENCH_REPEAT_GAP deliveries later (as Creatify retries do). First on one n8n process (SQLite), then in queue
  * mode (PostgreSQL, Redis, main, 2 workers, a webhook processor; deliveries alternate between the webhook
  * processor and main), then queue mode again with a bigger expression isolate pool. Prints callbacks answered per second, ours / built-in, p50/p99 answer latency,
@@ -35,8 +37,23 @@ interface Variant {
 	label: string;
 	/** the first node of the workflow, and the URL path its webhook answers on */
 	start: (credentialId: string) => { spec: NodeSpec; path: string };
+	/** nodes between the first node and the report */
+	middle?: (sim: CreatifySimulator) => NodeSpec[];
 	/** whether the node should start one execution per task (ours) or one per callback (built-in) */
 	deduplicates: boolean;
+}
+
+/** n8n's Webhook node at a path of its own. */
+function builtInWebhook() {
+	const path = `bench-${randomUUID()}`;
+	const spec: NodeSpec = [
+		'Callback',
+		'n8n-nodes-base.webhook',
+		{ httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+		{ webhookId: randomUUID() },
+		2,
+	];
+	return { spec, path };
 }
 
 const VARIANTS: Variant[] = [
@@ -60,17 +77,43 @@ const VARIANTS: Variant[] = [
 	{
 		label: 'n8n Webhook node (built-in)',
 		deduplicates: false,
-		start: () => {
-			const path = `bench-${randomUUID()}`;
-			const spec: NodeSpec = [
-				'Callback',
-				'n8n-nodes-base.webhook',
-				{ httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
-				{ webhookId: randomUUID() },
+		start: builtInWebhook,
+	},
+	{
+		label: 'Webhook → HTTP Request → Remove Duplicates',
+		deduplicates: true,
+		start: builtInWebhook,
+		middle: (sim) => [
+			[
+				'Fetch Task',
+				'n8n-nodes-base.httpRequest',
+				{
+					url: `={{ '${sim.url}/api/product_to_videos/' + $json.body.id + '/' }}`,
+					sendHeaders: true,
+					headerParameters: {
+						parameters: [
+							{ name: 'X-API-ID', value: sim.apiId },
+							{ name: 'X-API-KEY', value: sim.apiKey },
+						],
+					},
+					options: {},
+				},
+				{},
+				4.2,
+			],
+			[
+				'Remove Duplicates',
+				'n8n-nodes-base.removeDuplicates',
+				{
+					operation: 'removeItemsSeenInPreviousExecutions',
+					logic: 'removeItemsWithAlreadySeenKeyValues',
+					dedupeValue: '={{ $json.id + ":" + $json.status }}',
+					options: {},
+				},
+				{},
 				2,
-			];
-			return { spec, path };
-		},
+			],
+		],
 	},
 ];
 
@@ -214,6 +257,7 @@ async function deploy(
 	api: N8nApi,
 	credentialId: string,
 	sinkUrl: string,
+	sim: CreatifySimulator,
 ): Promise<{ paths: string[]; workflowIds: string[] }> {
 	const paths: string[] = [];
 	const workflowIds: string[] = [];
@@ -234,7 +278,8 @@ async function deploy(
 			{},
 			4.2,
 		];
-		const id = await api.createWorkflow(workflowOf(`Bench: ${variant.label}`, [spec, report]));
+		const nodes = [spec, ...(variant.middle?.(sim) ?? []), report];
+		const id = await api.createWorkflow(workflowOf(`Bench: ${variant.label}`, nodes));
 		await api.activate(id);
 		paths.push(path);
 		workflowIds.push(id);
@@ -250,7 +295,7 @@ async function measure(
 	sink: Sink,
 ): Promise<Result[]> {
 	const credentialId = await api.simulatorCredential(sim);
-	const { paths, workflowIds } = await deploy(api, credentialId, sink.url);
+	const { paths, workflowIds } = await deploy(api, credentialId, sink.url, sim);
 	for (const path of paths) for (const n8n of entries) await n8n.waitForWebhook(path, 60_000);
 	const results: Result[] = [];
 	for (const [i, variant] of VARIANTS.entries()) {
@@ -279,7 +324,7 @@ async function measure(
 
 function table(results: Result[]): string {
 	const builtIn = (mode: string) =>
-		results.find((r) => r.mode === mode && r.label.includes('built-in'))!;
+		results.find((r) => r.mode === mode && r.label.includes('(built-in)'))!;
 	const rows = results.map((r) => {
 		const rate = r.callbacks / r.seconds;
 		const ratio = rate / (builtIn(r.mode).callbacks / builtIn(r.mode).seconds);
