@@ -1,8 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { CreatifySimulator } from '../simulator/server';
-import type { CreatifyCredentialValues } from './n8n';
-import { stopN8nServices } from './n8n';
+import type { CreatifyCredentialValues, RunOptions } from './n8n';
+import { runCreatify, stopN8nServices } from './n8n';
 import { WaitingWebhooks } from './waiting';
 import { TriggerHarness } from './webhook';
 
@@ -51,5 +51,11 @@ export function useCallbacks() {
 		triggers.push(trigger);
 		return trigger;
 	};
-	return { waitingWebhooks, newTrigger };
+	/** Runs the node in callback mode: it must suspend; returns the run the callbacks resumed. */
+	const resumed = async (options: RunOptions) => {
+		const started = await runCreatify({ ...options, waitingBaseUrl: waitingWebhooks.baseUrl });
+		expect(started.run.status).toBe('waiting');
+		return await waitingWebhooks.track(started, options.credentials);
+	};
+	return { waitingWebhooks, newTrigger, resumed };
 }

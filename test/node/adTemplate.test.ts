@@ -25,7 +25,7 @@ const generate = (template: string, extra: object = {}, options: object = {}) =>
 });
 const posts = () => sim.paidAttempts('inspiration_jobs');
 
-const { waitingWebhooks, newTrigger } = useCallbacks();
+const { newTrigger, resumed } = useCallbacks();
 
 describe('AI Ad Template Create Job', () => {
 	test('is the default operation: the inputs set below make a finished job whose assets are listed and attached', async () => {
@@ -252,7 +252,7 @@ describe('AI Ad Template Create Job', () => {
 	});
 
 	test('callback mode suspends the execution and resumes it with the finished jobs', async () => {
-		const started = await runCreatify({
+		const { items, error } = await resumed({
 			parameters: generate(
 				JEWELRY.id,
 				{ inputFields: fields({ 'Product Image': IMAGE }), waitMode: 'callback' },
@@ -260,10 +260,7 @@ describe('AI Ad Template Create Job', () => {
 			),
 			items: [{}, {}],
 			credentials: credentials(),
-			waitingBaseUrl: waitingWebhooks.baseUrl,
 		});
-		expect(started.run.status).toBe('waiting');
-		const { items, error } = await waitingWebhooks.track(started, credentials());
 		expect(error).toBeUndefined();
 		expect(
 			items.map((i) => [i.json.status, (i.json.assets as unknown[]).length, i.pairedItem]),

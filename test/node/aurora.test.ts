@@ -36,7 +36,7 @@ function withFiles(files: Record<string, { bytes: Buffer; mimeType: string; file
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(3000, 1)]);
 const MP3 = Buffer.concat([Buffer.from('ID3'), Buffer.alloc(48_000 - 3, 2)]);
 
-const { waitingWebhooks, newTrigger } = useCallbacks();
+const { newTrigger, resumed } = useCallbacks();
 
 describe('Aurora Create', () => {
 	test('is the default operation: image and audio URLs become a finished talking video, attached', async () => {
@@ -249,17 +249,14 @@ describe('Aurora Create', () => {
 	});
 
 	test('callback mode suspends the execution and resumes it with the finished videos', async () => {
-		const started = await runCreatify({
+		const { items, error } = await resumed({
 			parameters: animate({ download: 'none' }, { waitMode: 'callback' }),
 			items: [
 				{ image: IMAGE, audio: AUDIO },
 				{ image: IMAGE, audio: AUDIO },
 			],
 			credentials: credentials(),
-			waitingBaseUrl: waitingWebhooks.baseUrl,
 		});
-		expect(started.run.status).toBe('waiting');
-		const { items, error } = await waitingWebhooks.track(started, credentials());
 		expect(error).toBeUndefined();
 		expect(items.map((i) => [i.json.status, i.pairedItem])).toEqual([
 			['done', { item: 0 }],

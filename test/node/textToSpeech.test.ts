@@ -17,7 +17,7 @@ const speak = (options: object = {}, extra: object = {}) => ({
 });
 const posts = () => sim.paidAttempts('text_to_speech');
 
-const { waitingWebhooks, newTrigger } = useCallbacks();
+const { newTrigger, resumed } = useCallbacks();
 
 describe('Text to Speech Create', () => {
 	test('is the default operation: each script becomes a finished voice-over with its audio attached', async () => {
@@ -107,14 +107,11 @@ describe('Text to Speech Create', () => {
 	});
 
 	test('callback mode suspends the execution and resumes it with the finished voice-overs', async () => {
-		const started = await runCreatify({
+		const { items, error } = await resumed({
 			parameters: speak({ download: 'none' }, { waitMode: 'callback' }),
 			items: [{ script: 'One' }, { script: 'Two' }],
 			credentials: credentials(),
-			waitingBaseUrl: waitingWebhooks.baseUrl,
 		});
-		expect(started.run.status).toBe('waiting');
-		const { items, error } = await waitingWebhooks.track(started, credentials());
 		expect(error).toBeUndefined();
 		expect(items.map((i) => [i.json.status, i.pairedItem])).toEqual([
 			['done', { item: 0 }],
