@@ -24,6 +24,7 @@ import { BinaryDataService } from 'n8n-core';
 
 import type { INodeParameters } from 'n8n-workflow';
 
+import { peakRssGrowthMb } from '../test/harness/memory';
 import { runCreatify, stopN8nServices } from '../test/harness/n8n';
 import { WaitingWebhooks } from '../test/harness/waiting';
 import { CreatifySimulator } from '../test/simulator/server';
@@ -106,13 +107,9 @@ async function createVideosByCallback(count: number) {
 const statusCalls = () =>
 	sim.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/product_to_videos/'));
 
+/** Peak RSS added while `work` runs, in MB. */
 async function peakRssDuring(work: () => Promise<void>): Promise<number> {
-	const baseline = process.memoryUsage().rss;
-	let peak = baseline;
-	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-	await work();
-	clearInterval(sampler);
-	return (peak - baseline) / 1024 / 1024;
+	return (await peakRssGrowthMb(work)).grewMb;
 }
 
 /** 4. memory: 1 GiB streamed into the binary store vs buffered in memory. */

@@ -18,6 +18,7 @@ import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 import { BinaryDataService } from 'n8n-core';
 
 import { rl, useSimulator } from '../harness/fixture';
+import { peakRssGrowthMb } from '../harness/memory';
 import { runCreatify } from '../harness/n8n';
 import { WaitingWebhooks } from '../harness/waiting';
 
@@ -35,19 +36,6 @@ afterAll(async () => {
 	rmSync(storage, { recursive: true, force: true });
 	process.env = savedEnv;
 });
-
-/** Runs `work` and returns how far the process's resident memory rose above where it started, in MB. */
-async function peakRssGrowthMb<T>(work: () => Promise<T>): Promise<{ result: T; grewMb: number }> {
-	global.gc?.();
-	const baseline = process.memoryUsage().rss;
-	let peak = baseline;
-	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-	try {
-		return { result: await work(), grewMb: (peak - baseline) / 1024 / 1024 };
-	} finally {
-		clearInterval(sampler);
-	}
-}
 
 /** A voice-over of `bytes` downloaded into the filesystem binary store: the items carrying its audio as "data". */
 async function storedVoiceOver(bytes: number) {

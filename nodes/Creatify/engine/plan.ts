@@ -5,7 +5,7 @@ import { familyStep } from '../../shared/families/types';
 import type { JobFamily } from '../../shared/families/types';
 import type { CreatifyJob } from '../../shared/helpers/schemas';
 import { jobState, stepStarted } from '../../shared/helpers/status';
-import type { CreatifyRequest } from '../../shared/transport';
+import type { CreatifyRequest, UploadFile } from '../../shared/transport';
 import type { DownloadSettings } from './download';
 
 /** A request sent just before the paid one, whose answer completes its body (URL to Video: the page's link). */
@@ -15,6 +15,29 @@ export interface Prelude {
 	fill: (answer: IDataObject) => IDataObject;
 	/** what the answer made, said when the paid request then fails, so that it can be reused */
 	made: (answer: IDataObject) => string;
+}
+
+/**
+ * The paid POST that creates one of the family's jobs: POST <path>/ with `body` (and `files`, sent as a multipart
+ * request). `noun` names the job in messages, e.g. 'voice-over'.
+ */
+export function jobCreation(
+	family: JobFamily,
+	itemIndex: number,
+	noun: string,
+	body: IDataObject,
+	files?: Record<string, UploadFile>,
+): CreatifyRequest<CreatifyJob> {
+	return {
+		method: 'POST',
+		path: family.path,
+		body,
+		...(files && Object.keys(files).length ? { files } : {}),
+		schema: family.schema,
+		itemIndex,
+		noun,
+		spendsCredits: true,
+	};
 }
 
 export interface PaidItemPlan {

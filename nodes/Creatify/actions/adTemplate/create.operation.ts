@@ -13,6 +13,7 @@ import type { InputSchema } from '../../../shared/helpers/templates';
 import { checkedInput } from '../../../shared/helpers/templates';
 import { paidOperation } from '../../engine/engine';
 import type { PaidItemPlan } from '../../engine/plan';
+import { jobCreation } from '../../engine/plan';
 import { waitOptions, waitProperties } from '../../engine/settings';
 import { invalidInput, readOptions, readUuid } from '../common';
 import { optionsCollection, paidNotice, templateLocator, webhookUrlOption } from '../descriptions';
@@ -144,15 +145,11 @@ export const execute = paidOperation(adTemplate, async (ctx, itemIndex): Promise
 		['webhookUrl', SHARED_FIELDS.webhookUrl],
 	]);
 	return {
-		request: {
-			method: 'POST',
-			path: adTemplate.path,
-			body: { inspiration_id: templateId, input_params: inputParams, ...optional },
-			schema: adTemplate.schema,
-			itemIndex,
-			noun: 'template job',
-			spendsCredits: true,
-		},
+		request: jobCreation(adTemplate, itemIndex, 'template job', {
+			inspiration_id: templateId,
+			input_params: inputParams,
+			...optional,
+		}),
 		step: 'assets',
 		costFacts: { credit_cost: template.credit_cost ?? 0 },
 	};

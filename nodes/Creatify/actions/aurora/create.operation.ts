@@ -12,6 +12,7 @@ import { choiceProblem, httpUrlProblem } from '../../../shared/helpers/validatio
 import type { UploadFile } from '../../../shared/transport';
 import { paidOperation } from '../../engine/engine';
 import type { PaidItemPlan } from '../../engine/plan';
+import { jobCreation } from '../../engine/plan';
 import { waitOptions, waitProperties } from '../../engine/settings';
 import { invalidInput, readOptions } from '../common';
 import { optionsCollection, paidNotice, webhookUrlOption } from '../descriptions';
@@ -210,16 +211,7 @@ export const execute = paidOperation(aurora, async (ctx, itemIndex): Promise<Pai
 		...readAuroraOptions(ctx, itemIndex),
 	};
 	return {
-		request: {
-			method: 'POST',
-			path: aurora.path,
-			body,
-			...(Object.keys(files).length ? { files } : {}),
-			schema: aurora.schema,
-			itemIndex,
-			noun: 'Aurora video',
-			spendsCredits: true,
-		},
+		request: jobCreation(aurora, itemIndex, 'Aurora video', body, files),
 		step: 'video',
 		...(seconds > 0 ? { costFacts: { audio_seconds: seconds } } : {}),
 	};

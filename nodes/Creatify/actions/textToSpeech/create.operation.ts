@@ -5,6 +5,7 @@ import { MAX_SCRIPT_LENGTH, textToSpeech } from '../../../shared/families/textTo
 import { familyStep } from '../../../shared/families/types';
 import { uuidProblem } from '../../../shared/helpers/validation';
 import { paidOperation } from '../../engine/engine';
+import { jobCreation } from '../../engine/plan';
 import { waitOptions, waitProperties } from '../../engine/settings';
 import { invalidInput, readOptions } from '../common';
 import { optionsCollection, paidNotice, voiceLocator, webhookUrlOption } from '../descriptions';
@@ -56,15 +57,11 @@ export const execute = paidOperation(textToSpeech, (ctx, itemIndex) => {
 		['webhookUrl', SHARED_FIELDS.webhookUrl],
 	]);
 	return {
-		request: {
-			method: 'POST',
-			path: textToSpeech.path,
-			body: { script, ...(voice ? { accent: voice } : {}), ...optional },
-			schema: textToSpeech.schema,
-			itemIndex,
-			noun: 'voice-over',
-			spendsCredits: true,
-		},
+		request: jobCreation(textToSpeech, itemIndex, 'voice-over', {
+			script,
+			...(voice ? { accent: voice } : {}),
+			...optional,
+		}),
 		step: 'audio',
 	};
 });

@@ -11,6 +11,7 @@ import type { CreatifyJob, CreatifyLink } from '../../../shared/helpers/schemas'
 import { LINKS } from '../../../shared/helpers/schemas';
 import { pageUrlProblem } from '../../../shared/helpers/validation';
 import type { CreatifyRequest } from '../../../shared/transport';
+import { jobCreation } from '../../engine/plan';
 import { invalidInput } from '../common';
 
 /** The item's product page URL, checked. */
@@ -65,13 +66,5 @@ export const pageUrlProperty: INodeProperties = {
 
 /** POST /api/link_to_videos/: the paid video of a link. */
 export function videoRequest(body: IDataObject, itemIndex: number): CreatifyRequest<CreatifyJob> {
-	return {
-		method: 'POST',
-		path: urlToVideo.path,
-		body,
-		schema: urlToVideo.schema,
-		itemIndex,
-		noun: 'video',
-		spendsCredits: true,
-	};
+	return jobCreation(urlToVideo, itemIndex, 'video', body);
 }
