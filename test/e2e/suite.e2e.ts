@@ -143,8 +143,9 @@ test('2. rows → Create Video (poll): every row gets its video, paired to its r
 	expect(failed).toEqual([
 		expect.objectContaining({
 			sku: 'B',
-			error: expect.stringContaining('failed at the image step'),
-			details: expect.objectContaining({
+			error: expect.objectContaining({
+				message: expect.stringContaining('failed at the image step'),
+				taskId: expect.any(String),
 				task: expect.objectContaining({ product_url: rows[1].url, status: 'failed' }),
 			}),
 		}),
@@ -403,9 +404,11 @@ test('9. URL to Video: product page rows → Create Video From URL (poll): a vid
 	expect(nodeItems(execution, 'Failed')).toEqual([
 		expect.objectContaining({
 			sku: 'X',
-			error: expect.stringContaining(
-				`for the page ${rows[2].url} (HTTP 400): Failed to scrape url`,
-			),
+			error: expect.objectContaining({
+				message: expect.stringContaining(
+					`for the page ${rows[2].url} (HTTP 400): Failed to scrape url`,
+				),
+			}),
 		}),
 	]);
 	expect(sim.paidAttempts('link_to_videos')).toHaveLength(3);
@@ -485,7 +488,9 @@ test('11. Text to Speech: script rows → Create (poll, audio downloaded): a voi
 	expect(nodeItems(execution, 'Failed')).toEqual([
 		expect.objectContaining({
 			sku: 'LONG',
-			error: expect.stringContaining('Script is 8001 characters long'),
+			error: expect.objectContaining({
+				message: expect.stringContaining('Script is 8001 characters long'),
+			}),
 		}),
 	]);
 	expect(sim.paidAttempts('text_to_speech')).toHaveLength(2);
@@ -531,7 +536,11 @@ test('12. Aurora: rows → Text to Speech (audio downloaded) → Aurora with the
 	]);
 	expect(done[0].binary?.data).toMatchObject({ mimeType: 'video/mp4' });
 	expect(nodeItems(execution, 'Failed')).toEqual([
-		expect.objectContaining({ error: expect.stringContaining('failed: No face was found') }),
+		expect.objectContaining({
+			error: expect.objectContaining({
+				message: expect.stringContaining('failed: No face was found'),
+			}),
+		}),
 	]);
 	const uploads = sim.paidAttempts('aurora').map((r) => (r.body as Record<string, unknown>).audio);
 	expect(uploads).toEqual([
@@ -588,7 +597,9 @@ test("13. AI Ad Templates: the editor gets a template's inputs from n8n's REST e
 	expect(done[0].binary?.data_1).toMatchObject({ mimeType: 'image/jpeg' });
 	expect(nodeItems(execution, 'Failed')).toEqual([
 		expect.objectContaining({
-			error: expect.stringContaining('"Style" must be one of "bold", "minimal"'),
+			error: expect.objectContaining({
+				message: expect.stringContaining('"Style" must be one of "bold", "minimal"'),
+			}),
 		}),
 	]);
 	expect(sim.paidAttempts('inspiration_jobs').map((r) => r.body)).toEqual([

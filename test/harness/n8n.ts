@@ -51,7 +51,8 @@ export interface RunOptions {
 	credentials: CreatifyCredentialValues;
 	/** input items (json only, or full items) */
 	items?: Array<IDataObject | INodeExecutionData>;
-	continueOnFail?: boolean;
+	/** On Error: Continue (true: regular output; 'errorOutput': using error output) */
+	continueOnFail?: boolean | 'errorOutput';
 	/** lets a test cancel the run, like the editor's stop button */
 	onStarted?: (cancel: () => void) => void;
 	/** where n8n's waiting webhooks are served ($execution.resumeUrl) */
@@ -61,6 +62,8 @@ export interface RunOptions {
 export interface RunResult {
 	/** the node's output items (first output) */
 	items: INodeExecutionData[];
+	/** the items n8n sent to the error output (continueOnFail: 'errorOutput') */
+	errorItems: INodeExecutionData[];
 	/** the error that stopped the workflow, if any */
 	error?: ExecutionError;
 	run: IRun;
@@ -68,7 +71,12 @@ export interface RunResult {
 	executionId: string;
 }
 
-function creatifyNode(parameters: INodeParameters, continueOnFail = false): INode {
+function creatifyNode(
+	parameters: INodeParameters,
+	continueOnFail: RunOptions['continueOnFail'] = false,
+): INode {
+	const onError =
+		continueOnFail === 'errorOutput' ? 'continueErrorOutput' : 'continueRegularOutput';
 	return {
 		id: 'a1b2c3d4-0000-4000-8000-000000000001',
 		name: 'Creatify',
@@ -77,7 +85,7 @@ function creatifyNode(parameters: INodeParameters, continueOnFail = false): INod
 		position: [0, 0],
 		parameters,
 		credentials: { creatifyApi: { id: 'cred-1', name: 'Creatify account' } },
-		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(continueOnFail ? { onError } : {}),
 	};
 }
 
@@ -148,11 +156,25 @@ export async function processExecution(
 	const nodeRun = run.data.resultData.runData.Creatify?.at(-1);
 	return {
 		items: nodeRun?.data?.main?.[0] ?? [],
+		errorItems: nodeRun?.data?.main?.[1] ?? [],
 		error: run.data.resultData.error,
 		run,
 		workflow,
 		executionId: options.executionId,
 	};
+}
+
+/** What an error item says (`{ error: { message, description, httpCode, taskId, task } }`), or undefined. */
+export interface ItemFailure {
+	message: string;
+	description?: string;
+	httpCode?: string;
+	taskId?: string;
+	task?: Record<string, string>;
+}
+
+export function failureOf(item: INodeExecutionData): ItemFailure | undefined {
+	return item.json.error as ItemFailure | undefined;
 }
 
 export async function runCreatify(options: RunOptions): Promise<RunResult> {

@@ -1,6 +1,6 @@
 /** AI Ad Templates against the simulator: templates, their input fields, jobs with waiting, assets, errors, trigger. */
 import { rl, useCallbacks, useSimulator } from '../harness/fixture';
-import { getOneAndMany, loadOptionsContext, runCreatify } from '../harness/n8n';
+import { failureOf, getOneAndMany, loadOptionsContext, runCreatify } from '../harness/n8n';
 import { executionsForOneJob } from '../harness/webhook';
 import { TEMPLATES } from '../simulator/adTemplate';
 import { getTemplateFields } from '../../nodes/Creatify/methods/resourceMapping';
@@ -165,7 +165,7 @@ describe('AI Ad Template Create Job', () => {
 			continueOnFail: true,
 		});
 		expect(error).toBeUndefined();
-		expect(items.map((i) => [i.json.status ?? i.json.error, i.pairedItem])).toEqual([
+		expect(items.map((i) => [i.json.status ?? failureOf(i)?.message, i.pairedItem])).toEqual([
 			[expect.stringMatching(`for the template ${JEWELRY.id} \\(HTTP 400\\)`), { item: 0 }],
 			['done', { item: 1 }],
 			[expect.stringMatching(`for the template ${JEWELRY.id} \\(HTTP 400\\)`), { item: 2 }],
@@ -188,10 +188,10 @@ describe('AI Ad Template Create Job', () => {
 			continueOnFail: true,
 		});
 		const id = [...sim.adTemplate.jobs.keys()][0];
-		expect(items[0].json.error).toBe(
+		expect(failureOf(items[0])?.message).toBe(
 			`Template Job ${id} finished, but its output names no file to download (output: "[]")`,
 		);
-		expect(items[0].json.details).toMatchObject({ taskId: id });
+		expect(failureOf(items[0])).toMatchObject({ taskId: id });
 	});
 
 	test('Map Automatically with a template whose schema names no inputs is refused', async () => {
@@ -232,9 +232,9 @@ describe('AI Ad Template Create Job', () => {
 			credentials: credentials(),
 			continueOnFail: true,
 		});
-		const record = (items[1].json.details as { task: Record<string, string> }).task;
+		const record = failureOf(items[1])!.task!;
 		expect(items[0].json.status).toBe('done');
-		expect(items[1].json.error).toBe(
+		expect(failureOf(items[1])?.message).toBe(
 			`Template Job ${record.id} failed: The generation failed for these inputs.`,
 		);
 		sim.reset();

@@ -2,7 +2,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { useCallbacks, useSimulator } from '../harness/fixture';
-import { getOneAndMany, runCreatify } from '../harness/n8n';
+import { failureOf, getOneAndMany, runCreatify } from '../harness/n8n';
 import { executionsForOneJob } from '../harness/webhook';
 import { DEFAULT_AUDIO_SECONDS } from '../simulator/aurora';
 import type { ReceivedFile } from '../simulator/multipart';
@@ -199,12 +199,12 @@ describe('Aurora Create', () => {
 			credentials: credentials(),
 			continueOnFail: true,
 		});
-		const record = (k: number) => (items[k].json.details as { task: Record<string, string> }).task;
+		const record = (k: number) => failureOf(items[k])!.task!;
 		expect(items[0].json.status).toBe('done');
-		expect(items[1].json.error).toBe(
+		expect(failureOf(items[1])?.message).toBe(
 			`Aurora Video ${record(1).id} failed: No face was found in the image.`,
 		);
-		expect(items[2].json.error).toBe(
+		expect(failureOf(items[2])?.message).toBe(
 			`Aurora Video ${record(2).id} was rejected: The image breaks the content policy.`,
 		);
 		sim.reset();

@@ -6,7 +6,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { rl, useSimulator } from '../harness/fixture';
 import type { RunResult } from '../harness/n8n';
-import { runCreatify } from '../harness/n8n';
+import { failureOf, runCreatify } from '../harness/n8n';
 import { WaitingWebhooks } from '../harness/waiting';
 
 const { sim, credentials } = useSimulator({ imageMs: 80, videoMs: 120 });
@@ -184,7 +184,7 @@ test('a local n8n with the real Creatify is refused before anything is sent', as
 test('items that failed validation under Continue On Fail come out unchanged after the resume', async () => {
 	const started = await runWaiting(createVideo, [{ url: 'not a url' }, { url: IMAGE }], true);
 	const { items } = await waitingWebhooks.track(started, credentials());
-	expect(items[0].json.error).toMatch(/Product URL/);
+	expect(failureOf(items[0])?.message).toMatch(/Product URL/);
 	expect(items[1].json.status).toBe('video_generated');
 });
 

@@ -19,7 +19,7 @@ import { BinaryDataService } from 'n8n-core';
 
 import { rl, useSimulator } from '../harness/fixture';
 import { peakRssGrowthMb } from '../harness/memory';
-import { runCreatify } from '../harness/n8n';
+import { failureOf, runCreatify } from '../harness/n8n';
 import { WaitingWebhooks } from '../harness/waiting';
 
 const { sim, credentials } = useSimulator({ imageMs: 100, videoMs: 150 });
@@ -175,9 +175,9 @@ test('an expired link: the error names the task and the URL; with Continue On Fa
 		credentials: credentials(),
 		continueOnFail: true,
 	});
-	expect(continued.items[0].json).toMatchObject({
-		error: expect.stringContaining('could not be downloaded'),
-		details: { taskId: [...sim.tasks.keys()][1] },
+	expect(failureOf(continued.items[0])).toMatchObject({
+		message: expect.stringContaining('could not be downloaded'),
+		taskId: [...sim.tasks.keys()][1],
 	});
 });
 

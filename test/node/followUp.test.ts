@@ -6,7 +6,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { useSimulator } from '../harness/fixture';
-import { runCreatify } from '../harness/n8n';
+import { failureOf, runCreatify } from '../harness/n8n';
 import { WaitingWebhooks } from '../harness/waiting';
 
 const { sim, credentials } = useSimulator({ imageMs: 80, videoMs: 120 });
@@ -58,7 +58,7 @@ test('two copies of each image callback at the same moment, gen_video answering 
 	sim.inject({ method: 'POST', path: /gen_video\/$/, delayMs: 1500, times: 10 });
 	const { items, error } = await runUntilResumed(rows(3));
 	expect(error).toBeUndefined();
-	expect(items.map((i) => [i.json.status, i.json.error])).toEqual([
+	expect(items.map((i) => [i.json.status, failureOf(i)?.message])).toEqual([
 		['video_generated', undefined],
 		['video_generated', undefined],
 		['video_generated', undefined],
@@ -85,7 +85,9 @@ test('gen_video refused because the video already started elsewhere: the item ke
 	});
 	// one item: a refusal taken for a failure would settle the last waiting item and resume at once
 	const { items } = await runUntilResumed(rows(1));
-	expect(items.map((i) => [i.json.status, i.json.error])).toEqual([['video_generated', undefined]]);
+	expect(items.map((i) => [i.json.status, failureOf(i)?.message])).toEqual([
+		['video_generated', undefined],
+	]);
 	expect(Object.values(videoRequestsPerTask())).toEqual([1]);
 });
 
@@ -98,9 +100,9 @@ test('a gen_video that really fails is reported, and a second copy of the callba
 		body: { detail: 'Insufficient credits: this request needs 3 credits, 0 remaining.' },
 	});
 	const { items } = await runUntilResumed(rows(2));
-	const failed = items.filter((i) => i.json.error !== undefined);
+	const failed = items.filter((i) => failureOf(i)?.message !== undefined);
 	expect(failed).toHaveLength(1);
-	expect(failed[0].json.error).toMatch(/^Not enough Creatify credits for task /);
+	expect(failureOf(failed[0])?.message).toMatch(/^Not enough Creatify credits for task /);
 	expect(items.filter((i) => i.json.status === 'video_generated')).toHaveLength(1);
 	expect(Object.values(videoRequestsPerTask())).toEqual([1, 1]);
 });

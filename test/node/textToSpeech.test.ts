@@ -1,6 +1,6 @@
 /** Text to Speech and Voices against the simulator: voice-overs with waiting, errors, downloads and the trigger. */
 import { rl, useCallbacks, useSimulator } from '../harness/fixture';
-import { getOneAndMany, runCreatify } from '../harness/n8n';
+import { failureOf, getOneAndMany, runCreatify } from '../harness/n8n';
 import { executionsForOneJob } from '../harness/webhook';
 import { VOICES } from '../simulator/urlToVideo';
 
@@ -91,9 +91,11 @@ describe('Text to Speech Create', () => {
 			credentials: credentials(),
 			continueOnFail: true,
 		});
-		const record = (items[1].json.details as { task: Record<string, string> }).task;
+		const record = failureOf(items[1])!.task!;
 		expect(items[0].json.status).toBe('done');
-		expect(items[1].json.error).toBe(`Voice-Over ${record.id} failed: ${record.failed_reason}`);
+		expect(failureOf(items[1])?.message).toBe(
+			`Voice-Over ${record.id} failed: ${record.failed_reason}`,
+		);
 		sim.reset();
 		sim.inject({ method: 'POST', path: '/api/text_to_speech/', status: 502, processFirst: true });
 		const { error } = await runCreatify({

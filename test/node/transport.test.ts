@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 
 import { rl, useSimulator } from '../harness/fixture';
 import { CreatifySimulator } from '../simulator/server';
-import { runCreatify } from '../harness/n8n';
+import { failureOf, runCreatify } from '../harness/n8n';
 
 const { sim, credentials } = useSimulator();
 
@@ -322,7 +322,7 @@ describe('a paid request is never sent twice unless Creatify certainly did not g
 		});
 		expect(sim.paidAttempts()).toHaveLength(6 + 3);
 		expect(sim.tasks.size).toBe(6);
-		expect(items.filter((i) => i.json.error)).toHaveLength(1);
+		expect(items.filter((i) => failureOf(i)?.message)).toHaveLength(1);
 		expect(items.filter((i) => i.json.id)).toHaveLength(5);
 	});
 });

@@ -2,7 +2,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { rl, useSimulator } from '../harness/fixture';
-import { runCreatify } from '../harness/n8n';
+import { failureOf, runCreatify } from '../harness/n8n';
 import { PERSONAS } from '../simulator/personas';
 import { VOICES } from '../simulator/urlToVideo';
 
@@ -163,7 +163,9 @@ describe('Create Video From URL', () => {
 			continueOnFail: true,
 		});
 		expect(items[0].json.status).toBe('done');
-		expect(items[1].json.error).toMatch(/Voice-Over Volume must be a number from 0 to 1, got 3/);
+		expect(failureOf(items[1])?.message).toMatch(
+			/Voice-Over Volume must be a number from 0 to 1, got 3/,
+		);
 		expect(videoPosts()).toHaveLength(1);
 	});
 
@@ -177,18 +179,13 @@ describe('Create Video From URL', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items[0].json.status).toBe('done');
-		expect(items[1].json.error).toBe(
+		expect(failureOf(items[1])?.message).toBe(
 			`Creatify refused the request for the page ${bad[0]} (HTTP 400): Failed to scrape url: ${bad[0]}`,
 		);
-		expect(items[2].json.error).toBe(
+		expect(failureOf(items[2])?.message).toBe(
 			`Creatify refused the request for the page ${bad[1]} (HTTP 400): Link must have at least one image or one video.`,
 		);
-		expect(
-			String(
-				(items[2].json.details as { description?: string })?.description ??
-					items[2].json.description,
-			),
-		).toMatch(/nothing was spent/);
+		expect(failureOf(items[2])?.description).toMatch(/nothing was spent/);
 		expect(videoPosts()).toHaveLength(1);
 		expect(sim.credits).toBe(1000 - 5);
 	});
@@ -229,14 +226,16 @@ describe('Create Video From URL', () => {
 			continueOnFail: true,
 		});
 		expect(error).toBeUndefined();
-		const record = (i: number) => (items[i].json.details as { task: Record<string, string> }).task;
+		const record = (i: number) => failureOf(items[i])!.task!;
 		expect(items[0].json.status).toBe('done');
-		expect(items[1].json.error).toBe(`Video ${record(1).id} failed: ${record(1).failed_reason}`);
+		expect(failureOf(items[1])?.message).toBe(
+			`Video ${record(1).id} failed: ${record(1).failed_reason}`,
+		);
 		expect(record(1).failed_reason).toMatch(/Rendering failed/);
-		expect(items[2].json.error).toBe(
+		expect(failureOf(items[2])?.message).toBe(
 			`Video ${record(2).id} was rejected: ${record(2).failed_reason}`,
 		);
-		expect(items[2].json.details).toMatchObject({ taskId: record(2).id });
+		expect(failureOf(items[2])).toMatchObject({ taskId: record(2).id });
 	});
 
 	test('a failure without Continue On Fail lists every video already paid for', async () => {
@@ -441,7 +440,7 @@ describe('links, Create Video, Get and Get Many', () => {
 			title: 'Steel bottle',
 			image_urls: ['https://cdn.example.com/1.jpg'],
 		});
-		expect(items[1].json.error).toMatch(/Give at least one Image URL or Video URL/);
+		expect(failureOf(items[1])?.message).toMatch(/Give at least one Image URL or Video URL/);
 		const posts = sim.requests.filter((r) => r.path === '/api/links/link_with_params/');
 		expect(posts.map((r) => r.body)).toEqual([
 			{ title: 'Steel bottle', image_urls: ['https://cdn.example.com/1.jpg'] },

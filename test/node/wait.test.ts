@@ -2,7 +2,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { rl, useSimulator } from '../harness/fixture';
-import { runCreatify } from '../harness/n8n';
+import { failureOf, runCreatify } from '../harness/n8n';
 
 const { sim, credentials } = useSimulator({ imageMs: 300, videoMs: 500 });
 const IMAGE = 'https://shop.example.com/images/bottle.png';
@@ -84,8 +84,8 @@ describe('Create Video (poll)', () => {
 			continueOnFail: true,
 		});
 		expect(error).toBeUndefined();
-		// failed tasks are error items ({ error, details }) that carry the task record
-		const record = (i: number) => (items[i].json.details as { task: Record<string, string> }).task;
+		// failed tasks are error items ({ error: { message, taskId, task } }) that carry the task record
+		const record = (i: number) => failureOf(items[i])!.task!;
 		expect([
 			items[0].json.status,
 			record(1).status,
@@ -93,14 +93,39 @@ describe('Create Video (poll)', () => {
 			items[3].json.status,
 		]).toEqual(['video_generated', 'failed', 'failed', 'video_generated']);
 		expect(record(1).failed_reason).toMatch(/product/);
-		expect(items[1].json.error).toBe(
+		expect(failureOf(items[1])?.message).toBe(
 			`Task ${record(1).id} failed at the image step: ${record(1).failed_reason}`,
 		);
-		expect(items[1].json.details).toMatchObject({ taskId: record(1).id });
+		expect(failureOf(items[1])).toMatchObject({ taskId: record(1).id });
 		expect(record(2).failed_reason).toMatch(/Video rendering failed/);
-		expect(items[2].json.error).toMatch(/failed at the video step/);
-		expect(items[0].json.error).toBeUndefined();
+		expect(failureOf(items[2])?.message).toMatch(/failed at the video step/);
+		expect(failureOf(items[0])?.message).toBeUndefined();
 		expect(sim.paidAttempts('gen_video')).toHaveLength(3);
+	});
+
+	test("with the error output, n8n sends failed tasks there with their ID and record (by n8n's strictest rule, 1.x's)", async () => {
+		const rows = [{ url: IMAGE }, { url: 'https://shop.example.com/fail-image.png' }];
+		const { items, errorItems, error } = await runCreatify({
+			parameters: createVideo(),
+			items: rows,
+			credentials: credentials(),
+			continueOnFail: 'errorOutput',
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((i) => [i.json.status, i.pairedItem])).toEqual([
+			['video_generated', { item: 0 }],
+		]);
+		expect(errorItems).toHaveLength(1);
+		const failure = failureOf(errorItems[0])!;
+		expect(failure.message).toBe(
+			`Task ${failure.taskId} failed at the image step: ${failure.task!.failed_reason}`,
+		);
+		expect(failure.task).toMatchObject({
+			id: failure.taskId,
+			product_url: rows[1].url,
+			status: 'failed',
+		});
+		expect(errorItems[0].pairedItem).toEqual({ item: 1 });
 	});
 
 	test('a failure without Continue On Fail names the task, the step and the reason, and lists all created tasks', async () => {
@@ -163,9 +188,10 @@ describe('Create Video (poll)', () => {
 			continueOnFail: true,
 		});
 		const id = [...sim.tasks.keys()][0];
-		expect(items[0].json).toMatchObject({
-			error: `Task ${id} did not finish within 0.05 minutes (status "video_generating")`,
-			details: { taskId: id, description: expect.stringMatching(/Get operation and task ID/) },
+		expect(failureOf(items[0])).toMatchObject({
+			message: `Task ${id} did not finish within 0.05 minutes (status "video_generating")`,
+			taskId: id,
+			description: expect.stringMatching(/Get operation and task ID/),
 		});
 	}, 30_000);
 

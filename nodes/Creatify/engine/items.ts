@@ -3,23 +3,27 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
- * The json of an item for a failure under "Continue On Fail": `{ error, details }`. n8n sends items made only of
- * error / message / details to the node's error output (On Error: Continue (using error output)); the details
- * keep what the user needs: the job ID, the HTTP status, the advice, and the job record when it failed.
+ * The json of an item for a failure under "Continue On Fail": `{ error: { message, description, httpCode, taskId,
+ * task } }`, where `task` is the job record when the job itself failed.
+ *
+ * Rule: the json has the one key `error`. n8n picks the items for the error output (On Error: Continue (using
+ * error output)) by their json: 2.x takes those made of error / message / details only, 1.x only those that are
+ * exactly `{ error }` or `{ error, message }`. Setting the item's own `error` field would route it too, but n8n
+ * then replaces the json with the bare message, and the job ID and record would be lost.
  */
 export function errorItemJson(error: Error, job?: IDataObject): IDataObject {
-	const details: IDataObject = {};
+	const failure: IDataObject = { message: error.message };
 	const described = error as Error & { description?: string | null };
-	if (described.description) details.description = described.description;
-	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
+	if (described.description) failure.description = described.description;
+	if (error instanceof NodeApiError && error.httpCode) failure.httpCode = error.httpCode;
 	if (
 		(error instanceof NodeApiError || error instanceof NodeOperationError) &&
 		error.context.taskId
 	) {
-		details.taskId = error.context.taskId as string;
+		failure.taskId = error.context.taskId as string;
 	}
-	if (job) details.task = job;
-	return Object.keys(details).length ? { error: error.message, details } : { error: error.message };
+	if (job) failure.task = job;
+	return { error: failure };
 }
 
 /** The error as n8n shows it: n8n's own errors as they are, anything else wrapped with the item. */
