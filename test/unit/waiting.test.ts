@@ -1,11 +1,7 @@
-import { backoffDelay } from '../../nodes/shared/helpers/backoff';
+import { backoffDelay, pollPolicy } from '../../nodes/shared/helpers/backoff';
+import { nodeResumeUrl } from '../../nodes/shared/helpers/callbackUrl';
+import { callbackReachabilityProblem, isLocalHost } from '../../nodes/shared/helpers/locality';
 import { runPool } from '../../nodes/shared/helpers/pool';
-import {
-	callbackReachabilityProblem,
-	isLocalHost,
-	nodeResumeUrl,
-	pollPolicy,
-} from '../../nodes/shared/helpers/waiting';
 
 test('poll intervals start at the first interval and grow by half up to the cap', () => {
 	const policy = pollPolicy(5, 30);
@@ -69,10 +65,32 @@ describe('callback reachability', () => {
 		'n8n',
 		'box.local',
 		'fd12::1',
+		'[fc00:1::5]',
+		'[fe80::1]',
+		'[::ffff:10.0.0.1]',
+		'[::]',
 	])('%s is local', (host) => expect(isLocalHost(host)).toBe(true));
-	test.each(['n8n.example.com', '8.8.8.8', '172.32.0.1', '11.0.0.1'])('%s is public', (host) =>
-		expect(isLocalHost(host)).toBe(false),
-	);
+	test.each([
+		'n8n.example.com',
+		'8.8.8.8',
+		'172.32.0.1',
+		'11.0.0.1',
+		// names that merely begin like a private IPv6 prefix are public names
+		'fcbarcelona.com',
+		'fdx-automation.example.com',
+		'fe80.example.com',
+		'[2001:db8::1]',
+		'[fc::1]',
+		'[::ffff:8.8.8.8]',
+	])('%s is public', (host) => expect(isLocalHost(host)).toBe(false));
+	test('a public n8n whose name begins with fc or fd can be called back', () => {
+		expect(
+			callbackReachabilityProblem(
+				'https://fcbarcelona.com/webhook-waiting/1',
+				'https://api.creatify.ai',
+			),
+		).toBeUndefined();
+	});
 	test('a local n8n with the real Creatify cannot be called back; with a local Creatify it can', () => {
 		expect(
 			callbackReachabilityProblem(

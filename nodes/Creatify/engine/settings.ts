@@ -8,8 +8,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { JobFamily } from '../../shared/families/types';
-import type { BackoffPolicy } from '../../shared/helpers/backoff';
-import { pollPolicy } from '../../shared/helpers/waiting';
+import { type BackoffPolicy, pollPolicy } from '../../shared/helpers/backoff';
 import { downloadOptions } from './download';
 
 export type WaitMode = 'none' | 'poll' | 'callback';

@@ -21,23 +21,20 @@ function newestFirst(jobs: CreatifyJob[]): CreatifyJob[] {
 	);
 }
 
-/** One page of a family's jobs where Creatify paginates them; otherwise its whole listing, newest first. */
+/**
+ * A family's jobs, newest first. No job family has a paginated listing in Creatify's pages (only avatars and
+ * links do), so this is the one plain listing, which answers every job at once.
+ */
 async function jobsForPicker(
 	ctx: ILoadOptionsFunctions,
 	family: JobFamily,
-	page: number,
-): Promise<{ jobs: CreatifyJob[]; hasNext: boolean }> {
-	if (family.pagedPath) {
-		const size = PAGE_SIZE;
-		const answer = await listPage(ctx, family.pagedPath, family.schema, { number: page, size });
-		return { jobs: answer.results, hasNext: answer.hasNext };
-	}
+): Promise<CreatifyJob[]> {
 	const all = await creatifyRequest(ctx, {
 		method: 'GET',
 		path: family.path,
 		schema: z.array(family.schema),
 	});
-	return { jobs: newestFirst(all), hasNext: false };
+	return newestFirst(all);
 }
 
 /** A picker of a family's jobs, searchable by any text field. */
@@ -45,15 +42,12 @@ function jobSearch(family: JobFamily) {
 	return async function (
 		this: ILoadOptionsFunctions,
 		filter?: string,
-		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
-		const page = paginationToken ? Number(paginationToken) : 1;
-		const { jobs, hasNext } = await jobsForPicker(this, family, page);
+		const jobs = await jobsForPicker(this, family);
 		return {
 			results: jobs
 				.filter((job) => matchesFilter(job, filter))
 				.map((job) => ({ name: family.label(job), value: job.id })),
-			paginationToken: hasNext ? String(page + 1) : undefined,
 		};
 	};
 }

@@ -65,11 +65,6 @@ export interface JobFamily extends StatusTable {
 	followUp?: FollowUpStep;
 	files: readonly ResultFile[];
 	/**
-	 * Creatify's paginated listing (`?page=&page_size=` answering `{ results, next }`), when the family has
-	 * one; without it a listing of all jobs is one call that returns them all.
-	 */
-	pagedPath?: readonly string[];
-	/**
 	 * The fields of the family's callback body when Creatify posts only part of the record (URL to Video, Text
 	 * to Speech); absent when it posts the whole record. The trigger uses it to tell families apart.
 	 */

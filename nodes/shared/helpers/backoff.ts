@@ -8,6 +8,12 @@ export interface BackoffPolicy {
 	factor: number;
 }
 
+/** The schedule of status checks while polling: from the first interval, growing to the longest. */
+export function pollPolicy(initialSeconds: number, maxSeconds: number): BackoffPolicy {
+	const initialMs = Math.max(1, initialSeconds) * 1000;
+	return { initialMs, maxMs: Math.max(initialMs, maxSeconds * 1000), factor: 1.5 };
+}
+
 export function backoffDelay(policy: BackoffPolicy, attempt: number): number {
 	const delay = policy.initialMs * Math.pow(policy.factor, Math.max(0, attempt));
 	return Math.min(policy.maxMs, Math.round(delay));

@@ -1,14 +1,10 @@
-/** Pure rules of waiting for renders: how long to wait between status checks, and whether Creatify can call back. */
-import type { BackoffPolicy } from './backoff';
-
-export function pollPolicy(initialSeconds: number, maxSeconds: number): BackoffPolicy {
-	const initialMs = Math.max(1, initialSeconds) * 1000;
-	return { initialMs, maxMs: Math.max(initialMs, maxSeconds * 1000), factor: 1.5 };
-}
+/** Whether Creatify, calling from the internet, can reach a host: loopback, private and local names cannot. */
 
 /** Hosts another machine cannot call back: loopback, private ranges, link-local and local names. */
 export function isLocalHost(hostname: string): boolean {
 	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	// only an IPv6 literal has a colon; a name such as fdx-automation.example.com is a public name
+	if (host.includes(':')) return isLocalIpv6(host);
 	if (
 		host === 'localhost' ||
 		host.endsWith('.localhost') ||
@@ -17,11 +13,16 @@ export function isLocalHost(hostname: string): boolean {
 	) {
 		return true;
 	}
-	if (host === '::1' || host.startsWith('fe80:') || host.startsWith('fc') || host.startsWith('fd'))
-		return true;
-	const ipv4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
-	if (!ipv4) return !host.includes('.');
-	const [a, b] = [Number(ipv4[1]), Number(ipv4[2])];
+	const ipv4 = parseIpv4(host);
+	return ipv4 ? isLocalIpv4(ipv4) : !host.includes('.');
+}
+
+function parseIpv4(host: string): [number, number] | undefined {
+	const match = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
+	return match ? [Number(match[1]), Number(match[2])] : undefined;
+}
+
+function isLocalIpv4([a, b]: [number, number]): boolean {
 	return (
 		a === 127 ||
 		a === 10 ||
@@ -30,6 +31,16 @@ export function isLocalHost(hostname: string): boolean {
 		(a === 192 && b === 168) ||
 		(a === 169 && b === 254)
 	);
+}
+
+/** Loopback, unspecified, unique-local fc00::/7, link-local fe80::/10, and IPv4-mapped local addresses. */
+function isLocalIpv6(host: string): boolean {
+	if (host === '::1' || host === '::') return true;
+	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
+	if (mapped) return isLocalIpv4(parseIpv4(mapped[1])!);
+	// the first group written in full: "fc" alone is 0x00fc, outside fc00::/7
+	const first = host.split(':')[0];
+	return /^f[cd][0-9a-f]{2}$/.test(first) || /^fe[89ab][0-9a-f]$/.test(first);
 }
 
 /**
@@ -44,11 +55,4 @@ export function callbackReachabilityProblem(
 	if (!isLocalHost(callbackHost)) return undefined;
 	if (isLocalHost(new URL(creatifyBaseUrl).hostname)) return undefined;
 	return `Creatify cannot call back ${new URL(callbackUrl).origin}: it is a local or private address. Set n8n's WEBHOOK_URL to an address reachable from the internet, or use Wait for Result: Poll Until Done.`;
-}
-
-/** Builds the URL of this node's waiting webhook from n8n's resume URL (which may carry a signature query). */
-export function nodeResumeUrl(resumeUrl: string, nodeId: string): string {
-	const url = new URL(resumeUrl);
-	url.pathname = `${url.pathname.replace(/\/+$/, '')}/${nodeId}`;
-	return url.toString();
 }
