@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
@@ -15,6 +16,8 @@ import { answerJson } from '../shared/transport/answer';
 import { noRemoteWebhook } from '../shared/webhookLifecycle';
 import type { DeliveryLog } from './deliveries';
 import { DeliveryBook } from './deliveries';
+import { keepUntilAnswered } from './lasting';
+import type { Outcome } from './verify';
 import { candidateFamilies, chosenFamilies, emitVerified, eventFor } from './verify';
 
 /** Every step event of every family, once each; an event several families share says what it means in each. */
@@ -134,7 +137,9 @@ export class CreatifyTrigger implements INodeType {
 		const { body } = parsed;
 		const scope = `${this.getWorkflow().id}:${this.getNode().id}`;
 		const book = bookFor(scope);
-		const staticData = this.getWorkflowStaticData('node') as { deliveries?: DeliveryLog };
+		const staticData = this.getWorkflowStaticData('node') as IDataObject & {
+			deliveries?: DeliveryLog;
+		};
 		book.attach((staticData.deliveries ??= {}), Date.now());
 
 		// A repeat of an event already emitted needs no second look at the API.
@@ -148,13 +153,20 @@ export class CreatifyTrigger implements INodeType {
 		if (!recentCallbacks.claim(claim, Date.now())) {
 			return answerJson(this, 200, { received: true, duplicate: true });
 		}
-		let result: IWebhookResponseData | undefined;
+		let outcome: Outcome | undefined;
 		try {
-			result = await emitVerified(this, candidates, body, book);
+			outcome = await emitVerified(this, candidates, body, book);
 		} finally {
 			// only an emitted callback keeps its claim; a refused one may be delivered again
-			if (!result?.workflowData) recentCallbacks.release(claim);
+			if (!outcome?.delivery) recentCallbacks.release(claim);
 		}
-		return result;
+		const { delivery } = outcome;
+		if (delivery) {
+			keepUntilAnswered(this, staticData, () => {
+				book.forget(delivery);
+				recentCallbacks.release(claim);
+			});
+		}
+		return outcome.answer;
 	}
 }

@@ -53,6 +53,12 @@ export class DeliveryBook {
 		}
 		return true;
 	}
+
+	/** Forgets `key` (a delivery whose execution did not start), here and in every copy still open. */
+	forget(key: string): void {
+		this.known.delete(key);
+		for (const { log } of this.open) delete log[key];
+	}
 }
 
 /**

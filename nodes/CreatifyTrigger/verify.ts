@@ -119,35 +119,48 @@ function selected(ctx: IWebhookFunctions, family: JobFamily, job: IDataObject, e
 	return kinds.length === 0 || kinds.includes(String(job[family.kind.field]));
 }
 
+/** What the trigger answers a callback, and the delivery it recorded when it starts the workflow. */
+export interface Outcome {
+	answer: IWebhookResponseData;
+	/** job id + event, recorded as delivered */
+	delivery?: string;
+}
+
+const answered = (answer: IWebhookResponseData): Outcome => ({ answer });
+
 /** Verifies a callback, filters it and, when it is new, starts the workflow with the job record. */
 export async function emitVerified(
 	ctx: IWebhookFunctions,
 	candidates: JobFamily[],
 	body: CallbackBody,
 	book: DeliveryBook,
-): Promise<IWebhookResponseData> {
+): Promise<Outcome> {
 	const verify = ctx.getNodeParameter('verifyWithApi', true) as boolean;
 	const owned = verify
 		? await verified(ctx, candidates, body.id)
 		: unverified(ctx, candidates, body);
-	if ('answer' in owned) return owned.answer;
+	if ('answer' in owned) return answered(owned.answer);
 	const { family, job } = owned;
 	const event = eventFor(family, job.status, body.status);
 	if (event === undefined) {
 		const message = `${family.noun} status is "${String(job.status)}"`;
-		return answerJson(ctx, 409, { error: 'task_not_finished', message });
+		return answered(answerJson(ctx, 409, { error: 'task_not_finished', message }));
 	}
 	if (!selected(ctx, family, job, event)) {
-		return answerJson(ctx, 200, { received: true, ignored: 'not selected in the trigger' });
+		return answered(
+			answerJson(ctx, 200, { received: true, ignored: 'not selected in the trigger' }),
+		);
 	}
 	// two different bodies for the same job and event (a stale copy and a current one) also start one execution
-	if (!book.record(`${job.id}:${event}`, Date.now())) {
-		return answerJson(ctx, 200, { received: true, duplicate: true });
+	const delivery = `${job.id}:${event}`;
+	if (!book.record(delivery, Date.now())) {
+		return answered(answerJson(ctx, 200, { received: true, duplicate: true }));
 	}
 	// n8n sends this answer once it has created the execution: Creatify never hears 200 for a workflow that did
 	// not start (an answer written here would go out first, and a failed start would lose the event)
-	return {
+	const answer = {
 		webhookResponse: { received: true, taskId: job.id, event },
 		workflowData: [[{ json: { ...job, event, jobType: family.name, verified: verify } }]],
 	};
+	return { answer, delivery };
 }

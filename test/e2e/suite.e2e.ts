@@ -6,7 +6,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { FAMILIES } from '../../nodes/shared/families';
 import { TEMPLATES } from '../simulator/adTemplate';
+import { createJob } from '../simulator/jobRequests';
 import { CreatifySimulator } from '../simulator/server';
 // the SDK's modules are reached through its "./*" export, which the lint resolver does not follow
 // eslint-disable-next-line import-x/no-unresolved
@@ -375,6 +377,41 @@ test('5. durability: n8n stops while executions wait for callbacks; after a rest
 	expect(nodeItems(execution, 'Done').map((j) => [j.product_url, j.status])).toEqual(
 		rows.map((r) => [r.url, 'video_generated']),
 	);
+});
+
+test('5b. Creatify Trigger: a job of every family delivered once; after n8n restarts, the same callbacks start nothing', async () => {
+	sim.reset({ imageMs: 300, videoMs: 400 });
+	const events = [...new Set(FAMILIES.flatMap((f) => f.steps.map((step) => step.event.value)))];
+	const { workflow, webhookId } = triggerWorkflow('Every family, lasting', credentialId, {
+		events: [...events, 'failed'],
+	});
+	const triggerId = await api.createWorkflow(workflow);
+	await api.activate(triggerId);
+	await n8n.waitForWebhook(`${webhookId}/creatify`);
+	const hook = `${n8n.url}/webhook/${webhookId}/creatify`;
+	// one job at a time, as renders finish over minutes: each callback finds static data saved before it (n8n
+	// 2.41 left unsaved the record of a callback that started an execution once the workflow had static data)
+	const ids = new Map<string, string>();
+	for (const family of FAMILIES) {
+		ids.set(family.name, await createJob(sim, family.name, hook));
+		await finishedExecutions(triggerId, ids.size);
+	}
+	const started = await finishedExecutions(triggerId, FAMILIES.length);
+	const received = started.map((e) => nodeItems(e, 'Creatify Trigger')[0]);
+	expect(received.map((j) => [j.jobType, j.id]).sort()).toEqual([...ids].sort());
+
+	// nothing in n8n's memory survives this: only what n8n saved in its database
+	await n8n.stop();
+	await n8n.start();
+	await n8n.waitForWebhook(`${webhookId}/creatify`);
+	sim.webhookDeliveries.length = 0;
+	for (const id of ids.values()) sim.redeliver(id);
+	await sim.settleWebhooks();
+	expect(sim.webhookDeliveries.map((d) => [d.taskId, d.responseStatus]).sort()).toEqual(
+		[...ids.values()].map((id) => [id, 200]).sort(),
+	);
+	await new Promise((resolve) => setTimeout(resolve, 2000));
+	expect((await api.executions(triggerId)).length).toBe(FAMILIES.length);
 });
 
 test('9. URL to Video: product page rows → Create Video From URL (poll): a video per row, paired; a page Creatify cannot read goes to the error output unpaid', async () => {

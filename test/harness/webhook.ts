@@ -1,8 +1,8 @@
 /**
  * A small HTTP server that stands in for n8n's webhook endpoint of an ACTIVE workflow holding a Creatify Trigger:
  * it parses requests as n8n does (JSON body plus the raw bytes), runs the trigger's real webhook() in n8n-core's
- * WebhookContext, answers as n8n would, keeps the workflow's static data between calls, and records the
- * executions the trigger asked n8n to start.
+ * WebhookContext, answers as n8n would, keeps the workflow's static data between calls as n8n 2.x does, and
+ * records the executions the trigger asked n8n to start.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -42,6 +42,15 @@ export function expressResponse(res: ServerResponse) {
 			return api;
 		},
 		end: () => res.end(),
+		get statusCode() {
+			return res.statusCode;
+		},
+		get writableEnded() {
+			return res.writableEnded;
+		},
+		get destroyed() {
+			return res.destroyed;
+		},
 	};
 	return api;
 }
@@ -73,22 +82,29 @@ export async function readRequest(req: IncomingMessage) {
 export class TriggerHarness {
 	/** the items of each execution the trigger started */
 	readonly executions: INodeExecutionData[][] = [];
-	/** the workflow's static data, kept like n8n keeps it for an active workflow */
-	readonly staticData: IDataObject = {};
+	/** the workflow's static data as n8n's database holds it */
+	saved: IDataObject = {};
+	/** when set, n8n fails to start an execution (as when its database refuses the new execution) */
+	failStarts = false;
 	private server?: Server;
-	private readonly trigger = new CreatifyTrigger();
+	private trigger = new CreatifyTrigger();
 	url = '';
-
-	/**
-	 * n8n loads a workflow's static data for each webhook request and saves it only after an execution: with
-	 * `snapshotStaticData`, every request sees a copy of what was saved, as concurrent requests do in n8n.
-	 */
-	snapshotStaticData = false;
 
 	constructor(
 		private readonly parameters: INodeParameters,
 		private readonly credentials: CreatifyCredentialValues,
 	) {}
+
+	/** A new n8n process: the node's module loaded afresh, so nothing is remembered but the saved static data. */
+	restart(): void {
+		jest.isolateModules(() => {
+			// eslint-disable-next-line @typescript-eslint/no-require-imports
+			const fresh = require('../../nodes/CreatifyTrigger/CreatifyTrigger.node') as {
+				CreatifyTrigger: typeof CreatifyTrigger;
+			};
+			this.trigger = new fresh.CreatifyTrigger();
+		});
+	}
 
 	async start(): Promise<string> {
 		this.server = createServer((req, res) => void this.handle(req, res));
@@ -105,7 +121,25 @@ export class TriggerHarness {
 
 	reset(): void {
 		this.executions.length = 0;
-		for (const key of Object.keys(this.staticData)) delete this.staticData[key];
+		this.saved = {};
+	}
+
+	/**
+	 * What n8n 2.x's WorkflowRunner does before it answers a request that starts an execution: it builds a new
+	 * Workflow over the same static data object (which clears its changed mark) and writes to its database.
+	 */
+	private async startExecution(staticData: IDataObject, items: INodeExecutionData[]) {
+		new Workflow({ nodes: [], connections: {}, nodeTypes, active: true, staticData });
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		if (this.failStarts) throw new Error('Database connection timed out');
+		this.executions.push(items);
+	}
+
+	/** n8n saves a request's static data when it answers, only when it is marked changed. */
+	private saveIfChanged(workflow: Workflow) {
+		if (workflow.staticData.__dataChanged === true) {
+			this.saved = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+		}
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -126,7 +160,8 @@ export class TriggerHarness {
 			connections: {},
 			nodeTypes,
 			active: true,
-			staticData: this.snapshotStaticData ? structuredClone(this.staticData) : this.staticData,
+			// each request works on its own copy of what was saved
+			staticData: JSON.parse(JSON.stringify(this.saved)) as IDataObject,
 		});
 		const data = additionalData(this.credentials);
 		Object.assign(data, { httpRequest, httpResponse: expressResponse(res) });
@@ -150,7 +185,9 @@ export class TriggerHarness {
 		);
 		try {
 			const result = await this.trigger.webhook.call(context);
-			if (result.workflowData) this.executions.push(result.workflowData[0]);
+			if (result.workflowData)
+				await this.startExecution(workflow.staticData, result.workflowData[0]);
+			this.saveIfChanged(workflow);
 			if (!result.noWebhookResponse) {
 				// n8n's answer when a node leaves the response to it (mode "onReceived")
 				expressResponse(res)

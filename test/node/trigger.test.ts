@@ -226,7 +226,6 @@ describe('requests that start nothing', () => {
 	test('copies of one callback arriving together start one execution, even when each sees old static data', async () => {
 		const task = sim.seedTask({ status: 'video_generated' });
 		const trigger = await listen();
-		trigger.snapshotStaticData = true;
 		const answers = await Promise.all(Array.from({ length: 5 }, () => post(trigger.url, task)));
 		expect(answers.filter((a) => (a.body as { duplicate?: boolean }).duplicate !== true)).toEqual([
 			{ status: 200, body: { received: true, taskId: task.id, event: 'videoReady' } },
@@ -244,6 +243,31 @@ describe('requests that start nothing', () => {
 		});
 		expect((await post(trigger.url, task)).body).toEqual({ received: true, duplicate: true });
 		expect(sim.requests).toHaveLength(1);
+		expect(trigger.executions).toHaveLength(1);
+	});
+});
+
+describe('deliveries that last (n8n 2.x saves static data only when it answers)', () => {
+	test('an emitted delivery is saved with the workflow: after a restart its repeat starts nothing', async () => {
+		const task = sim.seedTask({ status: 'video_generated' });
+		const trigger = await listen();
+		expect((await post(trigger.url, task)).body).toMatchObject({ taskId: task.id });
+		expect(Object.keys(trigger.saved)).toEqual(['node:Creatify Trigger']);
+		trigger.restart();
+		expect(await post(trigger.url, task)).toEqual({
+			status: 200,
+			body: { received: true, duplicate: true },
+		});
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test('a delivery whose execution did not start is forgotten: the next try starts it', async () => {
+		const task = sim.seedTask({ status: 'video_generated' });
+		const trigger = await listen();
+		trigger.failStarts = true;
+		expect((await post(trigger.url, task)).status).toBe(500);
+		trigger.failStarts = false;
+		expect((await post(trigger.url, task)).body).toMatchObject({ taskId: task.id });
 		expect(trigger.executions).toHaveLength(1);
 	});
 });

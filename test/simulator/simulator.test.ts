@@ -2,6 +2,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { FAMILIES } from '../../nodes/shared/families';
+import { createJob } from './jobRequests';
 import { CreatifySimulator } from './server';
 
 const sim = new CreatifySimulator({ imageMs: 60, videoMs: 80 });
@@ -351,4 +353,16 @@ describe('Text to Speech', () => {
 		expect(unknown.status).toBe(400);
 		expect(sim.credits).toBe(1000);
 	});
+});
+
+describe('one job of every family through the API', () => {
+	test.each(FAMILIES.map((family) => family.name))(
+		'%s: the job is created and calls back when it ends',
+		async (family) => {
+			const id = await createJob(sim, family, hook);
+			await sim.waitForStatus(id, ['done', 'image_generated']);
+			await sim.settleWebhooks();
+			expect(received).toEqual([expect.objectContaining({ id })]);
+		},
+	);
 });
