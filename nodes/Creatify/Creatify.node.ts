@@ -10,29 +10,9 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { familyNamed } from '../shared/families';
 import { noRemoteWebhook } from '../shared/webhookLifecycle';
-import * as account from './actions/account';
-import * as adTemplate from './actions/adTemplate';
-import * as aurora from './actions/aurora';
-import * as avatar from './actions/avatar';
-import * as productVideo from './actions/productVideo';
-import * as textToSpeech from './actions/textToSpeech';
-import * as urlToVideo from './actions/urlToVideo';
-import * as voice from './actions/voice';
-import type { ResourceName } from './actions/router';
-import { router } from './actions/router';
+import { resourceOptions, resourceProperties, router } from './actions/router';
 import { handleCallback } from './engine/callback';
 import { listSearch, resourceMapping } from './methods';
-
-const RESOURCES: Array<{ name: string; value: ResourceName }> = [
-	{ name: 'Account', value: 'account' },
-	{ name: 'AI Ad Template', value: 'adTemplate' },
-	{ name: 'Aurora (Talking Video)', value: 'aurora' },
-	{ name: 'Avatar', value: 'avatar' },
-	{ name: 'Product Video', value: 'productVideo' },
-	{ name: 'Text to Speech', value: 'textToSpeech' },
-	{ name: 'URL to Video', value: 'urlToVideo' },
-	{ name: 'Voice', value: 'voice' },
-];
 
 export class Creatify implements INodeType {
 	description: INodeTypeDescription = {
@@ -66,17 +46,10 @@ export class Creatify implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: RESOURCES,
+				options: resourceOptions(),
 				default: 'productVideo',
 			},
-			...productVideo.description,
-			...urlToVideo.description,
-			...textToSpeech.description,
-			...aurora.description,
-			...adTemplate.description,
-			...voice.description,
-			...account.description,
-			...avatar.description,
+			...resourceProperties(),
 		],
 	};
 

@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	INodeProperties,
 	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
@@ -9,7 +10,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { FAMILIES } from '../shared/families';
-import { productVideo } from '../shared/families/productVideo';
+import type { JobFamily } from '../shared/families/types';
 import { parseCallback } from '../shared/helpers/callbacks';
 import { RecentKeys } from '../shared/helpers/recentKeys';
 import { answerJson } from '../shared/transport/answer';
@@ -35,6 +36,24 @@ function eventOptions(): INodePropertyOptions[] {
 		value,
 		description: meanings.join('. '),
 	}));
+}
+
+/** A filter on each family whose jobs come in kinds (Product Video's product types). */
+function kindFilters(): INodeProperties[] {
+	return FAMILIES.flatMap(({ kind, displayName, noun }: JobFamily) =>
+		kind
+			? [
+					{
+						displayName: kind.parameter.displayName,
+						name: kind.parameter.name,
+						type: 'multiOptions' as const,
+						options: kind.options,
+						default: [],
+						description: `Only ${displayName} ${noun.toLowerCase()}s of these types start the workflow (other job types are not filtered). None selected: all types.`,
+					},
+				]
+			: [],
+	);
 }
 
 /** Callbacks this n8n process is handling or has just handled (copies that arrive together). */
@@ -107,15 +126,7 @@ export class CreatifyTrigger implements INodeType {
 				],
 				default: ['videoReady', 'audioReady', 'assetsReady', 'failed'],
 			},
-			{
-				displayName: 'Product Types',
-				name: 'productTypes',
-				type: 'multiOptions',
-				options: productVideo.kind!.options,
-				default: [],
-				description:
-					'Only Product Video tasks of these types start the workflow (other job types are not filtered). None selected: all types.',
-			},
+			...kindFilters(),
 			{
 				displayName: 'Verify With Creatify API',
 				name: 'verifyWithApi',

@@ -63,7 +63,7 @@ export function candidateFamilies(
 /** The families the node's Job Types select; none selected means all. */
 export function chosenFamilies(ctx: IWebhookFunctions): JobFamily[] {
 	const names = ctx.getNodeParameter('jobTypes', []) as string[];
-	const chosen = FAMILIES.filter((family) => names.includes(family.name));
+	const chosen = FAMILIES.filter((family: JobFamily) => names.includes(family.name));
 	return chosen.length > 0 ? chosen : [...FAMILIES];
 }
 
@@ -113,7 +113,7 @@ function selected(ctx: IWebhookFunctions, family: JobFamily, job: IDataObject, e
 	if (!events.includes(event)) return false;
 	if (!family.kind) return true;
 	const known = family.kind.options.map((option) => option.value);
-	const kinds = (ctx.getNodeParameter('productTypes', []) as string[]).filter((k) =>
+	const kinds = (ctx.getNodeParameter(family.kind.parameter.name, []) as string[]).filter((k) =>
 		known.includes(k),
 	);
 	return kinds.length === 0 || kinds.includes(String(job[family.kind.field]));

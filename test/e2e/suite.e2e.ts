@@ -291,7 +291,7 @@ test("7. the editor's task and avatar pickers return the simulator's data throug
 	};
 	const tasks = await api.listSearch({
 		...common,
-		methodName: 'searchTasks',
+		methodName: 'searchProductVideoJobs',
 		path: 'parameters.taskId',
 		currentNodeParameters: {
 			resource: 'productVideo',

@@ -217,25 +217,3 @@ export function loadOptionsContext(
 export function stopN8nServices(): void {
 	if (Container.has(SSHClientsManager)) Container.get(SSHClientsManager).onShutdown();
 }
-
-/**
- * A family's Get of the last of `ids` (parameter `idName`) and Get Many of them all (`idsName`): the record of
- * the one, and the IDs the listing returned, sorted.
- */
-export async function getOneAndMany(
-	credentials: CreatifyCredentialValues,
-	resource: string,
-	[idName, idsName]: [string, string],
-	ids: string[],
-): Promise<{ one: IDataObject; listed: string[] }> {
-	const id = { __rl: true, mode: 'id', value: ids[ids.length - 1] };
-	const one = await runCreatify({
-		parameters: { resource, operation: 'get', [idName]: id },
-		credentials,
-	});
-	const many = await runCreatify({
-		parameters: { resource, operation: 'getMany', [idsName]: ids.join(','), returnAll: true },
-		credentials,
-	});
-	return { one: one.items[0].json, listed: many.items.map((i) => String(i.json.id)).sort() };
-}

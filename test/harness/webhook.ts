@@ -82,7 +82,11 @@ export async function readRequest(req: IncomingMessage) {
 export class TriggerHarness {
 	/** the items of each execution the trigger started */
 	readonly executions: INodeExecutionData[][] = [];
-	/** the workflow's static data as n8n's database holds it */
+	/**
+	 * The workflow's static data as n8n's database holds it once anything was saved: an object, which n8n then
+	 * shares between a request and the execution it starts (before the first save it is null, and each gets its
+	 * own; the harness starts where the stricter rule applies).
+	 */
 	saved: IDataObject = {};
 	/** when set, n8n fails to start an execution (as when its database refuses the new execution) */
 	failStarts = false;
@@ -210,11 +214,12 @@ export async function executionsForOneJob(
 	sim: CreatifySimulator,
 	trigger: TriggerHarness,
 	create: (webhookUrl: string) => Promise<string>,
+	finished: string[] = ['done'],
 ): Promise<{ id: string; executions: INodeExecutionData[][] }> {
 	sim.webhook = { copies: 2 };
 	await trigger.start();
 	const id = await create(trigger.url);
-	await sim.waitForStatus(id, ['done']);
+	await sim.waitForStatus(id, finished as Parameters<CreatifySimulator['waitForStatus']>[1]);
 	await sim.settleWebhooks();
 	return { id, executions: trigger.executions };
 }

@@ -1,10 +1,11 @@
 /** AI Ad Templates against the simulator: templates, their input fields, jobs with waiting, assets, errors, trigger. */
-import { rl, useCallbacks, useSimulator } from '../harness/fixture';
-import { failureOf, getOneAndMany, loadOptionsContext, runCreatify } from '../harness/n8n';
-import { executionsForOneJob } from '../harness/webhook';
+import { rl, useSimulator } from '../harness/fixture';
+import { failureOf, loadOptionsContext, runCreatify } from '../harness/n8n';
 import { TEMPLATES } from '../simulator/adTemplate';
 import { getTemplateFields } from '../../nodes/Creatify/methods/resourceMapping';
-import { searchAdTemplates, searchTemplateJobs } from '../../nodes/Creatify/methods/listSearch';
+import { listSearch } from '../../nodes/Creatify/methods/listSearch';
+
+const { searchAdTemplates, searchAdTemplateJobs: searchTemplateJobs } = listSearch;
 
 const { sim, credentials } = useSimulator({ videoMs: 80 });
 const FAST_POLL = { pollIntervalSeconds: 1, maxPollIntervalSeconds: 1 };
@@ -24,8 +25,6 @@ const generate = (template: string, extra: object = {}, options: object = {}) =>
 	...extra,
 });
 const posts = () => sim.paidAttempts('inspiration_jobs');
-
-const { newTrigger, resumed } = useCallbacks();
 
 describe('AI Ad Template Create Job', () => {
 	test('is the default operation: the inputs set below make a finished job whose assets are listed and attached', async () => {
@@ -222,56 +221,9 @@ describe('AI Ad Template Create Job', () => {
 		);
 		expect(posts()).toHaveLength(0);
 	});
-
-	test('a failed job is an error item with its reason; the paid request is never repeated', async () => {
-		const { items } = await runCreatify({
-			parameters: generate(JEWELRY.id, {
-				inputFields: fields({ 'Product Image': '={{ $json.image }}' }),
-			}),
-			items: [{ image: IMAGE }, { image: 'https://shop.example.com/fail-template.png' }],
-			credentials: credentials(),
-			continueOnFail: true,
-		});
-		const record = failureOf(items[1])!.task!;
-		expect(items[0].json.status).toBe('done');
-		expect(failureOf(items[1])?.message).toBe(
-			`Template Job ${record.id} failed: The generation failed for these inputs.`,
-		);
-		sim.reset();
-		sim.inject({ method: 'POST', path: '/api/inspiration_jobs/', status: 502, processFirst: true });
-		const { error } = await runCreatify({
-			parameters: generate(JEWELRY.id, {
-				inputFields: fields({ 'Product Image': IMAGE }),
-				waitMode: 'none',
-			}),
-			credentials: credentials(),
-		});
-		expect(error?.message).toContain('Creatify server error (HTTP 502)');
-		expect(error?.description).toMatch(/look for the template job with the Get Many operation/);
-		expect(posts()).toHaveLength(1);
-	});
-
-	test('callback mode suspends the execution and resumes it with the finished jobs', async () => {
-		const { items, error } = await resumed({
-			parameters: generate(
-				JEWELRY.id,
-				{ inputFields: fields({ 'Product Image': IMAGE }), waitMode: 'callback' },
-				{ download: 'none' },
-			),
-			items: [{}, {}],
-			credentials: credentials(),
-		});
-		expect(error).toBeUndefined();
-		expect(
-			items.map((i) => [i.json.status, (i.json.assets as unknown[]).length, i.pairedItem]),
-		).toEqual([
-			['done', 1, { item: 0 }],
-			['done', 1, { item: 1 }],
-		]);
-	});
 });
 
-describe('Templates, their fields, Get Job, Get Many Jobs, the trigger', () => {
+describe('Templates, their fields, the job picker', () => {
 	test('Get Many Templates lists templates with their schemas and prices, filtered by name and cost', async () => {
 		const all = await runCreatify({
 			parameters: { resource: 'adTemplate', operation: 'getTemplates', returnAll: true },
@@ -333,7 +285,7 @@ describe('Templates, their fields, Get Job, Get Many Jobs, the trigger', () => {
 		});
 	});
 
-	test('Get Job reads one job; Get Many Jobs reads them by ID; the job picker lists them', async () => {
+	test('the job picker lists the template jobs', async () => {
 		const created = await runCreatify({
 			parameters: generate(JEWELRY.id, {
 				inputFields: fields({ 'Product Image': IMAGE }),
@@ -343,42 +295,7 @@ describe('Templates, their fields, Get Job, Get Many Jobs, the trigger', () => {
 			credentials: credentials(),
 		});
 		const ids = created.items.map((i) => i.json.id as string);
-		const { one, listed } = await getOneAndMany(
-			credentials(),
-			'adTemplate',
-			['templateJobId', 'templateJobIds'],
-			ids,
-		);
-		expect(one).toMatchObject({ id: ids[1], inspiration_id: JEWELRY.id });
-		expect(listed).toEqual([...ids].sort());
 		const picker = await searchTemplateJobs.call(loadOptionsContext({}, credentials()));
 		expect(picker.results.map((r) => r.value).sort()).toEqual([...ids].sort());
-	});
-
-	test('the Creatify Trigger verifies a template job callback and emits it as "assetsReady", once', async () => {
-		const trigger = newTrigger({}, credentials());
-		const { id, executions } = await executionsForOneJob(sim, trigger, async (webhookUrl) => {
-			const created = await runCreatify({
-				parameters: generate(
-					BANNERS.id,
-					{ inputFields: fields({ Headline: 'Hi', 'Product Image': IMAGE }), waitMode: 'none' },
-					{ webhookUrl },
-				),
-				credentials: credentials(),
-			});
-			return created.items[0].json.id as string;
-		});
-		expect(executions).toHaveLength(1);
-		expect(executions[0][0].json).toMatchObject({
-			id,
-			status: 'done',
-			event: 'assetsReady',
-			jobType: 'adTemplate',
-			verified: true,
-			assets: [
-				{ url: `${sim.url}/media/${id}/preview.png`, type: 'image' },
-				{ url: `${sim.url}/media/${id}/thumbnail.jpg`, type: 'image' },
-			],
-		});
 	});
 });

@@ -1,9 +1,8 @@
 /** Aurora against the simulator: talking videos from URLs or uploaded files, with waiting, errors and the trigger. */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { useCallbacks, useSimulator } from '../harness/fixture';
-import { failureOf, getOneAndMany, runCreatify } from '../harness/n8n';
-import { executionsForOneJob } from '../harness/webhook';
+import { useSimulator } from '../harness/fixture';
+import { failureOf, runCreatify } from '../harness/n8n';
 import { DEFAULT_AUDIO_SECONDS } from '../simulator/aurora';
 import type { ReceivedFile } from '../simulator/multipart';
 
@@ -35,8 +34,6 @@ function withFiles(files: Record<string, { bytes: Buffer; mimeType: string; file
 }
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(3000, 1)]);
 const MP3 = Buffer.concat([Buffer.from('ID3'), Buffer.alloc(48_000 - 3, 2)]);
-
-const { newTrigger, resumed } = useCallbacks();
 
 describe('Aurora Create', () => {
 	test('is the default operation: image and audio URLs become a finished talking video, attached', async () => {
@@ -188,35 +185,17 @@ describe('Aurora Create', () => {
 		);
 	});
 
-	test('a failed and a rejected video are error items with their reasons; the paid request is never repeated', async () => {
+	test('a rejected video is an error item that says so, with its reason', async () => {
 		const { items } = await runCreatify({
 			parameters: animate(),
-			items: [
-				{ image: IMAGE, audio: AUDIO },
-				{ image: 'https://cdn.example.com/no-face.png', audio: AUDIO },
-				{ image: 'https://cdn.example.com/reject-me.png', audio: AUDIO },
-			],
+			items: [{ image: 'https://cdn.example.com/reject-me.png', audio: AUDIO }],
 			credentials: credentials(),
 			continueOnFail: true,
 		});
-		const record = (k: number) => failureOf(items[k])!.task!;
-		expect(items[0].json.status).toBe('done');
-		expect(failureOf(items[1])?.message).toBe(
-			`Aurora Video ${record(1).id} failed: No face was found in the image.`,
+		const record = failureOf(items[0])!.task!;
+		expect(failureOf(items[0])?.message).toBe(
+			`Aurora Video ${record.id} was rejected: The image breaks the content policy.`,
 		);
-		expect(failureOf(items[2])?.message).toBe(
-			`Aurora Video ${record(2).id} was rejected: The image breaks the content policy.`,
-		);
-		sim.reset();
-		sim.inject({ method: 'POST', path: '/api/aurora/', status: 502, processFirst: true });
-		const { error } = await runCreatify({
-			parameters: animate({}, { waitMode: 'none' }),
-			items: [{ image: IMAGE, audio: AUDIO }],
-			credentials: credentials(),
-		});
-		expect(error?.message).toContain('Creatify server error (HTTP 502)');
-		expect(error?.description).toMatch(/look for the Aurora video with the Get Many operation/);
-		expect(posts()).toHaveLength(1);
 	});
 
 	test('an upload refused with 429 is sent again whole, with the file read anew', async () => {
@@ -247,26 +226,10 @@ describe('Aurora Create', () => {
 		]);
 		expect(items[0].json.status).toBe('pending');
 	});
-
-	test('callback mode suspends the execution and resumes it with the finished videos', async () => {
-		const { items, error } = await resumed({
-			parameters: animate({ download: 'none' }, { waitMode: 'callback' }),
-			items: [
-				{ image: IMAGE, audio: AUDIO },
-				{ image: IMAGE, audio: AUDIO },
-			],
-			credentials: credentials(),
-		});
-		expect(error).toBeUndefined();
-		expect(items.map((i) => [i.json.status, i.pairedItem])).toEqual([
-			['done', { item: 0 }],
-			['done', { item: 1 }],
-		]);
-	});
 });
 
-describe('Aurora Get, Get Many and the trigger', () => {
-	test('Get reads one video; Get Many reads them by ID; a voice-over URL is priced by its own length', async () => {
+describe('Aurora audio lengths', () => {
+	test("a voice-over URL is priced by its own length; another audio by Creatify's default", async () => {
 		const speech = await runCreatify({
 			parameters: { resource: 'textToSpeech', script: 'x'.repeat(140), options: FAST_POLL },
 			credentials: credentials(),
@@ -279,36 +242,6 @@ describe('Aurora Get, Get Many and the trigger', () => {
 			],
 			credentials: credentials(),
 		});
-		const ids = created.items.map((i) => i.json.id as string);
 		expect(created.items.map((i) => i.json.duration)).toEqual([10, DEFAULT_AUDIO_SECONDS]);
-		const { one, listed } = await getOneAndMany(
-			credentials(),
-			'aurora',
-			['auroraVideoId', 'auroraVideoIds'],
-			ids,
-		);
-		expect(one).toMatchObject({ id: ids[1], audio: 'https://cdn.example.com/a.wav' });
-		expect(listed).toEqual([...ids].sort());
-	});
-
-	test('the Creatify Trigger verifies an Aurora callback and emits it as "videoReady", once', async () => {
-		const trigger = newTrigger({}, credentials());
-		const { id, executions } = await executionsForOneJob(sim, trigger, async (webhookUrl) => {
-			const created = await runCreatify({
-				parameters: animate({ webhookUrl }, { waitMode: 'none' }),
-				items: [{ image: IMAGE, audio: AUDIO }],
-				credentials: credentials(),
-			});
-			return created.items[0].json.id as string;
-		});
-		expect(executions).toHaveLength(1);
-		expect(executions[0][0].json).toMatchObject({
-			id,
-			status: 'done',
-			event: 'videoReady',
-			jobType: 'aurora',
-			verified: true,
-			video_output: `${sim.url}/media/${id}/video.mp4`,
-		});
 	});
 });

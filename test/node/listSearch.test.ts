@@ -2,13 +2,18 @@ import { useSimulator } from '../harness/fixture';
 import { loadOptionsContext, runCreatify } from '../harness/n8n';
 import { PERSONAS } from '../simulator/personas';
 import { VOICES } from '../simulator/urlToVideo';
-import {
+import { listSearch } from '../../nodes/Creatify/methods/listSearch';
+import { FAMILIES } from '../../nodes/shared/families';
+import { jobPickerMethod } from '../../nodes/shared/families/names';
+import { createJob } from '../simulator/jobRequests';
+
+const {
 	searchAvatars,
 	searchLinks,
-	searchLinkVideos,
-	searchTasks,
 	searchVoices,
-} from '../../nodes/Creatify/methods/listSearch';
+	searchProductVideoJobs: searchTasks,
+	searchUrlToVideoJobs: searchLinkVideos,
+} = listSearch;
 
 const { sim, credentials } = useSimulator();
 
@@ -104,4 +109,25 @@ test('the URL to Video picker lists videos by name and status', async () => {
 	const { results } = await searchLinkVideos.call(ctx);
 	expect(results).toHaveLength(1);
 	expect(results[0].name).toMatch(/^Summer ad · pending · \d{4}-\d\d-\d\d \d\d:\d\d · /);
+});
+
+describe('every picker of the node answers from the API', () => {
+	const jobs = new Map<string, string>();
+	beforeEach(async () => {
+		// a job of every family (URL to Video's also makes a link); nobody listens for their callbacks
+		for (const family of FAMILIES)
+			jobs.set(jobPickerMethod(family), await createJob(sim, family.name, 'http://127.0.0.1:9/'));
+	});
+
+	test.each(Object.keys(listSearch) as Array<keyof typeof listSearch>)('%s', async (method) => {
+		const ctx = loadOptionsContext({}, credentials());
+		const { results } = await listSearch[method].call(ctx);
+		expect(results.length).toBeGreaterThan(0);
+		for (const result of results)
+			expect(result).toEqual(
+				expect.objectContaining({ name: expect.any(String), value: expect.any(String) }),
+			);
+		const job = jobs.get(method);
+		if (job) expect(results.map((r) => r.value)).toContain(job);
+	});
 });

@@ -204,17 +204,6 @@ describe('Get Many', () => {
 		).toBe(true);
 	});
 
-	test('250 IDs are fetched 100 per call', async () => {
-		const ids = Array.from({ length: 250 }, () => sim.seedTask().id);
-		const { items } = await runCreatify({
-			parameters: { operation: 'getMany', taskIds: ids.join(',\n'), returnAll: true },
-			credentials: credentials(),
-		});
-		expect(items.map((i) => i.json.id)).toEqual(ids);
-		const calls = sim.requests.filter((r) => r.path === '/api/product_to_videos/');
-		expect(calls.map((c) => c.query.ids.split(',').length)).toEqual([100, 100, 50]);
-	});
-
 	test('with a limit, stops fetching once it has enough', async () => {
 		const ids = Array.from({ length: 150 }, () => sim.seedTask().id);
 		const { items } = await runCreatify({

@@ -1,7 +1,6 @@
 /** Text to Speech and Voices against the simulator: voice-overs with waiting, errors, downloads and the trigger. */
-import { rl, useCallbacks, useSimulator } from '../harness/fixture';
-import { failureOf, getOneAndMany, runCreatify } from '../harness/n8n';
-import { executionsForOneJob } from '../harness/webhook';
+import { rl, useSimulator } from '../harness/fixture';
+import { runCreatify } from '../harness/n8n';
 import { VOICES } from '../simulator/urlToVideo';
 
 const { sim, credentials } = useSimulator({ videoMs: 80 });
@@ -16,8 +15,6 @@ const speak = (options: object = {}, extra: object = {}) => ({
 	...extra,
 });
 const posts = () => sim.paidAttempts('text_to_speech');
-
-const { newTrigger, resumed } = useCallbacks();
 
 describe('Text to Speech Create', () => {
 	test('is the default operation: each script becomes a finished voice-over with its audio attached', async () => {
@@ -83,63 +80,9 @@ describe('Text to Speech Create', () => {
 		);
 		expect(sim.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
 	});
-
-	test('a failed voice-over is an error item with its reason; the paid request is never repeated', async () => {
-		const { items } = await runCreatify({
-			parameters: speak(),
-			items: [{ script: 'fine' }, { script: 'fail-audio please' }],
-			credentials: credentials(),
-			continueOnFail: true,
-		});
-		const record = failureOf(items[1])!.task!;
-		expect(items[0].json.status).toBe('done');
-		expect(failureOf(items[1])?.message).toBe(
-			`Voice-Over ${record.id} failed: ${record.failed_reason}`,
-		);
-		sim.reset();
-		sim.inject({ method: 'POST', path: '/api/text_to_speech/', status: 502, processFirst: true });
-		const { error } = await runCreatify({
-			parameters: speak({}, { waitMode: 'none' }),
-			items: [{ script: 'Hi' }],
-			credentials: credentials(),
-		});
-		expect(error?.message).toContain('Creatify server error (HTTP 502)');
-		expect(error?.description).toMatch(/look for the voice-over with the Get Many operation/);
-		expect(posts()).toHaveLength(1);
-	});
-
-	test('callback mode suspends the execution and resumes it with the finished voice-overs', async () => {
-		const { items, error } = await resumed({
-			parameters: speak({ download: 'none' }, { waitMode: 'callback' }),
-			items: [{ script: 'One' }, { script: 'Two' }],
-			credentials: credentials(),
-		});
-		expect(error).toBeUndefined();
-		expect(items.map((i) => [i.json.status, i.pairedItem])).toEqual([
-			['done', { item: 0 }],
-			['done', { item: 1 }],
-		]);
-	});
 });
 
-describe('Text to Speech Get and Get Many, Voices, the trigger', () => {
-	test('Get reads one voice-over; Get Many reads them by ID', async () => {
-		const created = await runCreatify({
-			parameters: speak({}, { waitMode: 'none' }),
-			items: [{ script: 'One' }, { script: 'Two' }],
-			credentials: credentials(),
-		});
-		const ids = created.items.map((i) => i.json.id as string);
-		const { one, listed } = await getOneAndMany(
-			credentials(),
-			'textToSpeech',
-			['voiceOverId', 'voiceOverIds'],
-			ids,
-		);
-		expect(one).toMatchObject({ id: ids[1], script: 'Two' });
-		expect(listed).toEqual([...ids].sort());
-	});
-
+describe('Voices', () => {
 	test('Voice Get Many lists voices with their accents, filtered by gender and name', async () => {
 		const all = await runCreatify({
 			parameters: { resource: 'voice', operation: 'getMany', returnAll: true },
@@ -156,26 +99,5 @@ describe('Text to Speech Get and Get Many, Voices, the trigger', () => {
 			credentials: credentials(),
 		});
 		expect(british.items.map((i) => i.json.name)).toEqual(['Aria']);
-	});
-
-	test('the Creatify Trigger verifies a voice-over callback and emits it as "audioReady", once', async () => {
-		const trigger = newTrigger({}, credentials());
-		const { id, executions } = await executionsForOneJob(sim, trigger, async (webhookUrl) => {
-			const created = await runCreatify({
-				parameters: speak({ webhookUrl }, { waitMode: 'none' }),
-				items: [{ script: 'Ready when you are.' }],
-				credentials: credentials(),
-			});
-			return created.items[0].json.id as string;
-		});
-		expect(executions).toHaveLength(1);
-		expect(executions[0][0].json).toMatchObject({
-			id,
-			status: 'done',
-			event: 'audioReady',
-			jobType: 'textToSpeech',
-			verified: true,
-			output: `${sim.url}/media/${id}/audio.mp3`,
-		});
 	});
 });

@@ -520,38 +520,4 @@ describe('links, Create Video, Get and Get Many', () => {
 		expect(linkPosts()).toHaveLength(0);
 		expect(sim.credits).toBe(995);
 	});
-
-	test('Get reads one video; Get Many reads by IDs, 100 per call', async () => {
-		const link = sim.urlToVideo.seedLink();
-		const created = await runCreatify({
-			parameters: {
-				resource: 'urlToVideo',
-				operation: 'createVideo',
-				linkId: rl(link.id),
-				waitMode: 'none',
-			},
-			items: Array.from({ length: 120 }, () => ({})),
-			credentials: credentials(),
-		});
-		const ids = created.items.map((i) => i.json.id as string);
-		const one = await runCreatify({
-			parameters: { resource: 'urlToVideo', operation: 'get', videoId: rl(ids[5]) },
-			credentials: credentials(),
-		});
-		expect(one.items[0].json.id).toBe(ids[5]);
-		const many = await runCreatify({
-			parameters: {
-				resource: 'urlToVideo',
-				operation: 'getMany',
-				videoIds: ids.join('\n'),
-				returnAll: true,
-			},
-			credentials: credentials(),
-		});
-		expect(many.items.map((i) => i.json.id).sort()).toEqual([...ids].sort());
-		const lists = sim.requests.filter(
-			(r) => r.method === 'GET' && r.path === '/api/link_to_videos/',
-		);
-		expect(lists.map((r) => r.query.ids.split(',').length)).toEqual([100, 20]);
-	});
 });

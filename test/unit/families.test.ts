@@ -2,6 +2,7 @@ import { auroraCredits, auroraMaxSeconds } from '../../nodes/shared/families/aur
 import { captionSetting } from '../../nodes/Creatify/actions/urlToVideo/captions';
 import { FAMILIES } from '../../nodes/shared/families';
 import { productVideo } from '../../nodes/shared/families/productVideo';
+import type { JobFamily } from '../../nodes/shared/families/types';
 import { estimatedSpeechCredits, textToSpeech } from '../../nodes/shared/families/textToSpeech';
 import { creditsForLength, urlToVideo } from '../../nodes/shared/families/urlToVideo';
 import { jobState } from '../../nodes/shared/helpers/status';
@@ -38,7 +39,7 @@ test('trigger events: done is "videoReady", failed and rejected are "failed"', (
 });
 
 test('a callback is asked of the chosen families first, then those knowing its status, then those whose callbacks have its fields', () => {
-	const names = (body: Record<string, unknown>, chosen = FAMILIES) =>
+	const names = (body: Record<string, unknown>, chosen: readonly JobFamily[] = FAMILIES) =>
 		candidateFamilies(FAMILIES, chosen, body).map((f) => f.name);
 	const id = '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f';
 	const linkVideo = {

@@ -11,6 +11,7 @@ import { jobState, reportedStep, stepStarted } from '../../nodes/shared/helpers/
 const oneStep: JobFamily = {
 	name: 'oneStep',
 	displayName: 'One Step',
+	aliases: [],
 	noun: 'Job',
 	path: ['jobs'],
 	schema: jobSchema(),

@@ -1,11 +1,15 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import type { FamilyName } from '../../shared/families';
+import type { PickerMethod } from '../../shared/families/names';
+import { jobIdParameter, jobPickerMethod } from '../../shared/families/names';
+import type { JobFamily } from '../../shared/families/types';
 import { UUID_PATTERN } from '../../shared/helpers/validation';
 
 /** A picker for a Creatify record: a searchable list loaded from the API, or a UUID typed or from an expression. */
 function uuidLocator(
 	fields: Pick<INodeProperties, 'displayName' | 'name' | 'description' | 'required'>,
-	searchListMethod: string,
+	searchListMethod: PickerMethod,
 	example: string,
 ): INodeProperties {
 	const noun = fields.displayName.toLowerCase();
@@ -39,27 +43,13 @@ function uuidLocator(
 	};
 }
 
-/** A required picker of one job: a searchable list of the family's jobs, or an ID. */
-export function jobLocator(
-	name: string,
-	displayName: string,
-	searchListMethod: string,
-	description: string,
-): INodeProperties {
+/** A required picker of one of a family's jobs: a searchable list of its jobs, or an ID. */
+export function jobLocator(family: JobFamily<FamilyName>, description: string): INodeProperties {
 	return uuidLocator(
-		{ displayName, name, required: true, description },
-		searchListMethod,
+		{ displayName: family.noun, name: jobIdParameter(family), required: true, description },
+		jobPickerMethod(family),
 		'3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f',
 	);
-}
-
-export function taskIdLocator(description: string): INodeProperties {
-	return jobLocator('taskId', 'Task', 'searchTasks', description);
-}
-
-/** A URL to Video video, picked from the account's videos. */
-export function videoIdLocator(description: string): INodeProperties {
-	return jobLocator('videoId', 'Video', 'searchLinkVideos', description);
 }
 
 /** A URL to Video link (a scraped product page), picked from the account's links. */
@@ -185,7 +175,8 @@ export function operationProperty<Op extends string>(
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource] } },
-		options,
+		// the editor lists operations alphabetically
+		options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
 		default: defaultOperation,
 	};
 }

@@ -1,10 +1,13 @@
 /** Get and Get Many, the same for every job family: one job by its picker, or many by IDs or all. */
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import type { FamilyName } from '../../shared/families';
+import { jobIdsParameter } from '../../shared/families/names';
 import type { JobFamily } from '../../shared/families/types';
 import { splitIds, uuidProblem } from '../../shared/helpers/validation';
 import { getJob, listByIds, listUpTo } from '../../shared/transport/jobs';
 import { invalidInput, perItemOperation, readLimit, readUuid, returnAllOrLimit } from './common';
+import { jobLocator } from './descriptions';
 
 /** Get: the job the picker names, fetched fresh. */
 export function jobGet(family: JobFamily, locator: INodeProperties) {
@@ -20,8 +23,7 @@ export function jobGet(family: JobFamily, locator: INodeProperties) {
 /** Get Many: the jobs with the given IDs (100 per list call), or all of the account's, up to the limit. */
 export function jobGetMany(family: JobFamily) {
 	const noun = family.noun.toLowerCase();
-	// 'Task' -> taskIds, 'Voice-Over' -> voiceOverIds, 'Aurora Video' -> auroraVideoIds
-	const idsName = `${noun.replace(/[- ](.)/g, (_, c: string) => c.toUpperCase())}Ids`;
+	const idsName = jobIdsParameter(family);
 	const properties: INodeProperties[] = [
 		{
 			displayName: `${family.noun} IDs`,
@@ -47,4 +49,38 @@ export function jobGetMany(family: JobFamily) {
 			return await listUpTo(ctx, family, max, { itemIndex });
 		},
 	);
+}
+
+const article = (noun: string) => (/^[aeiou]/.test(noun) ? 'an' : 'a');
+
+/**
+ * Get and Get Many of a family (every job family has both): the operations, their Operation options (named
+ * `names` where the resource lists other things too) and their parameters.
+ */
+export function jobReads(
+	family: JobFamily<FamilyName>,
+	names: { get: string; getMany: string } = { get: 'Get', getMany: 'Get Many' },
+) {
+	const noun = family.noun.toLowerCase();
+	const get = jobGet(family, jobLocator(family, `The ${noun} to fetch`));
+	const getMany = jobGetMany(family);
+	const options: Array<INodePropertyOptions & { value: 'get' | 'getMany' }> = [
+		{
+			name: names.get,
+			value: 'get',
+			action: `Get ${article(noun)} ${noun}`,
+			description: `Fetch one ${noun} with its status and result URLs`,
+		},
+		{
+			name: names.getMany,
+			value: 'getMany',
+			action: `Get many ${noun}s`,
+			description: `Fetch ${noun}s, all or by ID`,
+		},
+	];
+	return {
+		operations: { get, getMany },
+		options,
+		description: [...get.description, ...getMany.description],
+	};
 }

@@ -1,6 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+/**
+ * Every resource of the node and the router to its operations. A job family's resource is named by its family
+ * (FAMILIES); the record below must hold an operations folder for each, or the node fails to compile.
+ */
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { FamilyName } from '../../shared/families';
+import { familyNamed } from '../../shared/families';
 import * as account from './account';
 import * as adTemplate from './adTemplate';
 import * as aurora from './aurora';
@@ -14,25 +25,48 @@ type Operation = {
 	execute: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
 };
 
+interface ResourceModule {
+	operations: Record<string, Operation>;
+	description: INodeProperties[];
+	/** the Resource option of a resource that is not a job family */
+	label?: string;
+}
+
 /** Every resource with its operations; the names are the node's parameter values. */
 export const resources = {
-	account: account.operations,
-	avatar: avatar.operations,
-	productVideo: productVideo.operations,
-	urlToVideo: urlToVideo.operations,
-	textToSpeech: textToSpeech.operations,
-	aurora: aurora.operations,
-	adTemplate: adTemplate.operations,
-	voice: voice.operations,
-} satisfies Record<string, Record<string, Operation>>;
+	productVideo,
+	urlToVideo,
+	textToSpeech,
+	aurora,
+	adTemplate,
+	voice,
+	account,
+	avatar,
+} satisfies Record<FamilyName, ResourceModule> & Record<string, ResourceModule>;
 
 export type ResourceName = keyof typeof resources;
+
+/** The node's Resource options: a family's label from its description, the others' from their folder. */
+export function resourceOptions(): Array<INodePropertyOptions & { value: ResourceName }> {
+	return (Object.entries(resources) as Array<[ResourceName, ResourceModule]>)
+		.map(([value, module]) => {
+			const family = familyNamed(value);
+			const name = family ? (family.resourceLabel ?? family.displayName) : module.label;
+			return { name: name ?? value, value };
+		})
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every resource's parameters, in the order of `resources`. */
+export const resourceProperties = (): INodeProperties[] =>
+	Object.values(resources).flatMap((module: ResourceModule) => module.description);
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const operations: Record<string, Operation> | undefined = resources[resource as ResourceName];
+	const operations: Record<string, Operation> | undefined = resources[resource as ResourceName]
+		?.operations as Record<string, Operation> | undefined;
 	const handler = operations?.[operation];
 	if (!handler) {
 		throw new NodeOperationError(

@@ -1,11 +1,9 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { productVideo } from '../../shared/families/productVideo';
-import { adTemplate } from '../../shared/families/adTemplate';
-import { aurora } from '../../shared/families/aurora';
-import { textToSpeech } from '../../shared/families/textToSpeech';
-import { urlToVideo } from '../../shared/families/urlToVideo';
+import { FAMILIES } from '../../shared/families';
+import type { JobPickerMethod, PickerMethod } from '../../shared/families/names';
+import { jobPickerMethod } from '../../shared/families/names';
 import type { JobFamily } from '../../shared/families/types';
 import { avatarLabel, fileName, joinLabel, matchesFilter, text } from '../../shared/helpers/labels';
 import type { CreatifyJob, Schema } from '../../shared/helpers/schemas';
@@ -52,11 +50,16 @@ function jobSearch(family: JobFamily) {
 	};
 }
 
-export const searchTasks = jobSearch(productVideo);
-export const searchLinkVideos = jobSearch(urlToVideo);
-export const searchVoiceOvers = jobSearch(textToSpeech);
-export const searchAuroraVideos = jobSearch(aurora);
-export const searchTemplateJobs = jobSearch(adTemplate);
+type Picker = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
+
+/** Every family's job picker, named by jobPickerMethod. */
+const jobPickers = Object.fromEntries(
+	FAMILIES.map((family) => [jobPickerMethod(family), jobSearch(family)]),
+) as Record<JobPickerMethod, Picker>;
 
 /** One page of a paginated listing as picker results; the token is the next page's number. */
 async function pickerPage<T extends { id: string }>(
@@ -75,7 +78,7 @@ async function pickerPage<T extends { id: string }>(
 }
 
 /** Links, newest first as Creatify pages them; each named by its page title or address. */
-export async function searchLinks(
+async function searchLinks(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
@@ -97,7 +100,7 @@ function linkData(link: { id: string; link?: unknown }): { id: string } & Record
 }
 
 /** Every accent of every voice: the accent ID is what a video or speech request takes. */
-export async function searchVoices(
+async function searchVoices(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
@@ -118,7 +121,7 @@ export async function searchVoices(
 	return { results: results.filter((r) => r.name.toLowerCase().includes(wanted)) };
 }
 
-export async function searchAvatars(
+async function searchAvatars(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
@@ -129,7 +132,7 @@ export async function searchAvatars(
 }
 
 /** AI Ad Templates, each named with its kind and price; the filter matches any text field. */
-export async function searchAdTemplates(
+async function searchAdTemplates(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
@@ -153,3 +156,12 @@ export async function searchAdTemplates(
 		}));
 	return { results };
 }
+
+/** The node's pickers: every name a locator gives (PickerMethod) is here, and nothing else. */
+export const listSearch = {
+	...jobPickers,
+	searchLinks,
+	searchVoices,
+	searchAvatars,
+	searchAdTemplates,
+} satisfies Record<PickerMethod, Picker>;

@@ -30,9 +30,10 @@ const templateJobSchema = jobSchema(['inspiration_id', 'gen_type']).transform((j
 	assets: assetsOf(job.output) as unknown as IDataObject[],
 })) as Schema<CreatifyJob>;
 
-export const adTemplate: JobFamily = {
+export const adTemplate: JobFamily<'adTemplate'> = {
 	name: 'adTemplate',
 	displayName: 'AI Ad Template',
+	aliases: ['ad template'],
 	noun: 'Template Job',
 	path: ['inspiration_jobs'],
 	schema: templateJobSchema,

@@ -58,9 +58,11 @@ const perSecondOfAudio: StepCost = {
 	text: 'Creatify credits per second of audio: 1 (Aurora 1), 0.5 (Aurora 1 Fast), 0.4 to 2.8 by resolution (Aurora 2)',
 };
 
-export const aurora: JobFamily = {
+export const aurora: JobFamily<'aurora'> = {
 	name: 'aurora',
 	displayName: 'Aurora',
+	resourceLabel: 'Aurora (Talking Video)',
+	aliases: ['aurora', 'talking avatar'],
 	noun: 'Aurora Video',
 	path: ['aurora'],
 	schema: jobSchema(['video_output', 'preview', 'name']),

@@ -6,14 +6,12 @@ import { textToSpeech } from './textToSpeech';
 import type { JobFamily } from './types';
 import { urlToVideo } from './urlToVideo';
 
-export const FAMILIES: readonly JobFamily[] = [
-	productVideo,
-	urlToVideo,
-	textToSpeech,
-	aurora,
-	adTemplate,
-];
+/** The one list the node's resources, pickers, Get and Get Many, the trigger and the tests derive from. */
+export const FAMILIES = [productVideo, urlToVideo, textToSpeech, aurora, adTemplate] as const;
+
+/** A family's resource value; a name no family has fails to compile. */
+export type FamilyName = (typeof FAMILIES)[number]['name'];
 
 export function familyNamed(name: unknown): JobFamily | undefined {
-	return FAMILIES.find((family) => family.name === name);
+	return FAMILIES.find((family: JobFamily) => family.name === name);
 }

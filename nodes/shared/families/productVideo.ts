@@ -16,9 +16,10 @@ export const ASPECT_RATIOS = ['9x16', '16x9', '1x1'] as const;
 /** gen_video's motion_style, "one of: talking, display, or blank" in Creatify's documentation. */
 export const MOTION_STYLES = ['talking', 'display', ''] as const;
 
-export const productVideo: JobFamily = {
+export const productVideo: JobFamily<'productVideo'> = {
 	name: 'productVideo',
 	displayName: 'Product Video',
+	aliases: ['product video', 'video ad'],
 	noun: 'Task',
 	path: ['product_to_videos'],
 	schema: jobSchema(['type', 'product_url', 'generated_photo_url', 'generated_video_url']),
@@ -72,6 +73,7 @@ export const productVideo: JobFamily = {
 	],
 	kind: {
 		field: 'type',
+		parameter: { name: 'productTypes', displayName: 'Product Types' },
 		options: [
 			{
 				name: 'Product Only',

@@ -29,9 +29,10 @@ const perScript: StepCost = {
 	text: `1 Creatify credit per 30 seconds of audio (estimated before sending as 1 per ${CHARACTERS_PER_30_SECONDS} characters of script)`,
 };
 
-export const textToSpeech: JobFamily = {
+export const textToSpeech: JobFamily<'textToSpeech'> = {
 	name: 'textToSpeech',
 	displayName: 'Text to Speech',
+	aliases: ['text to speech', 'voice-over'],
 	noun: 'Voice-Over',
 	path: ['text_to_speech'],
 	schema: jobSchema(['output', 'script']),

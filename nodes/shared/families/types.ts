@@ -51,10 +51,14 @@ export interface ResultFile {
 	urls?: (job: CreatifyJob) => string[];
 }
 
-export interface JobFamily extends StatusTable {
+export interface JobFamily<Name extends string = string> extends StatusTable {
 	/** the resource value in the node, e.g. 'productVideo' */
-	name: string;
+	name: Name;
 	displayName: string;
+	/** the node's Resource option, when it says more than the display name */
+	resourceLabel?: string;
+	/** words users search the nodes panel with for this family (the node's codex aliases hold them) */
+	aliases: readonly string[];
 	/** how messages name one job, e.g. 'Task' */
 	noun: string;
 	/** path segments after /api/ of the family's collection; GET <path>/<id>/ reads one job */
@@ -74,8 +78,15 @@ export interface JobFamily extends StatusTable {
 	 * families whose callback body is not documented (Aurora, AI Ad Templates).
 	 */
 	recordFields?: readonly string[];
-	/** a record field with a fixed set of kinds that the trigger can filter on */
-	kind?: { field: string; options: INodePropertyOptions[] };
+	/**
+	 * A record field with a fixed set of kinds that the trigger can filter on, and the trigger's parameter for
+	 * it (its name is kept in users' workflows).
+	 */
+	kind?: {
+		field: string;
+		options: INodePropertyOptions[];
+		parameter: { name: string; displayName: string };
+	};
 	/** how a job reads in a picker */
 	label: (job: CreatifyJob) => string;
 	/** what to check when a job fails, added to the error */

@@ -30,9 +30,10 @@ const perLength: StepCost = {
 	text: `${CREDITS_PER_30_SECONDS} Creatify credits per 30 seconds of video`,
 };
 
-export const urlToVideo: JobFamily = {
+export const urlToVideo: JobFamily<'urlToVideo'> = {
 	name: 'urlToVideo',
 	displayName: 'URL to Video',
+	aliases: ['url to video', 'video ad'],
 	noun: 'Video',
 	path: ['link_to_videos'],
 	schema: jobSchema(['video_output', 'video_thumbnail', 'name']),

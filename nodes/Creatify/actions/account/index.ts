@@ -3,6 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationProperty } from '../descriptions';
 import * as getCredits from './getCredits.operation';
 
+/** The node's Resource option */
+export const label = 'Account';
+
 export const operations = { getCredits };
 
 export const description: INodeProperties[] = [

@@ -1,15 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { aurora as family } from '../../../shared/families/aurora';
 import { operationProperty } from '../descriptions';
+import { jobReads } from '../jobOperations';
 import * as create from './create.operation';
-import * as get from './get.operation';
-import * as getMany from './getMany.operation';
 
-export const operations = { create, get, getMany };
+const reads = jobReads(family);
+
+export const operations = {
+	...reads.operations,
+	create,
+};
 
 export const description: INodeProperties[] = [
 	operationProperty<keyof typeof operations>(
-		'aurora',
+		family.name,
 		[
 			{
 				name: 'Create',
@@ -18,22 +23,10 @@ export const description: INodeProperties[] = [
 				description:
 					'Animate a portrait image to speak an audio track (Aurora; credits per second of audio)',
 			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get an aurora video',
-				description: 'Fetch one Aurora video with its status and video URL',
-			},
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				action: 'Get many aurora videos',
-				description: 'Fetch Aurora videos, all or by ID',
-			},
+			...reads.options,
 		],
 		'create',
 	),
 	...create.description,
-	...get.description,
-	...getMany.description,
+	...reads.description,
 ];

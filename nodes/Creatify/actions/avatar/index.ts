@@ -3,6 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationProperty } from '../descriptions';
 import * as getMany from './getMany.operation';
 
+/** The node's Resource option */
+export const label = 'Avatar';
+
 export const operations = { getMany };
 
 export const description: INodeProperties[] = [

@@ -8,7 +8,7 @@ import { followUpRequest } from '../../../shared/transport/jobs';
 import { paidOperation } from '../../engine/engine';
 import { waitOptions, waitProperties } from '../../engine/settings';
 import { invalidInput, readOptions, readUuid } from '../common';
-import { optionsCollection, paidNotice, taskIdLocator, webhookUrlOption } from '../descriptions';
+import { optionsCollection, paidNotice, jobLocator, webhookUrlOption } from '../descriptions';
 import { productVideoFields } from './fields';
 
 export const motionStyleProperty: INodeProperties = {
@@ -40,7 +40,8 @@ export const videoPromptOption: INodeProperties = {
 
 const properties: INodeProperties[] = [
 	paidNotice(familyStep(productVideo, 'video').cost.text),
-	taskIdLocator(
+	jobLocator(
+		productVideo,
 		'The task whose preview image becomes the video. Its status must be "image_generated" (the output of Generate Image once finished).',
 	),
 	motionStyleProperty,

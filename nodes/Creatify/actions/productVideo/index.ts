@@ -1,25 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { productVideo as family } from '../../../shared/families/productVideo';
 import { operationProperty } from '../descriptions';
+import { jobReads } from '../jobOperations';
 import * as createVideo from './createVideo.operation';
 import * as generateImage from './generateImage.operation';
 import * as generateVideo from './generateVideo.operation';
-import * as get from './get.operation';
-import * as getMany from './getMany.operation';
 import * as regenerateImage from './regenerateImage.operation';
 
+const reads = jobReads(family);
+
 export const operations = {
+	...reads.operations,
 	createVideo,
 	generateImage,
 	generateVideo,
-	get,
-	getMany,
 	regenerateImage,
 };
 
 export const description: INodeProperties[] = [
 	operationProperty<keyof typeof operations>(
-		'productVideo',
+		family.name,
 		[
 			{
 				name: 'Create Video',
@@ -41,23 +42,12 @@ export const description: INodeProperties[] = [
 				description: "Turn a task's finished preview image into a video (3 credits)",
 			},
 			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a task',
-				description: 'Fetch one task with its status and result URLs',
-			},
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				action: 'Get many tasks',
-				description: 'Fetch tasks, all or by ID',
-			},
-			{
 				name: 'Regenerate Image',
 				value: 'regenerateImage',
 				action: 'Regenerate a preview image',
 				description: "Redo a task's preview image as a new task (1 credit)",
 			},
+			...reads.options,
 		],
 		'generateVideo',
 	),
@@ -65,6 +55,5 @@ export const description: INodeProperties[] = [
 	...createVideo.description,
 	...generateImage.description,
 	...regenerateImage.description,
-	...get.description,
-	...getMany.description,
+	...reads.description,
 ];

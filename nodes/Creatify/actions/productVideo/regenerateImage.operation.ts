@@ -10,14 +10,15 @@ import {
 	imagePromptOption,
 	optionsCollection,
 	paidNotice,
-	taskIdLocator,
+	jobLocator,
 	webhookUrlOption,
 } from '../descriptions';
 import { productVideoFields } from './fields';
 
 const properties: INodeProperties[] = [
 	paidNotice(familyStep(productVideo, 'image').cost.text),
-	taskIdLocator(
+	jobLocator(
+		productVideo,
 		'The task whose preview image to redo. Creatify answers with a NEW task (its regen_source_id is this task).',
 	),
 	...waitProperties('none'),

@@ -1,15 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { textToSpeech as family } from '../../../shared/families/textToSpeech';
 import { operationProperty } from '../descriptions';
+import { jobReads } from '../jobOperations';
 import * as create from './create.operation';
-import * as get from './get.operation';
-import * as getMany from './getMany.operation';
 
-export const operations = { create, get, getMany };
+const reads = jobReads(family);
+
+export const operations = {
+	...reads.operations,
+	create,
+};
 
 export const description: INodeProperties[] = [
 	operationProperty<keyof typeof operations>(
-		'textToSpeech',
+		family.name,
 		[
 			{
 				name: 'Create',
@@ -18,22 +23,10 @@ export const description: INodeProperties[] = [
 				description:
 					'Read a script with a voice into an audio file (1 credit per 30 seconds of audio)',
 			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a voice-over',
-				description: 'Fetch one voice-over with its status and audio URL',
-			},
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				action: 'Get many voice-overs',
-				description: 'Fetch voice-overs, all or by ID',
-			},
+			...reads.options,
 		],
 		'create',
 	),
 	...create.description,
-	...get.description,
-	...getMany.description,
+	...reads.description,
 ];

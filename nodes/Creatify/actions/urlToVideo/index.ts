@@ -1,27 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { urlToVideo as family } from '../../../shared/families/urlToVideo';
 import { operationProperty } from '../descriptions';
+import { jobReads } from '../jobOperations';
 import * as createFromUrl from './createFromUrl.operation';
 import * as createLink from './createLink.operation';
 import * as createVideo from './createVideo.operation';
-import * as get from './get.operation';
 import * as getLink from './getLink.operation';
-import * as getMany from './getMany.operation';
 import * as updateLink from './updateLink.operation';
 
+const reads = jobReads(family);
+
 export const operations = {
+	...reads.operations,
 	createFromUrl,
 	createLink,
 	createVideo,
-	get,
 	getLink,
-	getMany,
 	updateLink,
 };
 
 export const description: INodeProperties[] = [
 	operationProperty<keyof typeof operations>(
-		'urlToVideo',
+		family.name,
 		[
 			{
 				name: 'Create Link',
@@ -44,22 +45,10 @@ export const description: INodeProperties[] = [
 					'Product page to finished video ad in one step: creates the link, then the video, and waits (5 credits per 30 seconds)',
 			},
 			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a video',
-				description: 'Fetch one video with its status and result URLs',
-			},
-			{
 				name: 'Get Link',
 				value: 'getLink',
 				action: 'Get a link',
 				description: "Fetch one link with the page's scraped data",
-			},
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				action: 'Get many videos',
-				description: 'Fetch videos, all or by ID',
 			},
 			{
 				name: 'Update Link',
@@ -68,14 +57,14 @@ export const description: INodeProperties[] = [
 				description:
 					"Change a link's title, description, images, videos or logo before making the video",
 			},
+			...reads.options,
 		],
 		'createFromUrl',
 	),
 	...createFromUrl.description,
 	...createLink.description,
 	...createVideo.description,
-	...get.description,
 	...getLink.description,
-	...getMany.description,
 	...updateLink.description,
+	...reads.description,
 ];

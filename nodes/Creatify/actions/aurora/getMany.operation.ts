@@ -1,4 +1,0 @@
-import { aurora } from '../../../shared/families/aurora';
-import { jobGetMany } from '../jobOperations';
-
-export const { description, execute } = jobGetMany(aurora);

@@ -1,4 +1,0 @@
-import { productVideo } from '../../../shared/families/productVideo';
-import { jobGetMany } from '../jobOperations';
-
-export const { description, execute } = jobGetMany(productVideo);

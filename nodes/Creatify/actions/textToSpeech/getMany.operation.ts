@@ -1,4 +1,0 @@
-import { textToSpeech } from '../../../shared/families/textToSpeech';
-import { jobGetMany } from '../jobOperations';
-
-export const { description, execute } = jobGetMany(textToSpeech);
