@@ -97,7 +97,7 @@ export class CreatifyTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Copy this node\'s <b>Production URL</b> (under Webhook URLs above) into the <b>Webhook URL</b> option of a Creatify node, then <b>activate</b> this workflow. Creatify calls the URL minutes later, when the task finishes. The Test URL only listens for about two minutes after "Listen for test event" and takes one call, so it is not suitable for Creatify.',
+					'Copy this node\'s <b>Production URL</b> (under Webhook URLs above) into the <b>Webhook URL</b> option of a Creatify node, then <b>activate</b> this workflow. Creatify calls the URL minutes later, when the job finishes. The Test URL only listens for about two minutes after "Listen for test event" and takes one call, so it is not suitable for Creatify.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -133,7 +133,7 @@ export class CreatifyTrigger implements INodeType {
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to fetch the task from Creatify and use that record instead of the posted body. Creatify signs nothing, so anyone who knows the URL could post a fake task; with this on, only tasks your account really has, in a finished state, start the workflow.',
+					'Whether to fetch the job from Creatify and use that record instead of the posted body. Creatify signs nothing, so anyone who knows the URL could post a fake job; with this on, only jobs your account really has, in a finished state, start the workflow.',
 			},
 		],
 	};

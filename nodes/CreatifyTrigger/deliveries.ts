@@ -6,7 +6,7 @@
 /** How many deliveries the trigger remembers to spot repeats (oldest forgotten first). */
 export const REMEMBERED_DELIVERIES = 1000;
 
-/** task id + event → when it was first delivered (ms). A plain object, so that n8n can keep it in static data. */
+/** job id + event → when it was first delivered (ms). A plain object, so that n8n can keep it in static data. */
 export type DeliveryLog = Record<string, number>;
 
 /**

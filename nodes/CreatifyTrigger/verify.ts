@@ -96,7 +96,7 @@ async function verified(
 	}
 	const noun = candidates.length === 1 ? candidates[0].noun.toLowerCase() : 'job';
 	const message = `No such ${noun} in this Creatify account`;
-	return { answer: answerJson(ctx, 404, { error: 'unknown_task', message }) };
+	return { answer: answerJson(ctx, 404, { error: 'unknown_job', message }) };
 }
 
 /** Unverified: the posted body as it came, owned by the first family that knows its status. */
@@ -104,7 +104,7 @@ function unverified(ctx: IWebhookFunctions, candidates: JobFamily[], body: Callb
 	const family = candidates.find((candidate) => knowsStatus(candidate, body.status));
 	if (family) return { family, job: body as CreatifyJob };
 	const message = `Job status is "${String(body.status)}"`;
-	return { answer: answerJson(ctx, 409, { error: 'task_not_finished', message }) };
+	return { answer: answerJson(ctx, 409, { error: 'job_not_finished', message }) };
 }
 
 function selected(ctx: IWebhookFunctions, family: JobFamily, job: IDataObject, event: string) {
@@ -144,7 +144,7 @@ export async function emitVerified(
 	const event = eventFor(family, job.status, body.status);
 	if (event === undefined) {
 		const message = `${family.noun} status is "${String(job.status)}"`;
-		return answered(answerJson(ctx, 409, { error: 'task_not_finished', message }));
+		return answered(answerJson(ctx, 409, { error: 'job_not_finished', message }));
 	}
 	if (!selected(ctx, family, job, event)) {
 		return answered(
@@ -159,7 +159,7 @@ export async function emitVerified(
 	// n8n sends this answer once it has created the execution: Creatify never hears 200 for a workflow that did
 	// not start (an answer written here would go out first, and a failed start would lose the event)
 	const answer = {
-		webhookResponse: { received: true, taskId: job.id, event },
+		webhookResponse: { received: true, jobId: job.id, event },
 		workflowData: [[{ json: { ...job, event, jobType: family.name, verified: verify } }]],
 	};
 	return { answer, delivery };

@@ -247,7 +247,7 @@ test('4. Creatify Trigger: callbacks of tasks another workflow created start ver
 	);
 	// the one that starts the workflow is answered by n8n once the execution exists, with the trigger's JSON
 	expect(answers.filter((a) => !a.duplicate)).toEqual([
-		{ received: true, taskId: fresh.id, event: 'videoReady' },
+		{ received: true, jobId: fresh.id, event: 'videoReady' },
 	]);
 	await finishedExecutions(triggerId, 3);
 	await new Promise((resolve) => setTimeout(resolve, 2000));

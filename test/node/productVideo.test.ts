@@ -313,9 +313,9 @@ describe('a paid task that was created is never forgotten', () => {
 		expect(error?.message).toBe('Not enough Creatify credits');
 		expect(error?.description).toContain('Insufficient credits');
 		expect(error?.description).toContain(`item 0: ${created[0]}, item 1: ${created[1]}`);
-		expect((error as { context?: Record<string, unknown> }).context?.createdTasks).toEqual([
-			{ itemIndex: 0, taskId: created[0] },
-			{ itemIndex: 1, taskId: created[1] },
+		expect((error as { context?: Record<string, unknown> }).context?.createdJobs).toEqual([
+			{ itemIndex: 0, jobId: created[0] },
+			{ itemIndex: 1, jobId: created[1] },
 		]);
 		expect((error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(2);
 	});

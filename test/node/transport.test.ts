@@ -104,7 +104,7 @@ describe('error mapping', () => {
 		const id = '11111111-2222-4333-8444-555555555555';
 		const { error } = await runCreatify({ parameters: getTask(id), credentials: credentials() });
 		expect(error?.message).toBe(`Task ${id} not found`);
-		expect((error as { context?: Record<string, unknown> }).context?.taskId).toBe(id);
+		expect((error as { context?: Record<string, unknown> }).context?.jobId).toBe(id);
 	});
 
 	test('404 on a route points at the base URL', async () => {

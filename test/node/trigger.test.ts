@@ -163,7 +163,7 @@ describe('requests that start nothing', () => {
 		});
 		expect(answer).toEqual({
 			status: 404,
-			body: { error: 'unknown_task', message: expect.any(String) },
+			body: { error: 'unknown_job', message: expect.any(String) },
 		});
 		expect(trigger.executions).toHaveLength(0);
 	});
@@ -178,7 +178,7 @@ describe('requests that start nothing', () => {
 		});
 		expect(answer).toEqual({
 			status: 409,
-			body: { error: 'task_not_finished', message: 'Task status is "video_generating"' },
+			body: { error: 'job_not_finished', message: 'Task status is "video_generating"' },
 		});
 		expect(trigger.executions).toHaveLength(0);
 		// a refused claim is not remembered: the genuine callback later still gets through
@@ -228,7 +228,7 @@ describe('requests that start nothing', () => {
 		const trigger = await listen();
 		const answers = await Promise.all(Array.from({ length: 5 }, () => post(trigger.url, task)));
 		expect(answers.filter((a) => (a.body as { duplicate?: boolean }).duplicate !== true)).toEqual([
-			{ status: 200, body: { received: true, taskId: task.id, event: 'videoReady' } },
+			{ status: 200, body: { received: true, jobId: task.id, event: 'videoReady' } },
 		]);
 		expect(trigger.executions).toHaveLength(1);
 	});
@@ -238,7 +238,7 @@ describe('requests that start nothing', () => {
 		const trigger = await listen();
 		expect((await post(trigger.url, task)).body).toEqual({
 			received: true,
-			taskId: task.id,
+			jobId: task.id,
 			event: 'videoReady',
 		});
 		expect((await post(trigger.url, task)).body).toEqual({ received: true, duplicate: true });
@@ -251,7 +251,7 @@ describe('deliveries that last (n8n 2.x saves static data only when it answers)'
 	test('an emitted delivery is saved with the workflow: after a restart its repeat starts nothing', async () => {
 		const task = sim.seedTask({ status: 'video_generated' });
 		const trigger = await listen();
-		expect((await post(trigger.url, task)).body).toMatchObject({ taskId: task.id });
+		expect((await post(trigger.url, task)).body).toMatchObject({ jobId: task.id });
 		expect(Object.keys(trigger.saved)).toEqual(['node:Creatify Trigger']);
 		trigger.restart();
 		expect(await post(trigger.url, task)).toEqual({
@@ -267,7 +267,7 @@ describe('deliveries that last (n8n 2.x saves static data only when it answers)'
 		trigger.failStarts = true;
 		expect((await post(trigger.url, task)).status).toBe(500);
 		trigger.failStarts = false;
-		expect((await post(trigger.url, task)).body).toMatchObject({ taskId: task.id });
+		expect((await post(trigger.url, task)).body).toMatchObject({ jobId: task.id });
 		expect(trigger.executions).toHaveLength(1);
 	});
 });
@@ -284,7 +284,7 @@ describe('verification off', () => {
 		const answer = await post(trigger.url, body);
 		expect(answer).toEqual({
 			status: 200,
-			body: { received: true, taskId: body.id, event: 'videoReady' },
+			body: { received: true, jobId: body.id, event: 'videoReady' },
 		});
 		expect(trigger.executions[0][0].json).toEqual({
 			...body,

@@ -12,49 +12,35 @@ import type {
 
 import type { CreatifyRequest } from '../../shared/transport';
 import { creatifyRequest } from '../../shared/transport';
-import { asNodeError, errorItem } from '../engine/items';
+import type { ItemOutcome } from '../engine/items';
+import { eachItem, failedItem } from '../engine/items';
 import type { Execute, OperationShow } from './common';
 import { operationDescription } from './common';
 
-type Prepared = CreatifyRequest<IDataObject> | Error;
-
-function prepareAll(
+/** Sends each checked item's request in order; a failure that stops the run lists what was already done. */
+async function sendAll(
 	ctx: IExecuteFunctions,
-	count: number,
-	prepare: (ctx: IExecuteFunctions, itemIndex: number) => CreatifyRequest<IDataObject>,
-): Prepared[] {
-	return Array.from({ length: count }, (_, itemIndex) => {
-		try {
-			return prepare(ctx, itemIndex);
-		} catch (error) {
-			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
-			return error as Error;
-		}
-	});
-}
-
-async function sendAll(ctx: IExecuteFunctions, prepared: Prepared[], verb: string) {
+	prepared: Array<ItemOutcome<CreatifyRequest<IDataObject>>>,
+	verb: string,
+) {
 	const done: string[] = [];
+	const listDone = (failure: { description?: string | null }) => {
+		if (done.length === 0) return;
+		failure.description =
+			`${failure.description ?? ''} Already ${verb} by this execution: ${done.join(', ')}.`.trim();
+	};
 	const output: INodeExecutionData[] = [];
-	for (const [itemIndex, request] of prepared.entries()) {
-		if (request instanceof Error) {
-			output.push(errorItem(request, itemIndex));
+	for (const outcome of prepared) {
+		if ('failed' in outcome) {
+			output.push(outcome.failed);
 			continue;
 		}
 		try {
-			const record = await creatifyRequest(ctx, request);
-			done.push(`item ${itemIndex}: ${String(record.id)}`);
-			output.push({ json: record, pairedItem: { item: itemIndex } });
+			const record = await creatifyRequest(ctx, outcome.result);
+			done.push(`item ${outcome.itemIndex}: ${String(record.id)}`);
+			output.push({ json: record, pairedItem: { item: outcome.itemIndex } });
 		} catch (error) {
-			if (ctx.continueOnFail()) {
-				output.push(errorItem(error, itemIndex));
-				continue;
-			}
-			const failure = asNodeError(ctx, error, itemIndex);
-			if (done.length > 0)
-				failure.description =
-					`${failure.description ?? ''} Already ${verb} by this execution: ${done.join(', ')}.`.trim();
-			throw failure;
+			output.push(failedItem(ctx, error, outcome.itemIndex, listDone));
 		}
 	}
 	return output;
@@ -70,7 +56,8 @@ export function checkedOperation(
 	return {
 		description: operationDescription(show, properties),
 		execute: async function (this: IExecuteFunctions, items: INodeExecutionData[]) {
-			return await sendAll(this, prepareAll(this, items.length, prepare), verb);
+			const prepared = await eachItem(this, items.length, (itemIndex) => prepare(this, itemIndex));
+			return await sendAll(this, prepared, verb);
 		},
 	};
 }

@@ -11,11 +11,11 @@ import { z } from 'zod';
 import type { Schema } from '../../shared/helpers/schemas';
 import { uuidProblem } from '../../shared/helpers/validation';
 import { creatifyRequest } from '../../shared/transport';
-import { asNodeError, errorItem, invalidInput } from '../engine/items';
+import { eachItem, invalidInput } from '../engine/items';
 
 export { invalidInput } from '../engine/items';
 
-/** Reads a task or avatar ID from a resource locator (list, ID or expression) and checks it is a UUID. */
+/** Reads a job or avatar ID from a resource locator (list, ID or expression) and checks it is a UUID. */
 export function readUuid(
 	ctx: IExecuteFunctions,
 	name: string,
@@ -36,26 +36,19 @@ export function readOptions(ctx: IExecuteFunctions, itemIndex: number): IDataObj
 
 /**
  * Runs one request per input item. Every output item is paired with its input; under "Continue On Fail" a
- * failing item becomes an error item (with the task ID when one is known) and the other items go on.
+ * failing item becomes an error item (with the job ID when one is known) and the other items go on.
  */
 export async function runPerItem(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],
 	handle: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
 ): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const result = await handle(itemIndex);
-			for (const json of Array.isArray(result) ? result : [result]) {
-				output.push({ json, pairedItem: { item: itemIndex } });
-			}
-		} catch (error) {
-			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
-			output.push(errorItem(error, itemIndex));
-		}
-	}
-	return output;
+	const outcomes = await eachItem(ctx, items.length, handle);
+	return outcomes.flatMap((outcome) => {
+		if ('failed' in outcome) return [outcome.failed];
+		const records = Array.isArray(outcome.result) ? outcome.result : [outcome.result];
+		return records.map((json) => ({ json, pairedItem: { item: outcome.itemIndex } }));
+	});
 }
 
 export type Execute = (

@@ -101,7 +101,7 @@ export const webhookUrlOption: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. https://n8n.example.com/webhook/…/creatify',
 	description:
-		'Creatify POSTs the task here when this step succeeds or fails. Use the PRODUCTION URL of a Creatify Trigger node in an active workflow, not its test URL.',
+		'Creatify POSTs the job here when this step succeeds or fails. Use the PRODUCTION URL of a Creatify Trigger node in an active workflow, not its test URL.',
 };
 
 export const imagePromptOption: INodeProperties = {

@@ -152,7 +152,7 @@ export async function handleCallback(
 	const waiting = items.filter((item) => item.json.creatify_wait);
 	if (!waiting.some((item) => item.json.id === calledId)) {
 		const message = 'This execution does not wait for that job';
-		return answerJson(ctx, 404, { error: 'unknown_task', message });
+		return answerJson(ctx, 404, { error: 'unknown_job', message });
 	}
 	let jobs: Map<string, CreatifyJob>;
 	try {

@@ -12,7 +12,7 @@ import type { DeadlineMark } from './callback';
 import { callbackUrlFor, suspendForCallbacks } from './callback';
 import { readDownloadSettings } from './download';
 import { catchUp, downloadFinished, poll } from './follow';
-import { asNodeError, errorItem } from './items';
+import { asNodeError, eachItem } from './items';
 import { PaidRun } from './paidRun';
 import type { ItemRun, PaidItemPlan, Prelude } from './plan';
 import { followUpDue } from './plan';
@@ -32,16 +32,15 @@ async function prepareAll(
 	prepare: Prepare,
 	output: Output,
 ): Promise<ItemRun[]> {
+	const outcomes = await eachItem(ctx, count, async (itemIndex): Promise<ItemRun> => {
+		const plan = await prepare(itemIndex);
+		const download = readDownloadSettings(ctx, family, itemIndex);
+		return { itemIndex, plan, download, step: plan.step, settled: false };
+	});
 	const runs: ItemRun[] = [];
-	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
-		try {
-			const plan = await prepare(itemIndex);
-			const download = readDownloadSettings(ctx, family, itemIndex);
-			runs.push({ itemIndex, plan, download, step: plan.step, settled: false });
-		} catch (error) {
-			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
-			output[itemIndex] = errorItem(error, itemIndex);
-		}
+	for (const outcome of outcomes) {
+		if ('failed' in outcome) output[outcome.itemIndex] = outcome.failed;
+		else runs.push(outcome.result);
 	}
 	return runs;
 }

@@ -18,9 +18,10 @@ export function errorItemJson(error: Error, job?: IDataObject): IDataObject {
 	if (error instanceof NodeApiError && error.httpCode) failure.httpCode = error.httpCode;
 	if (
 		(error instanceof NodeApiError || error instanceof NodeOperationError) &&
-		error.context.taskId
+		error.context.jobId
 	) {
-		failure.taskId = error.context.taskId as string;
+		// `taskId` is the documented name of this output field for every family
+		failure.taskId = error.context.jobId as string;
 	}
 	if (job) failure.task = job;
 	return { error: failure };
@@ -31,10 +32,50 @@ export function asNodeError(
 	ctx: Pick<IExecuteFunctions, 'getNode'>,
 	error: unknown,
 	itemIndex: number,
-) {
+): NodeError {
 	return error instanceof NodeApiError || error instanceof NodeOperationError
 		? error
 		: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+type NodeError = NodeApiError | NodeOperationError;
+
+/**
+ * The node's one policy for an item that fails: with "Continue On Fail" it becomes an error item paired with its
+ * input and the run goes on; otherwise the run stops with the node's error, naming the item. `beforeStop` may add
+ * to that error what the run already did, so that nothing done is forgotten.
+ */
+export function failedItem(
+	ctx: Pick<IExecuteFunctions, 'getNode' | 'continueOnFail'>,
+	error: unknown,
+	itemIndex: number,
+	beforeStop?: (failure: NodeError) => void,
+): INodeExecutionData {
+	if (ctx.continueOnFail()) return errorItem(error, itemIndex);
+	const failure = asNodeError(ctx, error, itemIndex);
+	beforeStop?.(failure);
+	throw failure;
+}
+
+export type ItemOutcome<T> =
+	| { itemIndex: number; result: T }
+	| { itemIndex: number; failed: INodeExecutionData };
+
+/** Runs `work` for each item in order under the policy of failedItem: each item's result or its error item. */
+export async function eachItem<T>(
+	ctx: Pick<IExecuteFunctions, 'getNode' | 'continueOnFail'>,
+	count: number,
+	work: (itemIndex: number) => T | Promise<T>,
+): Promise<Array<ItemOutcome<T>>> {
+	const outcomes: Array<ItemOutcome<T>> = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			outcomes.push({ itemIndex, result: await work(itemIndex) });
+		} catch (error) {
+			outcomes.push({ itemIndex, failed: failedItem(ctx, error, itemIndex) });
+		}
+	}
+	return outcomes;
 }
 
 export function errorItem(

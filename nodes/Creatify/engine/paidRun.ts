@@ -30,7 +30,7 @@ type NodeError = NodeApiError | NodeOperationError;
 const MAX_LISTED_JOBS = 20;
 
 export class PaidRun {
-	private readonly created: Array<{ itemIndex: number; taskId: string }> = [];
+	private readonly created: Array<{ itemIndex: number; jobId: string }> = [];
 	private stopped?: NodeError;
 	readonly continueOnFail: boolean;
 
@@ -69,8 +69,8 @@ export class PaidRun {
 
 	private remember(run: ItemRun, job: CreatifyJob) {
 		run.job = job;
-		if (!this.created.some((c) => c.taskId === job.id)) {
-			this.created.push({ itemIndex: run.itemIndex, taskId: job.id });
+		if (!this.created.some((c) => c.jobId === job.id)) {
+			this.created.push({ itemIndex: run.itemIndex, jobId: job.id });
 		}
 	}
 
@@ -93,12 +93,12 @@ export class PaidRun {
 		if (this.created.length === 0) return error;
 		const listed = this.created
 			.slice(0, MAX_LISTED_JOBS)
-			.map(({ itemIndex, taskId }) => `item ${itemIndex}: ${taskId}`)
+			.map(({ itemIndex, jobId }) => `item ${itemIndex}: ${jobId}`)
 			.join(', ');
 		const more = this.created.length - MAX_LISTED_JOBS;
 		error.description =
 			`${error.description ?? ''}\n\n${this.family.noun}s already created (and paid for) by this execution: ${listed}${more > 0 ? ` and ${more} more` : ''}. Creatify keeps processing them: fetch them with the Get or Get Many operation instead of running the items again. To keep the other items' results when one fails, set the node's On Error setting to Continue.`.trim();
-		error.context.createdTasks = this.created.map((c) => ({ ...c }));
+		error.context.createdJobs = this.created.map((c) => ({ ...c }));
 		return error;
 	}
 
@@ -108,7 +108,7 @@ export class PaidRun {
 			itemIndex: run.itemIndex,
 			description,
 		});
-		if (run.job) error.context.taskId = run.job.id;
+		if (run.job) error.context.jobId = run.job.id;
 		return error;
 	}
 

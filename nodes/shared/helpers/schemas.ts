@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * Response shapes. Unknown fields and unknown enum values pass through untouched (Creatify adds fields and
- * statuses without notice); only what would break the node is rejected: a task without an id, a list that
+ * statuses without notice); only what would break the node is rejected: a job without an id, a list that
  * is not a list, a body that is not JSON.
  */
 

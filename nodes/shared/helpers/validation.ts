@@ -82,7 +82,7 @@ export function normalizeAspectRatio(value: unknown): unknown {
 	return typeof value === 'string' ? value.trim().replace(':', 'x') : value;
 }
 
-/** Task IDs typed as a list: commas, spaces or new lines separate them; duplicates are dropped. */
+/** Job IDs typed as a list: commas, spaces or new lines separate them; duplicates are dropped. */
 export function splitIds(value: unknown): string[] {
 	const parts = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[\s,;]+/);
 	return [...new Set(parts.map((p) => p.trim()).filter((p) => p !== ''))];

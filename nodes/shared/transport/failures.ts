@@ -10,10 +10,10 @@ export function apiPath(segments: readonly string[]): string {
 	return `/api/${segments.map((s) => encodeURIComponent(s)).join('/')}/`;
 }
 
-const nounOf = (req: CreatifyRequest<unknown>) => req.noun ?? 'task';
+const nounOf = (req: CreatifyRequest<unknown>) => req.noun ?? 'job';
 
 export function subject(req: CreatifyRequest<unknown>): string {
-	if (req.taskId) return ` for ${nounOf(req)} ${req.taskId}`;
+	if (req.jobId) return ` for ${nounOf(req)} ${req.jobId}`;
 	return req.about ? ` ${req.about}` : '';
 }
 
@@ -25,7 +25,7 @@ export function failure(
 	httpCode?: number,
 	apiBody?: unknown,
 ): NodeApiError {
-	const errorResponse: JsonObject = { status: httpCode ?? null, taskId: req.taskId ?? null };
+	const errorResponse: JsonObject = { status: httpCode ?? null, jobId: req.jobId ?? null };
 	if (apiBody !== undefined) errorResponse.body = apiBody as JsonObject;
 	const error = new NodeApiError(ctx.getNode(), errorResponse, {
 		message,
@@ -33,7 +33,7 @@ export function failure(
 		httpCode: httpCode === undefined ? undefined : String(httpCode),
 		itemIndex: req.itemIndex,
 	});
-	if (req.taskId) error.context.taskId = req.taskId;
+	if (req.jobId) error.context.jobId = req.jobId;
 	return error;
 }
 
@@ -63,11 +63,11 @@ const HTTP_CASES: HttpCase[] = [
 	{
 		matches: (status) => status === 404,
 		message: (req) =>
-			req.taskId
-				? `${nounOf(req).replace(/^./, (c) => c.toUpperCase())} ${req.taskId} not found`
+			req.jobId
+				? `${nounOf(req).replace(/^./, (c) => c.toUpperCase())} ${req.jobId} not found`
 				: `Not found: ${req.method} ${apiPath(req.path)}`,
 		advice: (req) =>
-			req.taskId
+			req.jobId
 				? `Check the ${nounOf(req)} ID: it must belong to the account of this credential.`
 				: 'Check the Base URL of the credential.',
 	},

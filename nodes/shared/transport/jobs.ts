@@ -25,7 +25,7 @@ export function getJob(
 		path: [...family.path, id],
 		schema: family.schema,
 		itemIndex,
-		taskId: id,
+		jobId: id,
 		noun: family.noun.toLowerCase(),
 	});
 }
@@ -137,7 +137,7 @@ export function followUpRequest(
 		body,
 		schema: family.schema,
 		itemIndex,
-		taskId: jobId,
+		jobId,
 		noun: family.noun.toLowerCase(),
 		spendsCredits: true,
 	};

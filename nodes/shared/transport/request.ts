@@ -23,11 +23,11 @@ export interface CreatifyRequest<T> {
 	schema: Schema<T>;
 	/** item the request is for, carried into every error */
 	itemIndex?: number;
-	/** the job concerned, named in every error (as `context.taskId`) */
-	taskId?: string;
+	/** the job concerned, named in every error (as `context.jobId`) */
+	jobId?: string;
 	/** what messages say the request is for when there is no job yet, e.g. 'for the page https://…' */
 	about?: string;
-	/** how messages name the job, e.g. 'task' (the default) */
+	/** how messages name the job, e.g. 'job' (the default) */
 	noun?: string;
 	/**
 	 * Set on requests that spend credits. They are never repeated unless the server certainly did not act on

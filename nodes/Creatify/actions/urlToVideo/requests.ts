@@ -46,7 +46,7 @@ export function linkRequest(
 		body,
 		schema: LINKS.schema,
 		itemIndex,
-		taskId: linkId,
+		jobId: linkId,
 		noun: 'link',
 		spendsCredits: method === 'POST',
 	};
