@@ -13,7 +13,7 @@ import { FAMILIES } from '../shared/families';
 import type { JobFamily } from '../shared/families/types';
 import type { CallbackBody } from '../shared/helpers/callbacks';
 import type { CreatifyJob } from '../shared/helpers/schemas';
-import { knowsStatus, reportedStep } from '../shared/helpers/status';
+import { knowsStatus, readStatus, reportedStep } from '../shared/helpers/status';
 import { answerJson } from '../shared/transport/answer';
 import { getJob } from '../shared/transport/jobs';
 import type { DeliveryBook } from './deliveries';
@@ -141,7 +141,7 @@ export async function emitVerified(
 		: unverified(ctx, candidates, body);
 	if ('answer' in owned) return answered(owned.answer);
 	const { family, job } = owned;
-	const event = eventFor(family, job.status, body.status);
+	const event = eventFor(family, readStatus(family, job), readStatus(family, body));
 	if (event === undefined) {
 		const message = `${family.noun} status is "${String(job.status)}"`;
 		return answered(answerJson(ctx, 409, { error: 'job_not_finished', message }));

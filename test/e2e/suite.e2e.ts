@@ -17,6 +17,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { captureCanvas, captureEditor } from './editor';
+import { Mailbox } from './mailbox';
 import {
 	finishedExecutions as finishedAfter,
 	nodeItems,
@@ -67,6 +68,26 @@ async function deployRows(
 	await api.activate(id);
 	await n8n.waitForWebhook(path);
 	return id;
+}
+
+/**
+ * An example workflow as a user imports it, with the test's local stand-ins put in for its credentials (the
+ * simulator for Creatify, the local mail server for SMTP): credential type → credential ID.
+ */
+function exampleWorkflow(file: string, credentials: Record<string, string>) {
+	const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8'));
+	const kindOf = (type: string) =>
+		type.startsWith('n8n-nodes-creatify.')
+			? 'creatifyApi'
+			: type === 'n8n-nodes-base.emailSend'
+				? 'smtp'
+				: undefined;
+	for (const node of example.nodes) {
+		const kind = kindOf(node.type);
+		if (kind) node.credentials = { [kind]: { id: credentials[kind], name: kind } };
+	}
+	delete example.id;
+	return example;
 }
 
 beforeAll(async () => {
@@ -706,16 +727,116 @@ test('14. MCP: an MCP client lists the Creatify tools an MCP Server Trigger expo
 });
 
 // Last: stops n8n and runs the example with n8n's CLI, as `n8n execute` runs a saved workflow.
+test("16. URL to Video Create Previews then Render, both waiting for Creatify callbacks: the execution waits twice and ends with each row's chosen preview rendered", async () => {
+	sim.reset({ videoMs: 800 });
+	const creatifyCredential = {
+		credentials: { creatifyApi: { id: credentialId, name: 'Creatify (simulator)' } },
+	};
+	const styles = ['AvatarBubbleTemplate', 'FullScreenTemplate'];
+	const id = await deployRows(
+		'Previews then render (callback)',
+		'rows-preview-render',
+		{
+			resource: 'urlToVideo',
+			operation: 'render',
+			videoId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			preview: '={{ $json.previews[1].media_job }}',
+			waitMode: 'callback',
+			options: { download: 'none' },
+		},
+		[
+			[
+				'Previews',
+				CREATIFY,
+				{
+					resource: 'urlToVideo',
+					operation: 'createPreviews',
+					url: '={{ $json.url }}',
+					visualStyles: styles,
+					waitMode: 'callback',
+				},
+				creatifyCredential,
+			],
+		],
+	);
+	const rows = [
+		{ url: 'https://shop.example.com/products/p1' },
+		{ url: 'https://shop.example.com/products/p2' },
+	];
+	expect(await post('rows-preview-render', { rows })).toBe(200);
+	const [execution] = await finishedExecutions(id, 1);
+	expect(execution.status).toBe('success');
+	const previews = nodeItems(execution, 'Previews');
+	const done = nodeItems(execution, 'Done');
+	expect(done.map((j) => [j.id, j.status, j.visual_style])).toEqual(
+		previews.map((p) => [p.id, 'done', styles[1]]),
+	);
+	expect(sim.paidAttempts('preview_list_async')).toHaveLength(2);
+	expect(sim.paidAttempts('render_single_preview')).toHaveLength(2);
+	// the previews' and the renders' callbacks reached the waiting execution
+	const toExecution = sim.webhookDeliveries.filter((d) => d.url.includes('/webhook-waiting/'));
+	expect(new Set(toExecution.map((d) => `${d.taskId}:${d.url}`)).size).toBe(4);
+});
+
+test("15. preview-approve-render.json: a product page's previews are e-mailed, the reviewer's link resumes the Wait node, the chosen one is rendered and e-mailed; choosing none renders nothing", async () => {
+	sim.reset({ videoMs: 600 });
+	const mailbox = new Mailbox();
+	await mailbox.start();
+	try {
+		const smtp = await api.createCredential('Local mail', 'smtp', mailbox.credentialData());
+		const example = exampleWorkflow('preview-approve-render.json', {
+			creatifyApi: credentialId,
+			smtp,
+		});
+		const id = await api.createWorkflow(example);
+		await api.activate(id);
+		await n8n.waitForWebhook('new-product-video');
+		const product = { url: 'https://shop.example.com/products/lamp', product: 'Desk lamp' };
+		expect(await post('new-product-video', { ...product, reviewer: 'ana@example.com' })).toBe(200);
+
+		const ask = await mailbox.received(/^Choose a preview for Desk lamp$/);
+		expect(ask.to).toMatchObject({ text: 'ana@example.com' });
+		const links = [...String(ask.text).matchAll(/Render this one: (\S+)/g)].map((m) => m[1]);
+		expect(links).toHaveLength(3);
+		const chosen = new URL(links[1]).searchParams.get('preview');
+		expect((await fetch(links[1])).status).toBe(200);
+		const [execution] = await finishedExecutions(id, 1);
+		expect(execution.status).toBe('success');
+		const rendered = nodeItems(execution, 'Render')[0];
+		expect(rendered).toMatchObject({
+			status: 'done',
+			media_job: chosen,
+			visual_style: 'FullScreenTemplate',
+		});
+		const ready = await mailbox.received(/^Your video ad for Desk lamp is ready$/);
+		expect(ready.text).toContain(`${sim.url}/media/${String(rendered.id)}/video.mp4`);
+		expect(sim.paidAttempts('render_single_preview').map((r) => r.body)).toEqual([
+			{ media_job: chosen },
+		]);
+
+		// a reviewer who chooses none: the execution ends without a render
+		expect(await post('new-product-video', { ...product, reviewer: 'ben@example.com' })).toBe(200);
+		const second = await until(
+			'the second request for a choice',
+			async () => mailbox.mails.filter((m) => /^Choose a preview/.test(m.subject ?? ''))[1],
+			30_000,
+			logTail,
+		);
+		const none = String(second.text).match(/None of them: (\S+)/)![1];
+		expect((await fetch(none)).status).toBe(200);
+		const finished = await finishedExecutions(id, 2);
+		const declined = finished.find((e) => e.id !== execution.id)!;
+		expect(nodeItems(declined, 'Not Rendered')).toHaveLength(1);
+		expect(nodeItems(declined, 'Render')).toHaveLength(0);
+		expect(sim.paidAttempts('render_single_preview')).toHaveLength(1);
+	} finally {
+		await mailbox.stop();
+	}
+});
+
 test('8. the demo example (examples/demo-simulator.json) turns a product image into a video', async () => {
 	sim.reset({ imageMs: 500, videoMs: 800 });
-	const example = JSON.parse(
-		readFileSync(join(__dirname, '..', '..', 'examples', 'demo-simulator.json'), 'utf8'),
-	);
-	for (const node of example.nodes) {
-		if (node.credentials?.creatifyApi)
-			node.credentials.creatifyApi = { id: credentialId, name: 'Creatify (simulator)' };
-	}
-	delete example.id;
+	const example = exampleWorkflow('demo-simulator.json', { creatifyApi: credentialId });
 	const id = await api.createWorkflow(example);
 	await n8n.stop();
 	const output = await n8nCli(n8n.options, ['execute', `--id=${id}`, '--rawOutput']);

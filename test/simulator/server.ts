@@ -130,7 +130,7 @@ export const DEFAULT_API_ID = '5d3c0a1e-8b7f-4c2a-9e61-0f4b2d7a8c93';
 export const DEFAULT_API_KEY = 'sim-secret-key-7f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
 const PAID_PATH =
-	/\/(gen_image|gen_video|regen_image)\/$|^\/api\/(link_to_videos|text_to_speech|aurora|inspiration_jobs)\/$/;
+	/\/(gen_image|gen_video|regen_image|preview_list_async|render|render_single_preview)\/$|^\/api\/(link_to_videos|text_to_speech|aurora|inspiration_jobs)\/$/;
 
 /** ISO 8601 with microseconds and a -07:00 offset, as Creatify's timestamps look. */
 function creatifyTimestamp(ms: number): string {
@@ -245,7 +245,15 @@ export class CreatifySimulator implements SimHost {
 
 	/** Requests that reached a paid route (whatever the answer), e.g. to prove nothing was sent twice. */
 	paidAttempts(
-		action?: PaidAction | 'link_to_videos' | 'text_to_speech' | 'aurora' | 'inspiration_jobs',
+		action?:
+			| PaidAction
+			| 'link_to_videos'
+			| 'preview_list_async'
+			| 'render'
+			| 'render_single_preview'
+			| 'text_to_speech'
+			| 'aurora'
+			| 'inspiration_jobs',
 	): RecordedRequest[] {
 		return this.requests.filter(
 			(r) =>

@@ -5,6 +5,11 @@
  * Page URLs containing "no-media" give a page without images or videos; "scrape-fail" a page that cannot be
  * read. A video whose name or script contains "fail-video" fails; one whose script contains "reject-video" is
  * rejected.
+ *
+ * Previews (preview_list_async): one preview per visual style, 1 credit per 30 s each (the higher of the prices
+ * Creatify's pages give); the job ends `done` with `previews` and no video. Render (`render` for a job with one
+ * preview, `render_single_preview` with a preview's media_job) costs 4 per 30 s and takes the same job through
+ * pending → done again, now with its video. A render of a job whose previews are not ready is refused (400).
  */
 import { randomUUID } from 'node:crypto';
 
@@ -13,6 +18,10 @@ import type { SimHost } from './queueJob';
 import { found, isUuid, listByIds, runQueuedJob } from './queueJob';
 
 export const CREDITS_PER_30_SECONDS = 5;
+export const PREVIEW_CREDITS_PER_30_SECONDS = 1;
+export const RENDER_CREDITS_PER_30_SECONDS = 4;
+
+const blocks = (length: unknown) => Math.max(1, Math.ceil(Number(length ?? 30) / 30));
 export const LINK_WITH_PARAMS_COST = 1;
 
 export type LinkVideoStatus = 'pending' | 'in_queue' | 'running' | 'done' | 'failed' | 'rejected';
@@ -93,8 +102,13 @@ export class UrlToVideoRoutes {
 		if (resource !== 'link_to_videos') return undefined;
 		if (parts.length === 2 && method === 'GET') return listByIds(this.videos, query);
 		if (parts.length === 2 && method === 'POST') return this.createVideo(body);
+		if (second === 'preview_list_async' && parts.length === 3 && method === 'POST')
+			return this.createPreviews(body);
 		if (second && parts.length === 3 && method === 'GET')
 			return new HttpAnswer(200, found(this.videos, second));
+		const action = parts[3];
+		if (second && parts.length === 4 && method === 'POST' && action?.startsWith('render'))
+			return this.renderPreview(found(this.videos, second), action, body);
 		return undefined;
 	}
 
@@ -213,9 +227,73 @@ export class UrlToVideoRoutes {
 	private createVideo(body: Record<string, unknown>): HttpAnswer {
 		const problems = videoProblems(body, this.links);
 		if (problems) return new HttpAnswer(400, problems);
-		const length = Number(body.video_length ?? 30);
-		const cost = Math.max(1, Math.ceil(length / 30)) * CREDITS_PER_30_SECONDS;
+		const cost = blocks(body.video_length) * CREDITS_PER_30_SECONDS;
 		this.host.spend(cost);
+		const video = this.newVideo(body, cost);
+		this.render(video);
+		return new HttpAnswer(200, { ...video });
+	}
+
+	private createPreviews(body: Record<string, unknown>): HttpAnswer {
+		const styles = body.visual_styles;
+		const problems = videoProblems(body, this.links) ?? {};
+		if (!Array.isArray(styles) || styles.length === 0)
+			problems.visual_styles = ['This list may not be empty.'];
+		else if (styles.some((style) => !/Template$|Effect$/.test(String(style))))
+			problems.visual_styles = ['Contains a style that is not a valid choice.'];
+		if (Object.keys(problems).length) return new HttpAnswer(400, problems);
+		const cost =
+			blocks(body.video_length) * PREVIEW_CREDITS_PER_30_SECONDS * (styles as unknown[]).length;
+		this.host.spend(cost);
+		const video = this.newVideo(body, cost);
+		video.previews = [];
+		runQueuedJob(
+			this.host,
+			video,
+			this.host.videoMs,
+			() => this.previewsOutcome(video),
+			callbackOf,
+		);
+		return new HttpAnswer(200, { ...video });
+	}
+
+	private previewsOutcome(video: SimLinkVideo): Partial<SimLinkVideo> {
+		const failed = videoOutcome(this.host.url, video);
+		if (failed.status !== 'done') return failed;
+		const previews = (video.visual_styles as string[]).map((visual_style) => {
+			const media_job = randomUUID();
+			const url = `https://app.creatify.ai/preview?layout=videos/${media_job}.json`;
+			return { media_job, visual_style, url, aspect_ratio: video.aspect_ratio ?? '16x9' };
+		});
+		return { status: 'done', progress: 1, previews, preview: previews[0].url };
+	}
+
+	/** A render of a job's preview: the same job goes through its statuses again and gets its video. */
+	private renderPreview(video: SimLinkVideo, action: string, body: Record<string, unknown>) {
+		const previews = (video.previews ?? []) as Array<{ media_job: string; visual_style: string }>;
+		if (video.status !== 'done' || previews.length === 0)
+			return new HttpAnswer(400, ['The previews of this video are not ready.']);
+		const chosen =
+			action === 'render_single_preview'
+				? previews.find((p) => p.media_job === body.media_job)
+				: previews[0];
+		if (!chosen) return new HttpAnswer(400, { media_job: ['No preview with this media_job.'] });
+		const cost = blocks(video.video_length) * RENDER_CREDITS_PER_30_SECONDS;
+		this.host.spend(cost);
+		// a render request may name its own webhook_url, as every create request does
+		if (typeof body.webhook_url === 'string') video.webhook_url = body.webhook_url;
+		Object.assign(video, {
+			status: 'pending',
+			visual_style: chosen.visual_style,
+			media_job: chosen.media_job,
+			credits_used: Number(video.credits_used) + cost,
+			updated_at: this.host.timestamp(),
+		});
+		this.render(video);
+		return new HttpAnswer(200, { ...video });
+	}
+
+	private newVideo(body: Record<string, unknown>, cost: number): SimLinkVideo {
 		const now = this.host.timestamp();
 		const video: SimLinkVideo = {
 			...body,
@@ -236,8 +314,7 @@ export class UrlToVideoRoutes {
 			updated_at: now,
 		};
 		this.videos.set(video.id, video);
-		this.render(video);
-		return new HttpAnswer(200, { ...video });
+		return video;
 	}
 
 	private render(video: SimLinkVideo) {
@@ -270,8 +347,10 @@ function videoOutcome(url: string, video: SimLinkVideo): Partial<SimLinkVideo> {
 	};
 }
 
-/** The documented webhook body of a video: a subset of its record. */
-function callbackOf({ id, status, failed_reason, video_output, video_thumbnail }: SimLinkVideo) {
+/** The documented webhook body of a video (a subset of its record); of a preview job, with its previews. */
+function callbackOf(video: SimLinkVideo) {
+	const { id, status, failed_reason, video_output, video_thumbnail, previews } = video;
+	if (Array.isArray(previews) && !video_output) return { id, status, failed_reason, previews };
 	return { id, status, failed_reason, video_output, video_thumbnail };
 }
 

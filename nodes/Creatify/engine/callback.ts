@@ -30,6 +30,7 @@ import { downloadFiles } from './download';
 import { followUpFailure, sendFollowUpOnce } from './followUp';
 import { errorItemJson } from './items';
 import { nextMove } from './plan';
+import { readStatus } from '../../shared/helpers/status';
 
 /** What a waiting item carries; n8n outputs it as it is if the deadline passes. */
 export interface DeadlineMark extends IDataObject {
@@ -94,7 +95,7 @@ async function settleItem(
 	job: CreatifyJob,
 	calledId: string,
 ): Promise<IDataObject | undefined> {
-	const move = nextMove(family, mark.step, mark.follow_up !== undefined, job.status);
+	const move = nextMove(family, mark.step, mark.follow_up !== undefined, readStatus(family, job));
 	if (move === 'wait') return undefined;
 	if (move !== 'followUp') return job;
 	const failed = followUpFailure(family, job.id);
@@ -120,7 +121,8 @@ async function resumedItems(
 		const mark = item.json.creatify_wait;
 		const json = mark ? (finals.get(item) as IDataObject) : item.json;
 		const result: INodeExecutionData = { json, pairedItem: { item: index } };
-		const finished = mark && nextMove(family, mark.step, mark.follow_up !== undefined, json.status);
+		const finished =
+			mark && nextMove(family, mark.step, mark.follow_up !== undefined, readStatus(family, json));
 		if (mark?.download && finished === 'finish') {
 			try {
 				result.binary = await downloadFiles(ctx, family, json as CreatifyJob, mark.download);

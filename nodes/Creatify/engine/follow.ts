@@ -13,6 +13,7 @@ import { asNodeError } from './items';
 import type { PaidRun } from './paidRun';
 import type { ItemRun, Move } from './plan';
 import { followUpDue, nextMove } from './plan';
+import { readStatus } from '../../shared/helpers/status';
 
 /** Reads every run's job again. A failed status check is skipped (the next round tries again) unless fatal. */
 async function refresh(run: PaidRun, runs: ItemRun[]) {
@@ -35,7 +36,8 @@ function settleFailed(run: PaidRun, itemRun: ItemRun) {
 	const { family } = run;
 	const job = itemRun.job!;
 	const verb = job.status && job.status !== 'failed' ? `was ${job.status}` : 'failed';
-	const where = family.steps.length > 1 ? ` at the ${itemRun.step} step` : '';
+	// a job that goes through several steps in one run says which one failed
+	const where = family.followUp ? ` at the ${itemRun.step} step` : '';
 	const message = `${family.noun} ${job.id} ${verb}${where}: ${job.failed_reason || 'no reason given'}`;
 	const description = `Creatify could not render this item. ${family.failureAdvice}`;
 	if (run.continueOnFail) {
@@ -73,7 +75,7 @@ async function advance(run: PaidRun, runs: ItemRun[], failedAsRecords = false): 
 			run.family,
 			itemRun.step,
 			followUpDue(itemRun),
-			itemRun.job!.status,
+			readStatus(run.family, itemRun.job!),
 		);
 		if (move === 'followUp') due.push(itemRun);
 		else if (move === 'finish' || (move === 'fail' && failedAsRecords)) itemRun.settled = true;
@@ -127,7 +129,8 @@ export async function poll(run: PaidRun, runs: ItemRun[]) {
 export async function downloadFinished(run: PaidRun, runs: ItemRun[]) {
 	for (const itemRun of runs) {
 		if (itemRun.error || itemRun.jobFailure || !itemRun.job) continue;
-		if (nextMove(run.family, itemRun.step, false, itemRun.job.status) !== 'finish') continue;
+		if (nextMove(run.family, itemRun.step, false, readStatus(run.family, itemRun.job)) !== 'finish')
+			continue;
 		try {
 			itemRun.binary = await downloadFiles(run.ctx, run.family, itemRun.job, itemRun.download);
 		} catch (error) {

@@ -14,7 +14,7 @@ import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-work
 import type { JobFamily } from '../../shared/families/types';
 import { RecentKeys } from '../../shared/helpers/recentKeys';
 import type { CreatifyJob } from '../../shared/helpers/schemas';
-import { stepStarted } from '../../shared/helpers/status';
+import { readStatus, stepStarted } from '../../shared/helpers/status';
 import { creatifyRequest } from '../../shared/transport';
 import { followUpRequest, getJob } from '../../shared/transport/jobs';
 import { asNodeError } from './items';
@@ -33,7 +33,7 @@ async function followUpStarted(
 ): Promise<boolean> {
 	try {
 		const job = await getJob(ctx, family, jobId);
-		return stepStarted(family, family.followUp!.starts, job.status);
+		return stepStarted(family, family.followUp!.starts, readStatus(family, job));
 	} catch {
 		return false;
 	}

@@ -123,9 +123,12 @@ function rawParameter(ctx: IExecuteFunctions, path: string): unknown {
 		);
 }
 
-/** The wait options of a family's paid operations: batch settings and Download Result. */
-export function waitOptions(family: JobFamily): INodeProperties[] {
-	return [...batchOptions, ...downloadOptions(family)];
+/**
+ * The wait options of a family's paid operations: batch settings and Download Result (not for an operation
+ * whose jobs end with no file, such as previews).
+ */
+export function waitOptions(family: JobFamily, withDownload = true): INodeProperties[] {
+	return withDownload ? [...batchOptions, ...downloadOptions(family)] : batchOptions;
 }
 
 /** A batch setting: item 0's value, after checking that an expression gives it for every item. */

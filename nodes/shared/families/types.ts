@@ -51,6 +51,32 @@ export interface ResultFile {
 	urls?: (job: CreatifyJob) => string[];
 }
 
+/** One preview a preview job lists: what Creatify's player shows, in one visual style. */
+export interface PreviewRecord {
+	/** the ID a render of this one preview takes */
+	mediaJob: string;
+	visualStyle?: string;
+	/** a link to Creatify's web player (not a video file) */
+	url?: string;
+}
+
+/**
+ * Preview then render: a cheap step whose job lists previews for a person or a rule to look at, then a paid
+ * render of the chosen one on the same job.
+ */
+export interface PreviewCapability {
+	/** the step that makes the previews */
+	step: string;
+	/** the step a render makes */
+	renderStep: string;
+	/** the previews a record lists */
+	previews: (job: CreatifyJob) => PreviewRecord[];
+	/** the paid request rendering a job: one chosen preview, or the job's only one */
+	render: (jobId: string, mediaJob?: string) => { path: string[]; body: IDataObject };
+	/** what a render's price depends on, read from the job (never sent) */
+	renderCostFacts: (job: CreatifyJob) => IDataObject;
+}
+
 export interface JobFamily<Name extends string = string> extends StatusTable {
 	/** the resource value in the node, e.g. 'productVideo' */
 	name: Name;
@@ -87,6 +113,8 @@ export interface JobFamily<Name extends string = string> extends StatusTable {
 		options: INodePropertyOptions[];
 		parameter: { name: string; displayName: string };
 	};
+	/** a preview step and a paid render of a chosen preview, when the family offers them */
+	preview?: PreviewCapability;
 	/** how a job reads in a picker */
 	label: (job: CreatifyJob) => string;
 	/** what to check when a job fails, added to the error */

@@ -5,6 +5,14 @@
  * 30 s of video; webhook body {id, status, failed_reason, video_output, video_thumbnail}; statuses pending,
  * in_queue, running, failed, done)
  * Flow, previews and the `rejected` status: https://docs.creatify.ai/use-case/url-to-video
+ * Previews: https://docs.creatify.ai/api-reference/link_to_videos/post-apilink_to_videos_preview_list_aysnc
+ * ("costs 1 credit for every 30 seconds"; callback {id, status, failed_reason, previews: [{media_job, url}]}) and
+ * https://docs.creatify.ai/api-documentation/url-to-video/preview-list ("1 credit per 30s per preview"; previews
+ * carry media_job, visual_style, url, aspect_ratio). The use-case page says the whole list costs 1 credit per
+ * 30 s whatever the number of styles: the credits check assumes the higher price, one per preview.
+ * Render: https://creatify.mintlify.app/api-reference/link_to_videos/post-apilink_to_videos_render (no body;
+ * "4 credits for every 30 seconds") and .../post-apilink_to_videos_render_single_preview (body {media_job}, the
+ * same price); both answer the same job, which then reports pending → done again with its video_output.
  * Links: https://docs.creatify.ai/api-reference/links/post-apilinks, /get-apilinks (`ids`, at most 100)
  * No paginated listing of link_to_videos was found in the docs, so a listing of all videos is one call.
  */
@@ -12,7 +20,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { jobLabel, text } from '../helpers/labels';
 import { jobSchema } from '../helpers/schemas';
-import type { JobFamily, StepCost } from './types';
+import type { CreatifyJob } from '../helpers/schemas';
+import type { FamilyStep, JobFamily, PreviewRecord, StepCost } from './types';
 import { MP4_VIDEO, videoStep } from './types';
 
 export const VIDEO_ASPECT_RATIOS = ['16x9', '1x1', '9x16'] as const;
@@ -20,15 +29,80 @@ export const VIDEO_ASPECT_RATIOS = ['16x9', '1x1', '9x16'] as const;
 export const VIDEO_LENGTHS = [15, 30, 45, 60] as const;
 export const CREDITS_PER_30_SECONDS = 5;
 
+/** Started 30-second blocks of a video length in seconds (15 s and 30 s are one, 45 s and 60 s two). */
+const blocksOf = (seconds: unknown) => Math.max(1, Math.ceil(Number(seconds ?? 30) / 30));
+
 /** Creatify charges per started 30 s of video: 15 s and 30 s cost 5 credits, 45 s and 60 s cost 10. */
 export function creditsForLength(seconds: number): number {
-	return Math.max(1, Math.ceil(seconds / 30)) * CREDITS_PER_30_SECONDS;
+	return blocksOf(seconds) * CREDITS_PER_30_SECONDS;
 }
 
+export const RENDER_CREDITS_PER_30_SECONDS = 4;
+export const PREVIEW_CREDITS_PER_30_SECONDS = 1;
+
+/** A video made directly (5 per 30 s), or the render of a preview (4 per 30 s; the cost fact `render`). */
 const perLength: StepCost = {
-	credits: (body: IDataObject) => creditsForLength(Number(body.video_length ?? 30)),
-	text: `${CREDITS_PER_30_SECONDS} Creatify credits per 30 seconds of video`,
+	credits: (body: IDataObject) =>
+		blocksOf(body.video_length) *
+		(body.render ? RENDER_CREDITS_PER_30_SECONDS : CREDITS_PER_30_SECONDS),
+	text: `${CREDITS_PER_30_SECONDS} Creatify credits per 30 seconds of video (${RENDER_CREDITS_PER_30_SECONDS} when rendering a preview)`,
 };
+
+/** Each preview of the list, per 30 s (the higher of the two prices Creatify's pages give). */
+const perPreview: StepCost = {
+	credits: (body: IDataObject) =>
+		blocksOf(body.video_length) *
+		PREVIEW_CREDITS_PER_30_SECONDS *
+		Math.max(1, Array.isArray(body.visual_styles) ? body.visual_styles.length : 1),
+	text: `${PREVIEW_CREDITS_PER_30_SECONDS} Creatify credit per 30 seconds of each preview`,
+};
+
+const FAILED = ['failed', 'rejected'];
+const WORKING = ['pending', 'in_queue', 'running'];
+
+/** The previews step: its own names for Creatify's statuses while a job has neither previews nor a video. */
+const previewStep: FamilyStep = {
+	name: 'preview',
+	working: WORKING.map((status) => `preview_${status}`),
+	done: ['preview_done'],
+	cost: perPreview,
+	event: {
+		name: 'Preview Ready',
+		value: 'previewReady',
+		description:
+			"Previews are ready to look at: the record lists each preview's style and player URL",
+	},
+};
+
+function previewsOf(job: CreatifyJob): PreviewRecord[] {
+	const previews = Array.isArray(job.previews) ? (job.previews as IDataObject[]) : [];
+	return previews
+		.filter((preview) => typeof preview?.media_job === 'string' && preview.media_job !== '')
+		.map((preview) => ({
+			mediaJob: preview.media_job as string,
+			visualStyle: text(preview.visual_style),
+			url: text(preview.url),
+		}));
+}
+
+const hasVideo = (job: CreatifyJob) =>
+	Boolean(text(job.video_output)) ||
+	(Array.isArray(job.outputs) &&
+		(job.outputs as IDataObject[]).some((output) => Boolean(text(output?.video_output))));
+
+/**
+ * Previews and renders both report pending → done: the record tells them apart. A job with a video is in its
+ * video step; one with previews and no video has finished its previews (and is being rendered when it works
+ * again); one with neither is still making its previews, or a direct video that has not finished.
+ */
+function phaseStatus(job: { status?: unknown } & Record<string, unknown>): unknown {
+	const status = job.status;
+	if (typeof status !== 'string' || FAILED.includes(status)) return status;
+	const record = job as CreatifyJob;
+	if (hasVideo(record)) return status;
+	if (previewsOf(record).length > 0) return status === 'done' ? 'preview_done' : status;
+	return status === 'done' ? status : `preview_${status}`;
+}
 
 export const urlToVideo: JobFamily<'urlToVideo'> = {
 	name: 'urlToVideo',
@@ -37,9 +111,23 @@ export const urlToVideo: JobFamily<'urlToVideo'> = {
 	noun: 'Video',
 	path: ['link_to_videos'],
 	schema: jobSchema(['video_output', 'video_thumbnail', 'name']),
-	steps: [videoStep(perLength)],
-	failed: ['failed', 'rejected'],
-	callbackFields: ['id', 'status', 'failed_reason', 'video_output', 'video_thumbnail'],
+	steps: [previewStep, videoStep(perLength)],
+	failed: FAILED,
+	statusOf: phaseStatus,
+	preview: {
+		step: 'preview',
+		renderStep: 'video',
+		previews: previewsOf,
+		render: (jobId, mediaJob) =>
+			mediaJob
+				? {
+						path: ['link_to_videos', jobId, 'render_single_preview'],
+						body: { media_job: mediaJob },
+					}
+				: { path: ['link_to_videos', jobId, 'render'], body: {} },
+		renderCostFacts: (job) => ({ video_length: job.video_length ?? 30, render: true }),
+	},
+	callbackFields: ['id', 'status', 'failed_reason', 'video_output', 'video_thumbnail', 'previews'],
 	files: [
 		MP4_VIDEO,
 		{

@@ -20,6 +20,19 @@ export interface StatusTable {
 	steps: readonly StepStatuses[];
 	/** statuses that end any step unsuccessfully */
 	failed: readonly string[];
+	/**
+	 * For a family whose steps report the same statuses (a preview, then a render of it): the status its steps
+	 * read, told apart by what the record holds. Without it the steps read Creatify's status.
+	 */
+	statusOf?: (job: { status?: unknown } & Record<string, unknown>) => unknown;
+}
+
+/** The status a family's steps read for a job record (or a callback body). */
+export function readStatus(
+	table: StatusTable,
+	job: { status?: unknown } & Record<string, unknown>,
+): unknown {
+	return table.statusOf ? table.statusOf(job) : job.status;
 }
 
 interface StatusOwner {

@@ -123,6 +123,26 @@ export function remainingCredits(
 	});
 }
 
+/** A paid request on an existing job (a follow-up step, a render): never repeated blindly, naming the job. */
+export function paidJobRequest(
+	family: JobFamily,
+	jobId: string,
+	path: string[],
+	body: IDataObject,
+	itemIndex?: number,
+): CreatifyRequest<CreatifyJob> {
+	return {
+		method: 'POST',
+		path,
+		body,
+		schema: family.schema,
+		itemIndex,
+		jobId,
+		noun: family.noun.toLowerCase(),
+		spendsCredits: true,
+	};
+}
+
 /** The paid request that continues a job once its earlier step is done (Product Video: its video). */
 export function followUpRequest(
 	family: JobFamily,
@@ -131,14 +151,5 @@ export function followUpRequest(
 	itemIndex?: number,
 ): CreatifyRequest<CreatifyJob> {
 	if (!family.followUp) throw new Error(`${family.displayName} has no follow-up step`);
-	return {
-		method: 'POST',
-		path: family.followUp.path(jobId),
-		body,
-		schema: family.schema,
-		itemIndex,
-		jobId,
-		noun: family.noun.toLowerCase(),
-		spendsCredits: true,
-	};
+	return paidJobRequest(family, jobId, family.followUp.path(jobId), body, itemIndex);
 }

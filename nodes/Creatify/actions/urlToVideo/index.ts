@@ -5,8 +5,10 @@ import { operationProperty } from '../descriptions';
 import { jobReads } from '../jobOperations';
 import * as createFromUrl from './createFromUrl.operation';
 import * as createLink from './createLink.operation';
+import * as createPreviews from './createPreviews.operation';
 import * as createVideo from './createVideo.operation';
 import * as getLink from './getLink.operation';
+import * as render from './render.operation';
 import * as updateLink from './updateLink.operation';
 
 const reads = jobReads(family);
@@ -15,8 +17,10 @@ export const operations = {
 	...reads.operations,
 	createFromUrl,
 	createLink,
+	createPreviews,
 	createVideo,
 	getLink,
+	render,
 	updateLink,
 };
 
@@ -30,6 +34,20 @@ export const description: INodeProperties[] = [
 				action: 'Create a link from a product page or product data',
 				description:
 					'Scrape a product page (or take product data) into a link to review before making a video',
+			},
+			{
+				name: 'Create Previews',
+				value: 'createPreviews',
+				action: 'Create video ad previews in several styles',
+				description:
+					'Cheap previews of a video ad in the visual styles you choose, to look at before paying for the video (1 credit per 30 seconds of each preview)',
+			},
+			{
+				name: 'Render',
+				value: 'render',
+				action: 'Render a chosen preview into a video',
+				description:
+					'Turn the preview you chose into the finished video ad (4 credits per 30 seconds)',
 			},
 			{
 				name: 'Create Video',
@@ -63,6 +81,8 @@ export const description: INodeProperties[] = [
 	),
 	...createFromUrl.description,
 	...createLink.description,
+	...createPreviews.description,
+	...render.description,
 	...createVideo.description,
 	...getLink.description,
 	...updateLink.description,

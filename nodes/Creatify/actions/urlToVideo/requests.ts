@@ -64,6 +64,20 @@ export const pageUrlProperty: INodeProperties = {
 		'The product page to make the ad from. Creatify reads its title, description, images and videos.',
 };
 
+/**
+ * POST /api/link_to_videos/preview_list_async/: previews of a link in several visual styles
+ * (https://docs.creatify.ai/api-reference/link_to_videos/post-apilink_to_videos_preview_list_aysnc).
+ */
+export function previewsRequest(
+	body: IDataObject,
+	itemIndex: number,
+): CreatifyRequest<CreatifyJob> {
+	return {
+		...jobCreation(urlToVideo, itemIndex, 'video', body),
+		path: [...urlToVideo.path, 'preview_list_async'],
+	};
+}
+
 /** POST /api/link_to_videos/: the paid video of a link. */
 export function videoRequest(body: IDataObject, itemIndex: number): CreatifyRequest<CreatifyJob> {
 	return jobCreation(urlToVideo, itemIndex, 'video', body);

@@ -35,7 +35,7 @@ import { SHARED_FIELDS, buildOptionalFields } from '../optionalFields';
 import { captionOption, captionSetting } from './captions';
 
 const SCRIPT_STYLES = ['BenefitsV2', 'DIY'];
-const VISUAL_STYLES = [
+export const VISUAL_STYLES = [
 	'AvatarBubbleTemplate',
 	'DynamicGreenScreenEffect',
 	'DynamicProductTemplate',
