@@ -94,10 +94,12 @@ describe('the built node', () => {
 		expect(operationsOf('urlToVideo').sort()).toEqual([
 			'createFromUrl',
 			'createLink',
+			'createPreviews',
 			'createVideo',
 			'get',
 			'getLink',
 			'getMany',
+			'render',
 			'updateLink',
 		]);
 		expect(operationsOf('textToSpeech').sort()).toEqual(['create', 'get', 'getMany']);

@@ -5,7 +5,7 @@ import { productVideo } from '../../nodes/shared/families/productVideo';
 import type { JobFamily } from '../../nodes/shared/families/types';
 import { estimatedSpeechCredits, textToSpeech } from '../../nodes/shared/families/textToSpeech';
 import { creditsForLength, urlToVideo } from '../../nodes/shared/families/urlToVideo';
-import { jobState } from '../../nodes/shared/helpers/status';
+import { jobState, readStatus } from '../../nodes/shared/helpers/status';
 import { pageUrlProblem } from '../../nodes/shared/helpers/validation';
 import { candidateFamilies, eventFor } from '../../nodes/CreatifyTrigger/verify';
 
@@ -135,4 +135,33 @@ test('Aurora prices per started second of audio by model and resolution; unknown
 	expect(auroraMaxSeconds('aurora_v1_fast', undefined)).toBe(300);
 	expect(auroraMaxSeconds('aurora_v2', '1080p')).toBe(59.7);
 	expect(auroraMaxSeconds('aurora_v2', '2k')).toBe(14.375);
+});
+
+test('URL to Video tells previews from renders by the record: both report pending → done', () => {
+	const id = '3f2b8c1e-9a4d-4c1b-8e2f-5a6b7c8d9e0f';
+	const previews = [{ media_job: 'm1', visual_style: 'FullScreenTemplate', url: 'https://p' }];
+	const view = (record: Record<string, unknown>) => readStatus(urlToVideo, { id, ...record });
+	// making previews (or a direct video that has not finished): the preview step works
+	expect(view({ status: 'running', previews: [] })).toBe('preview_running');
+	expect(jobState(urlToVideo, 'preview', view({ status: 'running' }))).toBe('working');
+	expect(jobState(urlToVideo, 'video', view({ status: 'running' }))).toBe('working');
+	// previews ready
+	const ready = view({ status: 'done', previews });
+	expect([ready, eventFor(urlToVideo, ready)]).toEqual(['preview_done', 'previewReady']);
+	expect(jobState(urlToVideo, 'preview', ready)).toBe('done');
+	expect(jobState(urlToVideo, 'video', ready)).toBe('working');
+	// rendering the chosen preview, then done with the video
+	const rendering = view({ status: 'running', previews });
+	expect([jobState(urlToVideo, 'video', rendering), eventFor(urlToVideo, rendering)]).toEqual([
+		'working',
+		undefined,
+	]);
+	const rendered = view({ status: 'done', previews, video_output: 'https://v.mp4' });
+	expect([jobState(urlToVideo, 'video', rendered), eventFor(urlToVideo, rendered)]).toEqual([
+		'done',
+		'videoReady',
+	]);
+	// a direct video, and failures, read as Creatify says
+	expect(view({ status: 'done', video_output: 'https://v.mp4' })).toBe('done');
+	expect(view({ status: 'rejected', previews })).toBe('rejected');
 });

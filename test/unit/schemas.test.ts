@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 import { productVideo } from '../../nodes/shared/families/productVideo';
-import { creditsSchema, PERSONAS, pageSchema, parseWith } from '../../nodes/shared/helpers/schemas';
+import { creditsSchema, pageSchema, parseWith } from '../../nodes/shared/helpers/schemas';
+import { PERSONAS } from '../../nodes/shared/helpers/listings';
 
 const personaPageSchema = pageSchema(PERSONAS.schema);
 

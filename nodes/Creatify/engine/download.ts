@@ -7,7 +7,6 @@ import type {
 	IBinaryKeyData,
 	IDataObject,
 	IExecuteFunctions,
-	INodeProperties,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -21,41 +20,6 @@ import { invalidInput } from './items';
 export interface DownloadSettings extends IDataObject {
 	files: string;
 	binaryProperty: string;
-}
-
-/** The Download Result and Put File in Field options, offering the family's files. */
-export function downloadOptions(family: JobFamily): INodeProperties[] {
-	const several = family.files.length > 1;
-	const firstFile = family.files[0].value;
-	return [
-		{
-			displayName: 'Download Result',
-			name: 'download',
-			type: 'options',
-			options: [
-				{ name: 'No', value: 'none' },
-				...family.files.map((file) => ({ name: file.name, value: file.value })),
-				...(several ? [{ name: family.files.map((f) => f.name).join(' and '), value: 'all' }] : []),
-			],
-			default: firstFile,
-			description:
-				"Attach the finished files as binary data, for upload or e-mail nodes after this one. Only with a wait mode; Creatify's links may expire, so downloading right away is safest. Read per item.",
-		},
-		{
-			displayName: 'Put File in Field',
-			name: 'binaryProperty',
-			type: 'string',
-			default: 'data',
-			description: several
-				? `The binary field for the file. With several files, each other file goes to this name plus its suffix (${family.files
-						.filter((f) => f.binarySuffix)
-						.map((f) => `"${f.binarySuffix}" for the ${f.name.toLowerCase()}`)
-						.join(', ')}). Read per item.`
-				: family.files[0].urls
-					? 'The binary field for the first file; each further one goes to this name plus _1, _2, … Read per item.'
-					: 'The binary field for the file. Read per item.',
-		},
-	];
 }
 
 /** An item's download choice (per item: it may come from the item's own data), checked before sending. */

@@ -7,7 +7,7 @@ import { jobPickerMethod } from '../../shared/families/names';
 import type { JobFamily } from '../../shared/families/types';
 import { avatarLabel, fileName, joinLabel, matchesFilter, text } from '../../shared/helpers/labels';
 import type { CreatifyJob, Schema } from '../../shared/helpers/schemas';
-import { LINKS, PERSONAS, TEMPLATES, VOICES } from '../../shared/helpers/schemas';
+import { LINKS, PERSONAS, TEMPLATES, VOICES } from '../../shared/helpers/listings';
 import { creatifyRequest } from '../../shared/transport';
 import { listPage } from '../../shared/transport/jobs';
 

@@ -1,5 +1,5 @@
-import type { CreatifyTemplate } from '../helpers/schemas';
-import { TEMPLATES } from '../helpers/schemas';
+import type { CreatifyTemplate } from '../helpers/listings';
+import { TEMPLATES } from '../helpers/listings';
 import { creatifyRequest } from './index';
 import type { CreatifyContext } from './request';
 

@@ -8,13 +8,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { adTemplate } from '../../../shared/families/adTemplate';
 import { familyStep } from '../../../shared/families/types';
-import type { CreatifyTemplate } from '../../../shared/helpers/schemas';
+import type { CreatifyTemplate } from '../../../shared/helpers/listings';
 import type { InputSchema } from '../../../shared/helpers/templates';
 import { checkedInput } from '../../../shared/helpers/templates';
 import { paidOperation } from '../../engine/engine';
 import type { PaidItemPlan } from '../../engine/plan';
 import { jobCreation } from '../../engine/plan';
-import { waitOptions, waitProperties } from '../../engine/settings';
+import { waitOptions, waitProperties } from '../../engine/waitParameters';
 import { invalidInput, readOptions, readUuid } from '../common';
 import { optionsCollection, paidNotice, templateLocator, webhookUrlOption } from '../descriptions';
 import { SHARED_FIELDS, buildOptionalFields } from '../optionalFields';

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { CreatifyTemplate } from '../../../shared/helpers/schemas';
-import { TEMPLATES } from '../../../shared/helpers/schemas';
+import type { CreatifyTemplate } from '../../../shared/helpers/listings';
+import { TEMPLATES } from '../../../shared/helpers/listings';
 import { filteredListing, returnAllOrLimit } from '../common';
 import { filtersCollection } from '../descriptions';
 

@@ -2,7 +2,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { CreatifyTemplate } from '../../../shared/helpers/schemas';
+import type { CreatifyTemplate } from '../../../shared/helpers/listings';
 import { fetchTemplate } from '../../../shared/transport/templates';
 
 const readThisRun = new WeakMap<IExecuteFunctions, Map<string, Promise<CreatifyTemplate>>>();

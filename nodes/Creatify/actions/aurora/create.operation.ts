@@ -13,7 +13,7 @@ import type { UploadFile } from '../../../shared/transport';
 import { paidOperation } from '../../engine/engine';
 import type { PaidItemPlan } from '../../engine/plan';
 import { jobCreation } from '../../engine/plan';
-import { waitOptions, waitProperties } from '../../engine/settings';
+import { waitOptions, waitProperties } from '../../engine/waitParameters';
 import { invalidInput, readOptions } from '../common';
 import { optionsCollection, paidNotice, webhookUrlOption } from '../descriptions';
 import { SHARED_FIELDS, buildOptionalFields } from '../optionalFields';

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { AGE_RANGES, GENDERS, PERSONAS } from '../../../shared/helpers/schemas';
+import { AGE_RANGES, GENDERS, PERSONAS } from '../../../shared/helpers/listings';
 import { choiceProblem } from '../../../shared/helpers/validation';
 import { listUpTo } from '../../../shared/transport/jobs';
 import { invalidInput, perItemOperation, readLimit, returnAllOrLimit } from '../common';

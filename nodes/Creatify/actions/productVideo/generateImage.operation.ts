@@ -11,7 +11,7 @@ import {
 } from '../../../shared/helpers/validation';
 import type { CreatifyRequest } from '../../../shared/transport';
 import { paidOperation } from '../../engine/engine';
-import { waitOptions, waitProperties } from '../../engine/settings';
+import { waitOptions, waitProperties } from '../../engine/waitParameters';
 import { invalidInput, readOptions } from '../common';
 import {
 	aspectRatioProperty,

@@ -6,7 +6,7 @@ import { MOTION_STYLES, productVideo } from '../../../shared/families/productVid
 import { choiceProblem } from '../../../shared/helpers/validation';
 import { followUpRequest } from '../../../shared/transport/jobs';
 import { paidOperation } from '../../engine/engine';
-import { waitOptions, waitProperties } from '../../engine/settings';
+import { waitOptions, waitProperties } from '../../engine/waitParameters';
 import { invalidInput, readOptions, readUuid } from '../common';
 import { optionsCollection, paidNotice, jobLocator, webhookUrlOption } from '../descriptions';
 import { productVideoFields } from './fields';

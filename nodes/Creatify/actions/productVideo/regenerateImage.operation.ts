@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { familyStep } from '../../../shared/families/types';
 import { productVideo } from '../../../shared/families/productVideo';
 import { paidOperation } from '../../engine/engine';
-import { waitOptions, waitProperties } from '../../engine/settings';
+import { waitOptions, waitProperties } from '../../engine/waitParameters';
 import { readOptions, readUuid } from '../common';
 import {
 	imagePromptOption,

@@ -6,7 +6,7 @@ import { familyStep } from '../../../shared/families/types';
 import { uuidProblem } from '../../../shared/helpers/validation';
 import { paidOperation } from '../../engine/engine';
 import { jobCreation } from '../../engine/plan';
-import { waitOptions, waitProperties } from '../../engine/settings';
+import { waitOptions, waitProperties } from '../../engine/waitParameters';
 import { invalidInput, readOptions } from '../common';
 import { optionsCollection, paidNotice, voiceLocator, webhookUrlOption } from '../descriptions';
 import { SHARED_FIELDS, buildOptionalFields } from '../optionalFields';

@@ -11,7 +11,7 @@ import { familyStep } from '../../../shared/families/types';
 import { urlToVideo } from '../../../shared/families/urlToVideo';
 import { paidOperation } from '../../engine/engine';
 import type { PaidItemPlan } from '../../engine/plan';
-import { waitOptions, waitProperties } from '../../engine/settings';
+import { waitOptions, waitProperties } from '../../engine/waitParameters';
 import { invalidInput, readUuid } from '../common';
 import { linkLocator, optionsCollection, paidNotice } from '../descriptions';
 import { linkFromPageRequest, pageUrlProperty, previewsRequest, readPageUrl } from './requests';

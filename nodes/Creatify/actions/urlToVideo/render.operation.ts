@@ -10,7 +10,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { RENDER_CREDITS_PER_30_SECONDS, urlToVideo } from '../../../shared/families/urlToVideo';
 import { paidOperation } from '../../engine/engine';
 import { renderPlan } from '../../engine/preview';
-import { waitOptions, waitProperties } from '../../engine/settings';
+import { waitOptions, waitProperties } from '../../engine/waitParameters';
 import { readOptions, readUuid } from '../common';
 import { jobLocator, optionsCollection, paidNotice, webhookUrlOption } from '../descriptions';
 import { SHARED_FIELDS, buildOptionalFields } from '../optionalFields';

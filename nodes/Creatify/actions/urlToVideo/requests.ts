@@ -7,8 +7,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { urlToVideo } from '../../../shared/families/urlToVideo';
-import type { CreatifyJob, CreatifyLink } from '../../../shared/helpers/schemas';
-import { LINKS } from '../../../shared/helpers/schemas';
+import type { CreatifyJob } from '../../../shared/helpers/schemas';
+import type { CreatifyLink } from '../../../shared/helpers/listings';
+import { LINKS } from '../../../shared/helpers/listings';
 import { pageUrlProblem } from '../../../shared/helpers/validation';
 import type { CreatifyRequest } from '../../../shared/transport';
 import { jobCreation } from '../../engine/plan';

@@ -20,7 +20,7 @@ import {
 	normalizeAspectRatio,
 	uuidProblem,
 } from '../../../shared/helpers/validation';
-import { waitOptions, waitProperties } from '../../engine/settings';
+import { waitOptions, waitProperties } from '../../engine/waitParameters';
 import { invalidInput, readOptions } from '../common';
 import {
 	aspectRatioProperty,

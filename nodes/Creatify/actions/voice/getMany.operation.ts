@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { CreatifyVoice } from '../../../shared/helpers/schemas';
-import { VOICES } from '../../../shared/helpers/schemas';
+import type { CreatifyVoice } from '../../../shared/helpers/listings';
+import { VOICES } from '../../../shared/helpers/listings';
 import { filteredListing, returnAllOrLimit } from '../common';
 import { filtersCollection } from '../descriptions';
 

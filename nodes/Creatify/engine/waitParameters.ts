@@ -1,0 +1,141 @@
+/**
+ * The wait parameters every paid operation shows in the editor: Wait for Result, Max Wait, the batch options and
+ * Download Result (how they are read at run time: settings.ts and download.ts).
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { JobFamily } from '../../shared/families/types';
+import type { WaitMode } from './settings';
+
+/** The "Wait for Result" parameter of every paid operation, and how long to wait. */
+export function waitProperties(defaultMode: WaitMode, canSkipWaiting = true): INodeProperties[] {
+	const dontWait = {
+		name: "Don't Wait",
+		value: 'none',
+		description: 'Return each job as soon as Creatify has accepted it',
+	};
+	return [
+		{
+			displayName: 'Wait for Result',
+			name: 'waitMode',
+			type: 'options',
+			options: [
+				...(canSkipWaiting ? [dontWait] : []),
+				{
+					name: 'Poll Until Done',
+					value: 'poll',
+					description:
+						'Check the status of all jobs together until each has finished or failed. Keeps this execution running meanwhile.',
+				},
+				{
+					name: 'Wait for Creatify Callback',
+					value: 'callback',
+					description:
+						'Pause the execution (no worker is held) and resume it when Creatify reports that all jobs have finished. Needs n8n reachable from the internet.',
+				},
+			],
+			default: defaultMode,
+			description: 'Read once per run: the same for every item',
+		},
+		{
+			displayName:
+				"Creatify will call this n8n back at its public address (n8n's WEBHOOK_URL): a local or private address fails at once. The execution shows as Waiting until all jobs finish. If Max Wait passes first, n8n resumes it with the jobs as they were created, each marked <code>creatify_wait.timed_out: true</code>: check that field after this node. Failed jobs come out with their failed status and <code>failed_reason</code>.",
+			name: 'callbackNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { waitMode: ['callback'] } },
+		},
+		{
+			displayName: 'Max Wait (Minutes)',
+			name: 'maxWaitMinutes',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 30,
+			description:
+				'Give up waiting after this long. A job that has not finished by then becomes an error with its ID (it is still paid for and keeps rendering: fetch it later with Get). Read once per run: the same for every item.',
+			displayOptions: { hide: { waitMode: ['none'] } },
+		},
+	];
+}
+
+/** Options that shape how paid requests are sent and followed; part of each paid operation's Options. */
+const batchOptions: INodeProperties[] = [
+	{
+		displayName: 'Check Credits First',
+		name: 'checkCredits',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to read the remaining credits once before sending anything, and stop without spending if they cannot cover all items. Read once per run: the same for every item.',
+	},
+	{
+		displayName: 'Concurrent Requests',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 20 },
+		default: 5,
+		description:
+			'How many generation requests to send at the same time. Read once per run: the same for every item.',
+	},
+	{
+		displayName: 'First Poll Interval (Seconds)',
+		name: 'pollIntervalSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 5,
+		description:
+			'Wait before the first status check; the interval then grows by half each round. Read once per run: the same for every item.',
+	},
+	{
+		displayName: 'Max Poll Interval (Seconds)',
+		name: 'maxPollIntervalSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 30,
+		description:
+			'The longest pause between two status checks. Read once per run: the same for every item.',
+	},
+];
+
+/**
+ * The wait options of a family's paid operations: batch settings and Download Result (not for an operation
+ * whose jobs end with no file, such as previews).
+ */
+export function waitOptions(family: JobFamily, withDownload = true): INodeProperties[] {
+	return withDownload ? [...batchOptions, ...downloadOptions(family)] : batchOptions;
+}
+
+/** The Download Result and Put File in Field options, offering the family's files. */
+export function downloadOptions(family: JobFamily): INodeProperties[] {
+	const several = family.files.length > 1;
+	const firstFile = family.files[0].value;
+	return [
+		{
+			displayName: 'Download Result',
+			name: 'download',
+			type: 'options',
+			options: [
+				{ name: 'No', value: 'none' },
+				...family.files.map((file) => ({ name: file.name, value: file.value })),
+				...(several ? [{ name: family.files.map((f) => f.name).join(' and '), value: 'all' }] : []),
+			],
+			default: firstFile,
+			description:
+				"Attach the finished files as binary data, for upload or e-mail nodes after this one. Only with a wait mode; Creatify's links may expire, so downloading right away is safest. Read per item.",
+		},
+		{
+			displayName: 'Put File in Field',
+			name: 'binaryProperty',
+			type: 'string',
+			default: 'data',
+			description: several
+				? `The binary field for the file. With several files, each other file goes to this name plus its suffix (${family.files
+						.filter((f) => f.binarySuffix)
+						.map((f) => `"${f.binarySuffix}" for the ${f.name.toLowerCase()}`)
+						.join(', ')}). Read per item.`
+				: family.files[0].urls
+					? 'The binary field for the first file; each further one goes to this name plus _1, _2, … Read per item.'
+					: 'The binary field for the file. Read per item.',
+		},
+	];
+}
