@@ -12,6 +12,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { FAMILIES } from '../shared/families';
 import type { JobFamily } from '../shared/families/types';
 import { parseCallback } from '../shared/helpers/callbacks';
+import { readStatus } from '../shared/helpers/status';
 import { RecentKeys } from '../shared/helpers/recentKeys';
 import { answerJson } from '../shared/transport/answer';
 import { noRemoteWebhook } from '../shared/webhookLifecycle';
@@ -155,12 +156,13 @@ export class CreatifyTrigger implements INodeType {
 
 		// A repeat of an event already emitted needs no second look at the API.
 		const candidates = candidateFamilies(FAMILIES, chosenFamilies(this), body);
-		const claimedEvents = candidates.map((family) => eventFor(family, body.status));
+		const claimedEvents = candidates.map((family) => eventFor(family, readStatus(family, body)));
 		if (claimedEvents.some((event) => event && book.has(`${body.id}:${event}`))) {
 			return answerJson(this, 200, { received: true, duplicate: true });
 		}
-		// Copies of this callback in flight in this process: only the first goes on.
-		const claim = `${scope}:callback:${body.id}:${String(body.status)}`;
+		// Copies of this callback in flight in this process: only the first goes on. The claim names what the
+		// body reports, not only its status: a job's previews and its render both end "done".
+		const claim = `${scope}:callback:${body.id}:${String(body.status)}:${claimedEvents.join(',')}`;
 		if (!recentCallbacks.claim(claim, Date.now())) {
 			return answerJson(this, 200, { received: true, duplicate: true });
 		}

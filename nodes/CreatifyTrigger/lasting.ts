@@ -22,6 +22,10 @@ export function keepUntilAnswered(
 	onFailedStart: () => void,
 ): void {
 	const response = ctx.getResponseObject();
+	// as soon as the answer is written, before the caller can send the callback again
+	response.once('finish', () => {
+		if (response.statusCode >= 400) onFailedStart();
+	});
 	const startedAt = Date.now();
 	const answered = () => response.writableEnded || response.destroyed;
 	void (async () => {
@@ -30,6 +34,5 @@ export function keepUntilAnswered(
 			nodeData.recordedAt = startedAt;
 			await abortableSleep(1);
 		}
-		if (response.writableEnded && response.statusCode >= 400) onFailedStart();
 	})();
 }

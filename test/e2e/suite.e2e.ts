@@ -76,14 +76,14 @@ async function deployRows(
  */
 function exampleWorkflow(file: string, credentials: Record<string, string>) {
 	const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8'));
-	const kindOf = (type: string) =>
-		type.startsWith('n8n-nodes-creatify.')
-			? 'creatifyApi'
-			: type === 'n8n-nodes-base.emailSend'
-				? 'smtp'
-				: undefined;
+	const kindOf = (node: { type: string; parameters: Record<string, unknown> }) => {
+		if (node.type.startsWith('n8n-nodes-creatify.')) return 'creatifyApi';
+		if (node.type === 'n8n-nodes-base.emailSend') return 'smtp';
+		if (node.parameters.authentication === 'headerAuth') return 'httpHeaderAuth';
+		return undefined;
+	};
 	for (const node of example.nodes) {
-		const kind = kindOf(node.type);
+		const kind = kindOf(node);
 		if (kind) node.credentials = { [kind]: { id: credentials[kind], name: kind } };
 	}
 	delete example.id;
@@ -778,52 +778,65 @@ test("16. URL to Video Create Previews then Render, both waiting for Creatify ca
 	expect(new Set(toExecution.map((d) => `${d.taskId}:${d.url}`)).size).toBe(4);
 });
 
-test("15. preview-approve-render.json: a product page's previews are e-mailed, the reviewer's link resumes the Wait node, the chosen one is rendered and e-mailed; choosing none renders nothing", async () => {
+test("15. preview-approve-render.json: a product page's previews are e-mailed, the reviewer's choice in the Wait node's form is rendered and e-mailed; choosing none renders nothing", async () => {
 	sim.reset({ videoMs: 600 });
 	const mailbox = new Mailbox();
 	await mailbox.start();
 	try {
-		const smtp = await api.createCredential('Local mail', 'smtp', mailbox.credentialData());
+		const token = { name: 'X-Shop-Token', value: 'shop-secret' };
 		const example = exampleWorkflow('preview-approve-render.json', {
 			creatifyApi: credentialId,
-			smtp,
+			smtp: await api.createCredential('Local mail', 'smtp', mailbox.credentialData()),
+			httpHeaderAuth: await api.createCredential('Shop token', 'httpHeaderAuth', token),
 		});
 		const id = await api.createWorkflow(example);
 		await api.activate(id);
 		await n8n.waitForWebhook('new-product-video');
-		const product = { url: 'https://shop.example.com/products/lamp', product: 'Desk lamp' };
-		expect(await post('new-product-video', { ...product, reviewer: 'ana@example.com' })).toBe(200);
+		const newProduct = async (reviewer: string, headers: Record<string, string>) =>
+			await fetch(`${n8n.url}/webhook/new-product-video`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', ...headers },
+				body: JSON.stringify({
+					url: 'https://shop.example.com/products/lamp',
+					product: 'Desk lamp',
+					reviewer,
+				}),
+			});
+		expect((await newProduct('eve@example.com', {})).status).toBe(403);
+		expect((await newProduct('ana@example.com', { [token.name]: token.value })).status).toBe(200);
 
 		const ask = await mailbox.received(/^Choose a preview for Desk lamp$/);
 		expect(ask.to).toMatchObject({ text: 'ana@example.com' });
-		const links = [...String(ask.text).matchAll(/Render this one: (\S+)/g)].map((m) => m[1]);
-		expect(links).toHaveLength(3);
-		const chosen = new URL(links[1]).searchParams.get('preview');
-		expect((await fetch(links[1])).status).toBe(200);
+		expect(String(ask.text).match(/https:\/\/app\.creatify\.ai\/preview/g)).toHaveLength(3);
+		const choose = async (mail: typeof ask, choice: string) => {
+			const formUrl = String(mail.text).match(/or none: (\S+)/)![1];
+			// opening the link (as a mail scanner would) only shows the form
+			const page = await fetch(formUrl);
+			expect([page.status, (await page.text()).includes('Preview to render')]).toEqual([200, true]);
+			const form = new FormData();
+			form.append('field-0', choice);
+			expect((await fetch(formUrl, { method: 'POST', body: form })).status).toBe(200);
+		};
+		await choose(ask, 'FullScreenTemplate');
 		const [execution] = await finishedExecutions(id, 1);
 		expect(execution.status).toBe('success');
 		const rendered = nodeItems(execution, 'Render')[0];
-		expect(rendered).toMatchObject({
-			status: 'done',
-			media_job: chosen,
-			visual_style: 'FullScreenTemplate',
-		});
+		expect(rendered).toMatchObject({ status: 'done', visual_style: 'FullScreenTemplate' });
 		const ready = await mailbox.received(/^Your video ad for Desk lamp is ready$/);
 		expect(ready.text).toContain(`${sim.url}/media/${String(rendered.id)}/video.mp4`);
 		expect(sim.paidAttempts('render_single_preview').map((r) => r.body)).toEqual([
-			{ media_job: chosen },
+			{ media_job: rendered.media_job },
 		]);
 
 		// a reviewer who chooses none: the execution ends without a render
-		expect(await post('new-product-video', { ...product, reviewer: 'ben@example.com' })).toBe(200);
+		expect((await newProduct('ben@example.com', { [token.name]: token.value })).status).toBe(200);
 		const second = await until(
 			'the second request for a choice',
 			async () => mailbox.mails.filter((m) => /^Choose a preview/.test(m.subject ?? ''))[1],
 			30_000,
 			logTail,
 		);
-		const none = String(second.text).match(/None of them: (\S+)/)![1];
-		expect((await fetch(none)).status).toBe(200);
+		await choose(second, 'None of them');
 		const finished = await finishedExecutions(id, 2);
 		const declined = finished.find((e) => e.id !== execution.id)!;
 		expect(nodeItems(declined, 'Not Rendered')).toHaveLength(1);

@@ -51,6 +51,10 @@ export function expressResponse(res: ServerResponse) {
 		get destroyed() {
 			return res.destroyed;
 		},
+		once(event: string, listener: () => void) {
+			res.once(event, listener);
+			return api;
+		},
 	};
 	return api;
 }

@@ -173,8 +173,13 @@ describe.each(FAMILIES.map((family: JobFamily<FamilyName>) => [family.name, fami
 
 			// n8n restarted: only the saved static data remembers the delivery
 			trigger.restart();
+			sim.webhookDeliveries.length = 0;
 			sim.redeliver(id);
 			await sim.settleWebhooks();
+			// answered 200 (a duplicate: the event is selected, so 200 is not "ignored"), nothing started
+			const answers = sim.webhookDeliveries.map((d) => d.responseStatus);
+			expect(answers.length).toBeGreaterThan(0);
+			expect(answers.every((status) => status === 200)).toBe(true);
 			expect(executions).toHaveLength(1);
 		});
 

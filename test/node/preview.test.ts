@@ -191,6 +191,29 @@ describe('Render', () => {
 		expect(posts(/render/)).toHaveLength(0);
 	});
 
+	test('a job rendered already, or named by two items of one run, is not paid for again', async () => {
+		const job = await finishedPreviews();
+		const media = job.previews[0].media_job;
+		const twice = await runCreatify({
+			parameters: renderOf(job.id, { preview: media }),
+			items: [{}, {}],
+			credentials: credentials(),
+			continueOnFail: true,
+		});
+		expect(twice.items[0].json.status).toBe('done');
+		expect(twice.items[1].json.error).toMatchObject({
+			message: `Video ${job.id} is rendered by an earlier item of this run (item 1)`,
+		});
+		const again = await runCreatify({
+			parameters: renderOf(job.id, { preview: job.previews[1].media_job }),
+			credentials: credentials(),
+		});
+		expect(again.error?.message).toMatch(
+			/has its video already \(status "done"\): rendering it again would be paid again/,
+		);
+		expect(posts(/render/)).toHaveLength(1);
+	});
+
 	test('Check Credits First counts 4 credits per 30 s of the video', async () => {
 		const job = await finishedPreviews();
 		sim.credits = 3;
@@ -248,4 +271,32 @@ test('the Creatify Trigger emits a finished preview list as "previewReady" when 
 		return created.items[0].json.id as string;
 	});
 	expect(quiet.executions).toHaveLength(0);
+});
+
+test('the trigger emits "previewReady" and then, when the chosen preview is rendered, "videoReady" for the same job', async () => {
+	const trigger = newTrigger(
+		{ jobTypes: ['urlToVideo'], events: ['previewReady', 'videoReady'] },
+		credentials(),
+	);
+	await trigger.start();
+	const created = await runCreatify({
+		parameters: previewsOf({ waitMode: 'none' }, { webhookUrl: trigger.url }),
+		items: [{ url: PAGE }],
+		credentials: credentials(),
+	});
+	const id = created.items[0].json.id as string;
+	await sim.waitForStatus(id, ['done']);
+	await sim.settleWebhooks();
+	const job = sim.urlToVideo.videos.get(id)!;
+	const media = (job.previews as Array<{ media_job: string }>)[0].media_job;
+	const rendered = await runCreatify({
+		parameters: renderOf(id, { preview: media }, { webhookUrl: trigger.url }),
+		credentials: credentials(),
+	});
+	expect(rendered.error).toBeUndefined();
+	await sim.settleWebhooks();
+	expect(trigger.executions.map((e) => [e[0].json.id, e[0].json.event])).toEqual([
+		[id, 'previewReady'],
+		[id, 'videoReady'],
+	]);
 });

@@ -83,6 +83,11 @@ describe('callback reachability', () => {
 		'[fc::1]',
 		'[::ffff:8.8.8.8]',
 	])('%s is public', (host) => expect(isLocalHost(host)).toBe(false));
+	test('IPv4-mapped addresses as URLs write them (in hex) are read as their IPv4 address', () => {
+		expect(isLocalHost(new URL('http://[::ffff:127.0.0.1]:5678/').hostname)).toBe(true);
+		expect(isLocalHost(new URL('http://[::ffff:10.1.2.3]/').hostname)).toBe(true);
+		expect(isLocalHost(new URL('http://[::ffff:8.8.8.8]/').hostname)).toBe(false);
+	});
 	test('a public n8n whose name begins with fc or fd can be called back', () => {
 		expect(
 			callbackReachabilityProblem(

@@ -23,15 +23,41 @@ function refuse(ctx: IExecuteFunctions, itemIndex: number, problem: string, advi
 const listed = (previews: PreviewRecord[]) =>
 	previews.map((p) => (p.visualStyle ? `${p.mediaJob} (${p.visualStyle})` : p.mediaJob)).join(', ');
 
-/** Why the job's previews cannot be rendered, or undefined when they can. */
+/**
+ * Why the job cannot be rendered now, or undefined when it can: it failed, it has its video already (a render
+ * would be paid again), it is being rendered, or its previews are not ready.
+ */
 function notReady(family: JobFamily, preview: PreviewCapability, job: CreatifyJob) {
-	const state = jobState(family, preview.step, readStatus(family, job));
+	const status = readStatus(family, job);
 	const noun = `${family.noun} ${job.id}`;
-	if (state === 'failed')
+	const said = `status "${String(job.status)}"`;
+	if (jobState(family, preview.step, status) === 'failed')
 		return `${noun} ${String(job.status)}: ${String(job.failed_reason ?? 'no reason given')}; it has nothing to render`;
-	if (state === 'working' || preview.previews(job).length === 0)
-		return `${noun} has no finished previews yet (status "${String(job.status)}"): render it once its previews are ready`;
+	if (jobState(family, preview.renderStep, status) === 'done')
+		return `${noun} has its video already (${said}): rendering it again would be paid again`;
+	const previews = preview.previews(job).length;
+	if (jobState(family, preview.step, status) !== 'done')
+		return previews > 0
+			? `${noun} is being rendered (${said})`
+			: `${noun} has no finished previews yet (${said}): render it once its previews are ready`;
+	if (previews === 0) return `${noun} finished without previews: there is nothing to render`;
 	return undefined;
+}
+
+/** The jobs each run renders, so that two items naming the same job pay for one render. */
+const renderedInRun = new WeakMap<object, Set<string>>();
+
+function claimForRun(ctx: IExecuteFunctions, family: JobFamily, jobId: string, itemIndex: number) {
+	const jobs = renderedInRun.get(ctx) ?? new Set<string>();
+	renderedInRun.set(ctx, jobs);
+	if (jobs.has(jobId))
+		refuse(
+			ctx,
+			itemIndex,
+			`${family.noun} ${jobId} is rendered by an earlier item of this run`,
+			'Render each job once per run.',
+		);
+	jobs.add(jobId);
 }
 
 /** The preview to render: the one asked for, or the job's only one (undefined: render the job as it is). */
@@ -71,6 +97,7 @@ export async function renderPlan(
 ): Promise<PaidItemPlan> {
 	const preview = family.preview;
 	if (!preview) throw new Error(`${family.displayName} has no previews`);
+	claimForRun(ctx, family, jobId, itemIndex);
 	const job = await getJob(ctx, family, jobId, itemIndex);
 	const problem = notReady(family, preview, job);
 	if (problem)

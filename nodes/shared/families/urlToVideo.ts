@@ -85,23 +85,21 @@ function previewsOf(job: CreatifyJob): PreviewRecord[] {
 		}));
 }
 
-const hasVideo = (job: CreatifyJob) =>
-	Boolean(text(job.video_output)) ||
-	(Array.isArray(job.outputs) &&
-		(job.outputs as IDataObject[]).some((output) => Boolean(text(output?.video_output))));
-
 /**
- * Previews and renders both report pending → done: the record tells them apart. A job with a video is in its
- * video step; one with previews and no video has finished its previews (and is being rendered when it works
- * again); one with neither is still making its previews, or a direct video that has not finished.
+ * Previews and renders both report pending → done: the record tells them apart. Done with a video
+ * (`video_output`) is the video step done; done with previews and no video, or a preview request's record
+ * (`visual_styles`) done without previews, is the previews step done. Any working status without a video counts
+ * as the previews step working: while a render runs, the video step reads as not done, which is what waiting for
+ * it needs, and a job that is being rendered never reads as a finished preview list to render again.
  */
 function phaseStatus(job: { status?: unknown } & Record<string, unknown>): unknown {
 	const status = job.status;
 	if (typeof status !== 'string' || FAILED.includes(status)) return status;
-	const record = job as CreatifyJob;
-	if (hasVideo(record)) return status;
-	if (previewsOf(record).length > 0) return status === 'done' ? 'preview_done' : status;
-	return status === 'done' ? status : `preview_${status}`;
+	if (text(job.video_output)) return status;
+	if (status !== 'done') return `preview_${status}`;
+	const previewRequest =
+		previewsOf(job as CreatifyJob).length > 0 || Array.isArray(job.visual_styles);
+	return previewRequest ? 'preview_done' : status;
 }
 
 export const urlToVideo: JobFamily<'urlToVideo'> = {

@@ -38,6 +38,12 @@ function isLocalIpv6(host: string): boolean {
 	if (host === '::1' || host === '::') return true;
 	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
 	if (mapped) return isLocalIpv4(parseIpv4(mapped[1])!);
+	// the same written in hex, as URL parsing writes it: ::ffff:7f00:1 is 127.0.0.1
+	const mappedHex = /^::ffff:([0-9a-f]{1,4}):[0-9a-f]{1,4}$/.exec(host);
+	if (mappedHex) {
+		const high = parseInt(mappedHex[1], 16);
+		return isLocalIpv4([high >> 8, high & 0xff]);
+	}
 	// the first group written in full: "fc" alone is 0x00fc, outside fc00::/7
 	const first = host.split(':')[0];
 	return /^f[cd][0-9a-f]{2}$/.test(first) || /^fe[89ab][0-9a-f]$/.test(first);

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { familyStep } from '../../../shared/families/types';
 import { productVideo } from '../../../shared/families/productVideo';
 import { paidOperation } from '../../engine/engine';
+import { paidJobRequest } from '../../../shared/transport/jobs';
 import { waitOptions, waitProperties } from '../../engine/waitParameters';
 import { readOptions, readUuid } from '../common';
 import {
@@ -34,16 +35,7 @@ export const description = updateDisplayOptions(
 export const execute = paidOperation(productVideo, (ctx, itemIndex) => {
 	const taskId = readUuid(ctx, 'taskId', 'Task ID', itemIndex);
 	const options = readOptions(ctx, itemIndex);
-	return {
-		request: {
-			method: 'POST',
-			path: [...productVideo.path, taskId, 'regen_image'],
-			body: productVideoFields(ctx, itemIndex, options, ['imagePrompt', 'webhookUrl']),
-			schema: productVideo.schema,
-			itemIndex,
-			taskId,
-			spendsCredits: true,
-		},
-		step: 'image',
-	};
+	const body = productVideoFields(ctx, itemIndex, options, ['imagePrompt', 'webhookUrl']);
+	const path = [...productVideo.path, taskId, 'regen_image'];
+	return { request: paidJobRequest(productVideo, taskId, path, body, itemIndex), step: 'image' };
 });

@@ -7,6 +7,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { jobIdParameter } from '../../../shared/families/names';
 import { RENDER_CREDITS_PER_30_SECONDS, urlToVideo } from '../../../shared/families/urlToVideo';
 import { paidOperation } from '../../engine/engine';
 import { renderPlan } from '../../engine/preview';
@@ -37,7 +38,7 @@ export const description = updateDisplayOptions(
 );
 
 export const execute = paidOperation(urlToVideo, async (ctx, itemIndex) => {
-	const jobId = readUuid(ctx, 'videoId', 'Video ID', itemIndex);
+	const jobId = readUuid(ctx, jobIdParameter(urlToVideo), 'Video ID', itemIndex);
 	const asked = String(ctx.getNodeParameter('preview', itemIndex, '') ?? '').trim();
 	const options = buildOptionalFields(ctx, itemIndex, readOptions(ctx, itemIndex), [
 		['webhookUrl', SHARED_FIELDS.webhookUrl],
