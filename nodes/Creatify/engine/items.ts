@@ -43,7 +43,9 @@ type NodeError = NodeApiError | NodeOperationError;
 /**
  * The node's one policy for an item that fails: with "Continue On Fail" it becomes an error item paired with its
  * input and the run goes on; otherwise the run stops with the node's error, naming the item. `beforeStop` may add
- * to that error what the run already did, so that nothing done is forgotten.
+ * to that error what the run already did, so that nothing done is forgotten. Paid requests sent together
+ * (PaidRun) apply the same rule after the batch: a request in flight is never abandoned, so their failures are
+ * collected and the run stops once those requests have been answered.
  */
 export function failedItem(
 	ctx: Pick<IExecuteFunctions, 'getNode' | 'continueOnFail'>,
