@@ -20,7 +20,13 @@ import type { DeliveryLog } from './deliveries';
 import { DeliveryBook } from './deliveries';
 import { keepUntilAnswered } from './lasting';
 import type { Outcome } from './verify';
-import { candidateFamilies, chosenFamilies, emitVerified, eventFor } from './verify';
+import {
+	STATUS_CHANGED,
+	candidateFamilies,
+	chosenFamilies,
+	emitVerified,
+	eventFor,
+} from './verify';
 
 /** Every step event of every family, once each; an event several families share says what it means in each. */
 function eventOptions(): INodePropertyOptions[] {
@@ -124,6 +130,12 @@ export class CreatifyTrigger implements INodeType {
 						description: 'A step failed; failed_reason says why',
 					},
 					...eventOptions(),
+					{
+						name: 'Status Changed',
+						value: STATUS_CHANGED,
+						description:
+							'A job moved on but has not finished (pending, in queue, running): once per status reached. Creatify may or may not send these.',
+					},
 				],
 				default: ['videoReady', 'audioReady', 'assetsReady', 'failed'],
 			},

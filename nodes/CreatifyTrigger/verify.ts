@@ -18,6 +18,17 @@ import { answerJson } from '../shared/transport/answer';
 import { getJob } from '../shared/transport/jobs';
 import type { DeliveryBook } from './deliveries';
 
+/** The event of a genuine callback about a job that still works: its status changed. */
+export const STATUS_CHANGED = 'statusChanged';
+
+/**
+ * A callback whose job the API says is still working: a status change when the body says so too (or says no
+ * status); undefined when the body claims a finished step, which the API denies (forged or premature).
+ */
+function progress(family: JobFamily, body: CallbackBody): string | undefined {
+	return eventFor(family, readStatus(family, body)) === undefined ? STATUS_CHANGED : undefined;
+}
+
 /** The trigger event a status stands for ('failed', or a step's event), or undefined while working. */
 export function eventFor(
 	family: JobFamily,
@@ -141,18 +152,26 @@ export async function emitVerified(
 		: unverified(ctx, candidates, body);
 	if ('answer' in owned) return answered(owned.answer);
 	const { family, job } = owned;
-	const event = eventFor(family, readStatus(family, job), readStatus(family, body));
+	const event =
+		eventFor(family, readStatus(family, job), readStatus(family, body)) ?? progress(family, body);
 	if (event === undefined) {
 		const message = `${family.noun} status is "${String(job.status)}"`;
 		return answered(answerJson(ctx, 409, { error: 'job_not_finished', message }));
+	}
+	if (event === STATUS_CHANGED && !selected(ctx, family, job, event)) {
+		// Creatify also calls back when a job moves on ("we might send multiple requests for status changes")
+		const status = job.status ?? null;
+		return answered(answerJson(ctx, 200, { received: true, ignored: 'status change', status }));
 	}
 	if (!selected(ctx, family, job, event)) {
 		return answered(
 			answerJson(ctx, 200, { received: true, ignored: 'not selected in the trigger' }),
 		);
 	}
-	// two different bodies for the same job and event (a stale copy and a current one) also start one execution
-	const delivery = `${job.id}:${event}`;
+	// two different bodies for the same job and event (a stale copy and a current one) also start one execution;
+	// a status change is one event per status reached
+	const delivery =
+		event === STATUS_CHANGED ? `${job.id}:${event}:${String(job.status)}` : `${job.id}:${event}`;
 	if (!book.record(delivery, Date.now())) {
 		return answered(answerJson(ctx, 200, { received: true, duplicate: true }));
 	}

@@ -275,6 +275,39 @@ test('4. Creatify Trigger: callbacks of tasks another workflow created start ver
 	expect((await api.executions(triggerId)).length).toBe(3);
 });
 
+test('4b. Creatify Trigger: a genuine status-change callback (the job still works) is answered 200 and starts nothing; the finished one starts exactly one', async () => {
+	sim.reset();
+	const { workflow, webhookId } = triggerWorkflow('Status changes', credentialId);
+	const triggerId = await api.createWorkflow(workflow);
+	await api.activate(triggerId);
+	await n8n.waitForWebhook(`${webhookId}/creatify`);
+	const hook = `${n8n.url}/webhook/${webhookId}/creatify`;
+	const task = sim.seedTask({ status: 'video_generating' });
+	const send = async (body: unknown) => {
+		const response = await fetch(hook, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		return [response.status, await response.json()];
+	};
+	expect(await send({ id: task.id, status: 'video_generating' })).toEqual([
+		200,
+		{ received: true, ignored: 'status change', status: 'video_generating' },
+	]);
+	await new Promise((resolve) => setTimeout(resolve, 2000));
+	expect(await api.executions(triggerId)).toHaveLength(0);
+	Object.assign(sim.tasks.get(task.id)!, {
+		status: 'video_generated',
+		generated_video_url: `${sim.url}/media/${task.id}/video.mp4`,
+	});
+	expect(await send(sim.tasks.get(task.id))).toEqual([
+		200,
+		{ received: true, jobId: task.id, event: 'videoReady' },
+	]);
+	expect(await finishedExecutions(triggerId, 1)).toHaveLength(1);
+});
+
 test('6. a large video lands as binary data with n8n in filesystem binary mode (n8n peak memory reported)', async () => {
 	const size = 256 * 1024 * 1024;
 	sim.reset({ imageMs: 500, videoMs: 500, videoBytes: size });

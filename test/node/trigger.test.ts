@@ -272,6 +272,35 @@ describe('deliveries that last (n8n 2.x saves static data only when it answers)'
 	});
 });
 
+describe('status changes (Creatify: "we might send multiple requests for status changes")', () => {
+	test('a job that the API and the body both say is still working is acknowledged with 200 and starts nothing', async () => {
+		const task = sim.seedTask({ status: 'video_generating' });
+		const trigger = await listen();
+		expect(await post(trigger.url, { id: task.id, status: 'video_generating' })).toEqual({
+			status: 200,
+			body: { received: true, ignored: 'status change', status: 'video_generating' },
+		});
+		expect(trigger.executions).toHaveLength(0);
+	});
+
+	test('with Status Changed selected: one execution per status reached, then the finished job its own', async () => {
+		const task = sim.seedTask({ status: 'image_generating' });
+		const trigger = await listen({ events: ['statusChanged', 'videoReady'] });
+		const callback = (status: string) => post(trigger.url, { id: task.id, status });
+		expect((await callback('image_generating')).body).toMatchObject({ event: 'statusChanged' });
+		expect((await callback('image_generating')).body).toEqual({ received: true, duplicate: true });
+		sim.tasks.get(task.id)!.status = 'video_generating';
+		expect((await callback('video_generating')).body).toMatchObject({ event: 'statusChanged' });
+		Object.assign(sim.tasks.get(task.id)!, { status: 'video_generated' });
+		expect((await callback('video_generated')).body).toMatchObject({ event: 'videoReady' });
+		expect(trigger.executions.map((e) => [e[0].json.event, e[0].json.status])).toEqual([
+			['statusChanged', 'image_generating'],
+			['statusChanged', 'video_generating'],
+			['videoReady', 'video_generated'],
+		]);
+	});
+});
+
 describe('verification off', () => {
 	test('the posted body is emitted as it came, marked unverified, without a credential call', async () => {
 		const trigger = await listen({ verifyWithApi: false });
@@ -302,7 +331,11 @@ describe('verification off', () => {
 			status: 200,
 			body: { received: true, ignored: 'not selected in the trigger' },
 		});
-		expect((await post(trigger.url, { id, status: 'video_generating' })).status).toBe(409);
+		// a job that says it still works is a status change, acknowledged
+		expect(await post(trigger.url, { id, status: 'video_generating' })).toEqual({
+			status: 200,
+			body: { received: true, ignored: 'status change', status: 'video_generating' },
+		});
 		expect(trigger.executions).toHaveLength(0);
 	});
 });
