@@ -94,6 +94,19 @@ describe.each(FAMILIES.map((family: JobFamily<FamilyName>) => [family.name, fami
 			expect(paid()).toHaveLength(0);
 		});
 
+		test(`${name}: Max Credits per Run refuses a run that would pass the cap before paying, whatever the account has`, async () => {
+			const cap = 2 * spec.credits - 1;
+			const { error } = await run('poll', [spec.good(1), spec.good(2)], {
+				checkCredits: false,
+				maxCreditsPerRun: cap,
+			});
+			expect(error?.message).toBe(
+				`This run would spend ${2 * spec.credits} Creatify credits, more than Max Credits per Run (${cap})`,
+			);
+			expect(error?.description).toContain(`item 0: ${spec.credits}, item 1: ${spec.credits}`);
+			expect(paid()).toHaveLength(0);
+		});
+
 		test(`${name}: a failed job is an error item with its ID and record; the others finish`, async () => {
 			const { items } = await run('poll', [spec.good(1), spec.failing], {}, true);
 			expect(lastStep(family).done).toContain(items[0].json.status);

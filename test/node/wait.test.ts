@@ -290,6 +290,23 @@ describe('credits and concurrency', () => {
 		expect(sim.paidAttempts()).toHaveLength(0);
 	});
 
+	test('10,000 rows pasted by mistake, with a cap of 100 credits, cost nothing', async () => {
+		const { error } = await runCreatify({
+			parameters: {
+				operation: 'createVideo',
+				productUrl: '={{ $json.url }}',
+				waitMode: 'poll',
+				options: { maxCreditsPerRun: 100 },
+			},
+			items: Array.from({ length: 10_000 }, (_, k) => ({ url: `https://x.example.com/${k}.png` })),
+			credentials: credentials(),
+		});
+		expect(error?.message).toBe(
+			'This run would spend 40000 Creatify credits, more than Max Credits per Run (100)',
+		);
+		expect(sim.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+	});
+
 	test('the credit check can be turned off', async () => {
 		const { error } = await runCreatify({
 			parameters: {

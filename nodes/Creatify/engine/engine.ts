@@ -124,6 +124,7 @@ async function runPaidItems(
 	const callbackUrl =
 		settings.mode === 'callback' && runs.length > 0 ? await callbackUrlFor(ctx) : undefined;
 	const run = new PaidRun(ctx, family, settings, callbackUrl);
+	if (settings.maxCredits > 0) run.checkCap(runs, settings.maxCredits);
 	if (settings.checkCredits && runs.length > 0) await run.checkCredits(runs);
 	await run.submit(runs, (r) => sendPlan(ctx, run, r.plan));
 	const sent = runs.filter((r) => !r.error);

@@ -26,6 +26,9 @@ import { asNodeError, errorItem } from './items';
 
 type NodeError = NodeApiError | NodeOperationError;
 
+/** Per-second prices (0.7 credits) add up with binary fractions: credits are counted to a tenth. */
+const toTenth = (credits: number) => Math.round(credits * 10) / 10;
+
 /** How many created job IDs an error lists in full before summarising. */
 const MAX_LISTED_JOBS = 20;
 
@@ -112,11 +115,30 @@ export class PaidRun {
 		return error;
 	}
 
+	/** Stops before anything is sent when the run would spend more than Max Credits per Run. */
+	checkCap(runs: ItemRun[], cap: number) {
+		const priced = runs.map((run) => ({ run, credits: planCredits(this.family, run.plan) }));
+		const total = toTenth(priced.reduce((sum, { credits }) => sum + credits, 0));
+		if (total <= cap) return;
+		const costliest = priced
+			.sort((a, b) => b.credits - a.credits)
+			.slice(0, 5)
+			.map(({ run, credits }) => `item ${run.itemIndex}: ${toTenth(credits)}`)
+			.join(', ');
+		throw new NodeOperationError(
+			this.ctx.getNode(),
+			`This run would spend ${total} Creatify credits, more than Max Credits per Run (${cap})`,
+			{
+				description: `Nothing was sent. The most expensive items: ${costliest}. Run fewer items, or raise Max Credits per Run if the total is what you meant.`,
+			},
+		);
+	}
+
 	/** Stops before anything is sent when the account cannot pay for every item. */
 	async checkCredits(runs: ItemRun[]) {
-		const sum = runs.reduce((total, run) => total + planCredits(this.family, run.plan), 0);
-		// per-second prices (0.7 credits) add up with binary fractions: counted to a tenth of a credit
-		const needed = Math.round(sum * 10) / 10;
+		const needed = toTenth(
+			runs.reduce((total, run) => total + planCredits(this.family, run.plan), 0),
+		);
 		if (needed === 0) return;
 		const { remaining_credits: remaining } = await remainingCredits(this.ctx);
 		if (remaining >= needed) return;

@@ -17,6 +17,8 @@ export interface WaitSettings {
 	poll: BackoffPolicy;
 	concurrency: number;
 	checkCredits: boolean;
+	/** the most a run may spend; 0: no cap */
+	maxCredits: number;
 }
 
 function rawParameter(ctx: IExecuteFunctions, path: string): unknown {
@@ -72,5 +74,9 @@ export function readWaitSettings(ctx: IExecuteFunctions): WaitSettings {
 			Math.floor(Number(once('options.concurrency', 'Concurrent Requests', 5))),
 		),
 		checkCredits: once<boolean>('options.checkCredits', 'Check Credits First', true) !== false,
+		maxCredits: Math.max(
+			0,
+			Number(once('options.maxCreditsPerRun', 'Max Credits per Run', 0)) || 0,
+		),
 	};
 }

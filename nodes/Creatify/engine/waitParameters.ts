@@ -87,6 +87,15 @@ const batchOptions: INodeProperties[] = [
 			'Wait before the first status check; the interval then grows by half each round. Read once per run: the same for every item.',
 	},
 	{
+		displayName: 'Max Credits per Run',
+		name: 'maxCreditsPerRun',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			'A spending cap: a run whose items would cost more credits than this in all is refused before anything is sent (the error names the most expensive items). 0: no cap. Items whose price is unknown until rendered count as 0. Read once per run: the same for every item.',
+	},
+	{
 		displayName: 'Max Poll Interval (Seconds)',
 		name: 'maxPollIntervalSeconds',
 		type: 'number',
