@@ -133,7 +133,7 @@ test('a forged callback for a task the execution does not wait for, or a bad bod
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ id, status: 'image_generated' }),
 	});
-	expect([early.status, await early.json()]).toEqual([200, { received: true, waiting: 1 }]);
+	expect([early.status, await early.json()]).toEqual([200, { received: true, waiting: true }]);
 	const timedOut = await waitingWebhooks.timeOut(started.executionId);
 	expect(timedOut.items[0].json).toMatchObject({
 		id,
@@ -256,4 +256,27 @@ test('tasks that all finished while the batch was sent: no wait, the results com
 		['image_generated', { item: 2 }],
 	]);
 	expect(items[0].json.creatify_wait).toBeUndefined();
+});
+
+test('300 jobs finishing apart: each callback reads about one list of 100, whatever the batch size', async () => {
+	sim.reset({ videoMs: 300, renderSpreadMs: 3000, credits: 10_000 });
+	const started = await runWaiting(
+		{
+			resource: 'textToSpeech',
+			script: '={{ $json.script }}',
+			options: { download: 'none', concurrency: 20 },
+		},
+		Array.from({ length: 300 }, (_, k) => ({ script: `Line ${k}.` })),
+	);
+	const { items, error } = await waitingWebhooks.track(started, credentials());
+	expect(error).toBeUndefined();
+	expect(items.every((item) => item.json.status === 'done')).toBe(true);
+	await sim.settleWebhooks();
+	const callbacks = sim.webhookDeliveries.length;
+	const reads = sim.requests.filter(
+		(r) => r.method === 'GET' && r.path === '/api/text_to_speech/' && r.query.ids,
+	).length;
+	// before, every callback read all 300 (3 list calls): 900 for 300 callbacks
+	expect(callbacks).toBe(300);
+	expect(reads / callbacks).toBeLessThan(1.3);
 });

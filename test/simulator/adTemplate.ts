@@ -169,7 +169,13 @@ export class AdTemplateRoutes {
 			updated_at: now,
 		};
 		this.jobs.set(job.id, job);
-		runQueuedJob(this.host, job, this.host.videoMs, () => this.outcome(job, template), callbackOf);
+		runQueuedJob(
+			this.host,
+			job,
+			this.host.renderMs(),
+			() => this.outcome(job, template),
+			callbackOf,
+		);
 		return new HttpAnswer(201, { ...job });
 	}
 

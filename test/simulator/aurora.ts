@@ -155,7 +155,7 @@ export class AuroraRoutes {
 			updated_at: now,
 		};
 		this.videos.set(id, video);
-		runQueuedJob(this.host, video, this.host.videoMs, () => this.outcome(video), callbackOf);
+		runQueuedJob(this.host, video, this.host.renderMs(), () => this.outcome(video), callbackOf);
 		return new HttpAnswer(201, { ...video });
 	}
 

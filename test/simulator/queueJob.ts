@@ -8,6 +8,8 @@ import { HttpAnswer } from './http';
 export interface SimHost {
 	readonly url: string;
 	videoMs: number;
+	/** how long one queued job renders */
+	renderMs(): number;
 	timestamp(): string;
 	/** spends credits or throws the 400 of an account without enough */
 	spend(cost: number): void;

@@ -119,8 +119,10 @@ export interface SimulatorOptions {
 	credits?: number;
 	/** time from gen_image (or regen_image) to image_generated, ms */
 	imageMs?: number;
-	/** time from gen_video to video_generated, ms */
+	/** time from gen_video to video_generated, ms (and a queued job's render time in the other families) */
 	videoMs?: number;
+	/** a queued job renders for videoMs plus up to this much more, at random: jobs started together finish apart */
+	renderSpreadMs?: number;
 	imageBytes?: number;
 	videoBytes?: number;
 	port?: number;
@@ -144,6 +146,7 @@ export class CreatifySimulator implements SimHost {
 	credits: number;
 	imageMs: number;
 	videoMs: number;
+	renderSpreadMs = 0;
 	imageBytes: number;
 	videoBytes: number;
 	webhook: WebhookBehaviour = {};
@@ -179,8 +182,14 @@ export class CreatifySimulator implements SimHost {
 		this.credits = options.credits ?? 1000;
 		this.imageMs = options.imageMs ?? 60;
 		this.videoMs = options.videoMs ?? 120;
+		this.renderSpreadMs = options.renderSpreadMs ?? 0;
 		this.imageBytes = options.imageBytes ?? 2048;
 		this.videoBytes = options.videoBytes ?? 64 * 1024;
+	}
+
+	/** How long one queued job renders: videoMs, plus a random part up to renderSpreadMs. */
+	renderMs(): number {
+		return this.videoMs + Math.floor(Math.random() * this.renderSpreadMs);
 	}
 
 	get url(): string {
@@ -216,7 +225,7 @@ export class CreatifySimulator implements SimHost {
 	reset(
 		options: Pick<
 			SimulatorOptions,
-			'credits' | 'imageMs' | 'videoMs' | 'imageBytes' | 'videoBytes'
+			'credits' | 'imageMs' | 'videoMs' | 'imageBytes' | 'videoBytes' | 'renderSpreadMs'
 		> = {},
 	) {
 		for (const timer of this.timers) clearTimeout(timer);
@@ -235,6 +244,7 @@ export class CreatifySimulator implements SimHost {
 		this.credits = options.credits ?? this.options.credits ?? 1000;
 		this.imageMs = options.imageMs ?? this.options.imageMs ?? 60;
 		this.videoMs = options.videoMs ?? this.options.videoMs ?? 120;
+		this.renderSpreadMs = options.renderSpreadMs ?? this.options.renderSpreadMs ?? 0;
 		this.imageBytes = options.imageBytes ?? this.options.imageBytes ?? 2048;
 		this.videoBytes = options.videoBytes ?? this.options.videoBytes ?? 64 * 1024;
 	}

@@ -91,7 +91,7 @@ export class TextToSpeechRoutes {
 			updated_at: now,
 		};
 		this.speeches.set(speech.id, speech);
-		runQueuedJob(this.host, speech, this.host.videoMs, () => this.outcome(speech), callbackOf);
+		runQueuedJob(this.host, speech, this.host.renderMs(), () => this.outcome(speech), callbackOf);
 		return new HttpAnswer(201, { ...speech });
 	}
 

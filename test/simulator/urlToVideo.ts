@@ -250,7 +250,7 @@ export class UrlToVideoRoutes {
 		runQueuedJob(
 			this.host,
 			video,
-			this.host.videoMs,
+			this.host.renderMs(),
 			() => this.previewsOutcome(video),
 			callbackOf,
 		);
@@ -321,7 +321,7 @@ export class UrlToVideoRoutes {
 		runQueuedJob(
 			this.host,
 			video,
-			this.host.videoMs,
+			this.host.renderMs(),
 			() => videoOutcome(this.host.url, video),
 			callbackOf,
 		);

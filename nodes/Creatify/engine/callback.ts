@@ -24,7 +24,7 @@ import { nodeResumeUrl } from '../../shared/helpers/callbackUrl';
 import { callbackReachabilityProblem } from '../../shared/helpers/locality';
 import { creatifyBaseUrl } from '../../shared/transport';
 import { answerJson } from '../../shared/transport/answer';
-import { listByIds } from '../../shared/transport/jobs';
+import { IDS_PER_LIST_CALL, listByIds } from '../../shared/transport/jobs';
 import type { DownloadSettings } from './download';
 import { downloadFiles } from './download';
 import { followUpFailure, sendFollowUpOnce } from './followUp';
@@ -136,9 +136,63 @@ async function resumedItems(
 	return output;
 }
 
+/** `count` IDs drawn at random from `ids` (all of them when there are fewer). */
+function sampleOf(ids: string[], count: number): string[] {
+	const pool = [...ids];
+	for (let k = 0; k < Math.min(count, pool.length); k++) {
+		const pick = k + Math.floor(Math.random() * (pool.length - k));
+		[pool[k], pool[pick]] = [pool[pick], pool[k]];
+	}
+	return pool.slice(0, count);
+}
+
 /**
- * Handles one callback for the waiting execution: the body only names a job; the API says where every job
- * stands. Resumes the execution with the final records once all have settled; until then it keeps waiting.
+ * Reads the jobs with these IDs and settles the items waiting for them; false when one still works (or could not
+ * be read), true when every one of them has settled.
+ */
+async function settleJobs(
+	ctx: IWebhookFunctions,
+	family: JobFamily,
+	ids: string[],
+	waiting: WaitingItem[],
+	calledId: string,
+	finals: Map<WaitingItem, IDataObject>,
+): Promise<boolean> {
+	const listed = await listByIds(ctx, family, ids);
+	const jobs = new Map(listed.map((job) => [job.id, job]));
+	let settled = true;
+	for (const item of waiting.filter((candidate) => ids.includes(candidate.json.id))) {
+		const job = jobs.get(item.json.id);
+		const final = job && (await settleItem(ctx, family, item.json.creatify_wait!, job, calledId));
+		if (final) finals.set(item, final);
+		else settled = false;
+	}
+	return settled;
+}
+
+/**
+ * Whether every waiting job has settled, read linearly in the batch: the called job and a random sample of the
+ * others in one list call; only when none of those still works, all the rest (100 per call). While renders are
+ * under way a callback costs one read whatever the batch size; the full read happens near the end only.
+ */
+async function allSettled(
+	ctx: IWebhookFunctions,
+	family: JobFamily,
+	waiting: WaitingItem[],
+	calledId: string,
+	finals: Map<WaitingItem, IDataObject>,
+): Promise<boolean> {
+	const ids = [...new Set(waiting.map((item) => item.json.id))];
+	const others = ids.filter((id) => id !== calledId);
+	const first = [calledId, ...sampleOf(others, IDS_PER_LIST_CALL - 1)];
+	if (!(await settleJobs(ctx, family, first, waiting, calledId, finals))) return false;
+	const rest = ids.filter((id) => !first.includes(id));
+	return rest.length === 0 || (await settleJobs(ctx, family, rest, waiting, calledId, finals));
+}
+
+/**
+ * Handles one callback for the waiting execution: the body only names a job; the API says where the jobs
+ * stand. Resumes the execution with the final records once all have settled; until then it keeps waiting.
  */
 export async function handleCallback(
 	ctx: IWebhookFunctions,
@@ -156,22 +210,14 @@ export async function handleCallback(
 		const message = 'This execution does not wait for that job';
 		return answerJson(ctx, 404, { error: 'unknown_job', message });
 	}
-	let jobs: Map<string, CreatifyJob>;
+	const finals = new Map<WaitingItem, IDataObject>();
 	try {
-		const listed = await listByIds(ctx, family, [...new Set(waiting.map((item) => item.json.id))]);
-		jobs = new Map(listed.map((job) => [job.id, job]));
+		if (!(await allSettled(ctx, family, waiting, calledId, finals)))
+			return answerJson(ctx, 200, { received: true, waiting: true });
 	} catch {
 		const message = 'Could not check the jobs with Creatify';
 		return answerJson(ctx, 503, { error: 'verification_unavailable', message });
 	}
-	const finals = new Map<WaitingItem, IDataObject>();
-	for (const item of waiting) {
-		const job = jobs.get(item.json.id);
-		const final = job && (await settleItem(ctx, family, item.json.creatify_wait!, job, calledId));
-		if (final) finals.set(item, final);
-	}
-	const unfinished = waiting.length - finals.size;
-	if (unfinished > 0) return answerJson(ctx, 200, { received: true, waiting: unfinished });
 	const output = await resumedItems(ctx, family, items, finals);
 	return { ...answerJson(ctx, 200, { received: true, resumed: true }), workflowData: [output] };
 }
