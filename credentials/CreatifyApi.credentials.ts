@@ -1,10 +1,13 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { normalizeBaseUrl } from '../nodes/shared/baseUrl';
 
 export class CreatifyApi implements ICredentialType {
 	name = 'creatifyApi';
@@ -49,15 +52,25 @@ export class CreatifyApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
+	/**
+	 * The keys as headers, and the Base URL under requests that give a path only. A function rather than
+	 * expressions: n8n 2.x evaluates each credential expression in a fresh isolate when a request holds the
+	 * pool (tens of ms per request), and the node need not read the credential a second time for the URL.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			baseURL: requestOptions.baseURL ?? normalizeBaseUrl(credentials.baseUrl),
 			headers: {
-				'X-API-ID': '={{$credentials.apiId}}',
-				'X-API-KEY': '={{$credentials.apiKey}}',
+				...requestOptions.headers,
+				'X-API-ID': String(credentials.apiId ?? ''),
+				'X-API-KEY': String(credentials.apiKey ?? ''),
 			},
-		},
-	};
+		};
+	}
 
 	// The one free call that needs valid keys: a wrong key fails here with Creatify's own message.
 	test: ICredentialTestRequest = {

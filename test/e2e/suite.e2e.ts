@@ -811,6 +811,40 @@ test("16. URL to Video Create Previews then Render, both waiting for Creatify ca
 	expect(new Set(toExecution.map((d) => `${d.taskId}:${d.url}`)).size).toBe(4);
 });
 
+test('17. 300 rows in callback mode, jobs finishing over 20 s: outputs paired to their rows, every callback answered (p99 within 5 s), about one status read per callback', async () => {
+	sim.reset({ videoMs: 500, renderSpreadMs: 20_000, credits: 100_000 });
+	sim.webhook = { timeoutMs: 15_000 };
+	const id = await deployRows('300 voice-overs (callback)', 'rows-300-callback', {
+		resource: 'textToSpeech',
+		script: '={{ $json.script }}',
+		waitMode: 'callback',
+		options: { download: 'none', concurrency: 10 },
+	});
+	const rows = Array.from({ length: 300 }, (_, k) => ({ script: `Row ${k}.` }));
+	expect(await post('rows-300-callback', { rows })).toBe(200);
+	const [execution] = await finishedAfter(api, id, 1, 120_000, logTail);
+	await sim.settleWebhooks();
+	expect(execution.status).toBe('success');
+	expect(nodeItems(execution, 'Done').map((j) => [j.script, j.status])).toEqual(
+		rows.map((r) => [r.script, 'done']),
+	);
+	const deliveries = sim.webhookDeliveries;
+	// answered: 200 while the execution waits, 409 once it has resumed (or before it waits)
+	expect(deliveries.filter((d) => d.responseStatus !== 200 && d.responseStatus !== 409)).toEqual(
+		[],
+	);
+	const times = deliveries.map((d) => d.ms ?? Infinity).sort((a, b) => a - b);
+	const quantile = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+	const reads = sim.requests.filter(
+		(r) => r.method === 'GET' && r.path === '/api/text_to_speech/' && r.query.ids,
+	).length;
+	process.stderr.write(
+		`[17] ${deliveries.length} callbacks answered in p50 ${quantile(0.5)} ms, p99 ${quantile(0.99)} ms, max ${times.at(-1)} ms; ${reads} status reads (${(reads / deliveries.length).toFixed(2)} per callback)\n`,
+	);
+	expect(quantile(0.99)).toBeLessThan(5000);
+	expect(reads / deliveries.length).toBeLessThan(1.3);
+});
+
 test("15. preview-approve-render.json: a product page's previews are e-mailed, the reviewer's choice in the Wait node's form is rendered and e-mailed; choosing none renders nothing", async () => {
 	sim.reset({ videoMs: 600 });
 	const mailbox = new Mailbox();

@@ -14,6 +14,7 @@ import type { BackoffPolicy } from '../helpers/backoff';
 import { retryDelay } from '../helpers/backoff';
 import { parseWith } from '../helpers/schemas';
 import { abortableSleep } from '../helpers/sleep';
+import { normalizeBaseUrl } from '../baseUrl';
 import { apiPath, failure, httpFailure, networkFailure, subject } from './failures';
 import type { CreatifyContext, CreatifyRequest, Outcome } from './request';
 import { multipartBody } from './upload';
@@ -23,17 +24,11 @@ export type { CreatifyContext, CreatifyRequest } from './request';
 export type { UploadFile } from './upload';
 
 export const CREDENTIAL_TYPE = 'creatifyApi';
-export const DEFAULT_BASE_URL = 'https://api.creatify.ai';
 
 /** A GET is tried this many times in all; a paid POST as often, but only while nothing was processed. */
 export const MAX_ATTEMPTS = 5;
 export const RETRY_BACKOFF: BackoffPolicy = { initialMs: 1000, maxMs: 30_000, factor: 2 };
 export const REQUEST_TIMEOUT_MS = 60_000;
-
-export function normalizeBaseUrl(value: unknown): string {
-	const text = typeof value === 'string' && value.trim() !== '' ? value.trim() : DEFAULT_BASE_URL;
-	return text.replace(/\/+$/, '');
-}
 
 export async function creatifyBaseUrl(ctx: CreatifyContext): Promise<string> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
@@ -55,7 +50,6 @@ async function attempt(
 	ctx: CreatifyContext,
 	req: CreatifyRequest<unknown>,
 	options: IHttpRequestOptions,
-	baseUrl: string,
 	signal: AbortSignal | undefined,
 ): Promise<Attempt> {
 	try {
@@ -76,6 +70,7 @@ async function attempt(
 		const code = networkErrorCode(error);
 		if (code !== undefined) return { code };
 		const reason = error instanceof Error ? error.message : String(error);
+		const baseUrl = await creatifyBaseUrl(ctx);
 		throw failure(
 			ctx,
 			req,
@@ -119,10 +114,10 @@ export async function creatifyRequest<T>(
 	ctx: CreatifyContext,
 	req: CreatifyRequest<T>,
 ): Promise<T> {
-	const baseUrl = await creatifyBaseUrl(ctx);
+	// the credential adds the base URL and the keys (its authenticate function): one credential read per request
 	const options: IHttpRequestOptions = {
 		method: req.method,
-		url: `${baseUrl}${apiPath(req.path)}`,
+		url: apiPath(req.path),
 		qs: req.qs,
 		body: req.body,
 		json: true,
@@ -133,12 +128,12 @@ export async function creatifyRequest<T>(
 	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
 	for (let attempts = 1; ; attempts++) {
 		const sent = req.files ? withFiles(options, req) : options;
-		const { outcome, code } = await attempt(ctx, req, sent, baseUrl, signal);
+		const { outcome, code } = await attempt(ctx, req, sent, signal);
 		if (outcome && outcome.status >= 200 && outcome.status < 300) return parsed(ctx, req, outcome);
 		if (attempts >= MAX_ATTEMPTS || !shouldRetry(req, outcome?.status, code)) {
 			throw outcome
 				? httpFailure(ctx, req, outcome, attempts)
-				: networkFailure(ctx, req, baseUrl, code as string, attempts);
+				: networkFailure(ctx, req, await creatifyBaseUrl(ctx), code as string, attempts);
 		}
 		const delay = retryDelay(RETRY_BACKOFF, attempts - 1, outcome?.headers['retry-after']);
 		await abortableSleep(delay, signal);
