@@ -5,6 +5,7 @@
  * processing, (2) status calls per task, (3) the same 100 items with Wait for Creatify Callback (the execution
  * suspended and resumed by the simulator's callbacks, as n8n's waiting webhooks do), (4) peak RSS added by a
  * 1 GiB video streamed into n8n's filesystem binary data store, against buffering the same file in memory,
+ * (3b) 1,000 items in callback mode, with status reads per callback,
  * (5) 100 URL to Video items (page → link → video, poll) against their ideal, with status calls per video,
  * (6) peak RSS added by a 1 GiB audio file uploaded from the binary store to Aurora, against reading it whole.
  * Loopback only; bounded in count and time.
@@ -256,6 +257,25 @@ async function main() {
 		'status calls per task, callback mode',
 		(callbackReads / ITEMS).toFixed(3),
 		`${callbackReads} list calls: one check before suspending, then one per callback (${sim.webhookDeliveries.length} callbacks)`,
+	]);
+
+	// 2b. callback mode at ten times the batch: a callback should still cost about one status read
+	const LARGE = 1000;
+	sim.reset({ imageMs: IMAGE_MS, videoMs: VIDEO_MS, credits: 100_000 });
+	slowGenerationRequests(LARGE * 2);
+	const largeByCallback = await createVideosByCallback(LARGE);
+	await sim.settleWebhooks();
+	const largeReads = statusCalls().length;
+	const largeIdeal = (IMAGE_MS + VIDEO_MS) / 1000 + (LARGE * LATENCY_MS) / CONCURRENCY / 1000;
+	rows.push([
+		`${LARGE} items, Create Video (Wait for Creatify Callback), one execution`,
+		`${largeByCallback.toFixed(1)} s`,
+		`measured/ideal ${(largeByCallback / largeIdeal).toFixed(2)} (ideal ${largeIdeal.toFixed(1)} s)`,
+	]);
+	rows.push([
+		`status reads per callback, ${LARGE} items`,
+		(largeReads / sim.webhookDeliveries.length).toFixed(2),
+		`${largeReads} list calls for ${sim.webhookDeliveries.length} callbacks`,
 	]);
 
 	// 3. URL to Video: the same 100 items as product pages; two requests per item (link, video), one render

@@ -233,6 +233,23 @@ test('images that finish while a long batch is still being sent get their videos
 	expect(sim.paidAttempts('gen_video')).toHaveLength(6);
 });
 
+test('images that finish while the catch-up sends its videos get theirs too, before the execution waits', async () => {
+	await sim.settleWebhooks();
+	sim.reset({ imageMs: 200, videoMs: 300 });
+	// images are asked for in 0.6 s; the catch-up then sends the videos of the finished ones, one at a time, for
+	// 0.5 s, while the last images finish: their callbacks are refused (the execution does not wait yet)
+	sim.inject({ method: 'POST', path: /gen_image\/$/, delayMs: 100, times: 6 });
+	sim.inject({ method: 'POST', path: /gen_video\/$/, delayMs: 100, times: 6 });
+	const rows = Array.from({ length: 6 }, (_, i) => ({
+		url: `https://shop.example.com/mid/${i}.png`,
+	}));
+	const started = await runWaiting({ ...createVideo, options: { concurrency: 1 } }, rows);
+	expect(started.run.status).toBe('waiting');
+	expect(sim.paidAttempts('gen_video')).toHaveLength(6);
+	const { items } = await waitingWebhooks.track(started, credentials());
+	expect(items.map((i) => i.json.status)).toEqual(rows.map(() => 'video_generated'));
+});
+
 test('tasks that all finished while the batch was sent: no wait, the results come out at once', async () => {
 	await sim.settleWebhooks();
 	sim.reset({ imageMs: 5 });

@@ -64,12 +64,19 @@ async function startFollowUps(run: PaidRun, runs: ItemRun[]) {
 	);
 }
 
+/** What one round did: jobs settled, follow-ups started. */
+interface Progress {
+	settled: boolean;
+	followedUp: boolean;
+}
+
 /**
- * Settles finished and failed runs and starts the follow-ups that are due; true when any started. With
- * `failedAsRecords` (callback mode) a failed job settles as its record, as its callback would deliver it.
+ * Settles finished and failed runs and starts the follow-ups that are due. With `failedAsRecords` (callback
+ * mode) a failed job settles as its record, as its callback would deliver it.
  */
-async function advance(run: PaidRun, runs: ItemRun[], failedAsRecords = false): Promise<boolean> {
+async function advance(run: PaidRun, runs: ItemRun[], failedAsRecords = false): Promise<Progress> {
 	const due: ItemRun[] = [];
+	const settledBefore = runs.filter((r) => r.settled).length;
 	for (const itemRun of runs) {
 		const move: Move = nextMove(
 			run.family,
@@ -82,20 +89,29 @@ async function advance(run: PaidRun, runs: ItemRun[], failedAsRecords = false): 
 		else if (move === 'fail') settleFailed(run, itemRun);
 	}
 	await startFollowUps(run, due);
-	return due.length > 0;
+	return {
+		settled: runs.filter((r) => r.settled).length > settledBefore,
+		followedUp: due.length > 0,
+	};
 }
 
 /**
- * Callback mode, once everything is sent: one status check settles what already finished and starts the
- * follow-ups already due. n8n refuses callbacks for an execution that is still running (it is not waiting
- * yet), so a job that finished while a long batch was being sent would otherwise never be heard of again.
+ * Callback mode, once everything is sent: status checks settle what already finished and start the follow-ups
+ * already due, again after each round that moved a job on (sending follow-ups takes time, and more jobs finish
+ * meanwhile), until a check finds nothing new. n8n refuses callbacks for an execution that is still running (it
+ * is not waiting yet), so a job that finished while a long batch was being sent would otherwise never be heard
+ * of again.
  */
 export async function catchUp(run: PaidRun, runs: ItemRun[]) {
-	const waiting = runs.filter((r) => !r.settled);
-	if (waiting.length === 0) return;
-	await refresh(run, waiting);
-	await advance(run, waiting, true);
-	run.throwIfStopped();
+	for (;;) {
+		const waiting = runs.filter((r) => !r.settled);
+		if (waiting.length === 0) return;
+		await refresh(run, waiting);
+		const { followedUp } = await advance(run, waiting, true);
+		run.throwIfStopped();
+		// sending follow-ups took time: more jobs may have finished meanwhile
+		if (!followedUp) return;
+	}
 }
 
 function timeOut(run: PaidRun, itemRun: ItemRun) {
@@ -117,8 +133,10 @@ export async function poll(run: PaidRun, runs: ItemRun[]) {
 		if (left <= 0) break;
 		await abortableSleep(Math.min(backoffDelay(run.settings.poll, round), left), signal);
 		await refresh(run, waiting);
-		// jobs whose follow-up just started are new renders: check them at the short interval again
-		if (await advance(run, waiting)) round = -1;
+		// jobs started together finish together: once some finished (or started their follow-up), check the
+		// others at the short interval again, so that each is seen soon after it is done
+		const { settled, followedUp } = await advance(run, waiting);
+		if (settled || followedUp) round = -1;
 		run.throwIfStopped();
 	}
 	for (const itemRun of runs.filter((r) => !r.settled)) timeOut(run, itemRun);
