@@ -97,11 +97,20 @@ async function createVideosByCallback(count: number) {
 		waitingBaseUrl: waitingWebhooks.baseUrl,
 	});
 	if (waiting.run.status !== 'waiting') throw new Error(`not waiting: ${waiting.error?.message}`);
+	const readsBeforeWait = statusCalls().length;
+	const answeredBefore = waitingWebhooks.answers.length;
 	const { items, error } = await waitingWebhooks.track(waiting, credentials());
 	if (error || items.some((i) => i.json.status !== 'video_generated')) {
 		throw new Error(`callback run failed: ${error?.message}`);
 	}
-	return (Date.now() - started) / 1000;
+	const whileWaiting = waitingWebhooks.answers
+		.slice(answeredBefore)
+		.filter((a) => a.status === 200).length;
+	return {
+		seconds: (Date.now() - started) / 1000,
+		readsPerCallback: (statusCalls().length - readsBeforeWait) / Math.max(1, whileWaiting),
+		whileWaiting,
+	};
 }
 
 /** Status reads of Product Video tasks (list and single), the free calls waiting costs. */
@@ -245,7 +254,7 @@ async function main() {
 	// 2. the same items, waiting for Creatify's callbacks instead of polling
 	sim.reset({ imageMs: IMAGE_MS, videoMs: VIDEO_MS, credits: 100_000 });
 	slowGenerationRequests(ITEMS * 2);
-	const byCallback = await createVideosByCallback(ITEMS);
+	const { seconds: byCallback } = await createVideosByCallback(ITEMS);
 	await sim.settleWebhooks();
 	const callbackReads = statusCalls().length;
 	rows.push([
@@ -263,19 +272,19 @@ async function main() {
 	const LARGE = 1000;
 	sim.reset({ imageMs: IMAGE_MS, videoMs: VIDEO_MS, credits: 100_000 });
 	slowGenerationRequests(LARGE * 2);
-	const largeByCallback = await createVideosByCallback(LARGE);
+	const large = await createVideosByCallback(LARGE);
 	await sim.settleWebhooks();
-	const largeReads = statusCalls().length;
-	const largeIdeal = (IMAGE_MS + VIDEO_MS) / 1000 + (LARGE * LATENCY_MS) / CONCURRENCY / 1000;
+	// n8n refuses callbacks until the execution waits: the node's catch-up checks cover the jobs they were about
+	const idealAtLarge = (IMAGE_MS + VIDEO_MS) / 1000 + (2 * LARGE * LATENCY_MS) / CONCURRENCY / 1000;
 	rows.push([
 		`${LARGE} items, Create Video (Wait for Creatify Callback), one execution`,
-		`${largeByCallback.toFixed(1)} s`,
-		`measured/ideal ${(largeByCallback / largeIdeal).toFixed(2)} (ideal ${largeIdeal.toFixed(1)} s)`,
+		`${large.seconds.toFixed(1)} s`,
+		`measured/ideal ${(large.seconds / idealAtLarge).toFixed(2)} (ideal ${idealAtLarge.toFixed(1)} s: renders + every image and video request at the cap)`,
 	]);
 	rows.push([
-		`status reads per callback, ${LARGE} items`,
-		(largeReads / sim.webhookDeliveries.length).toFixed(2),
-		`${largeReads} list calls for ${sim.webhookDeliveries.length} callbacks`,
+		`status reads per callback while waiting, ${LARGE} items`,
+		large.readsPerCallback.toFixed(2),
+		`${large.whileWaiting} callbacks answered while the execution waited (the others came before: n8n refuses them, the catch-up checks cover them)`,
 	]);
 
 	// 3. URL to Video: the same 100 items as product pages; two requests per item (link, video), one render
