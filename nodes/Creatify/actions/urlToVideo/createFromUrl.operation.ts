@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { urlToVideo } from '../../../shared/families/urlToVideo';
 import { paidOperation } from '../../engine/engine';
-import { linkFromPageRequest, pageUrlProperty, readPageUrl, videoRequest } from './requests';
+import { linkPrelude, pageUrlProperty, readPageUrl, videoRequest } from './requests';
 import { videoOperationProperties, videoSettings } from './videoSettings';
 
 const properties = videoOperationProperties(pageUrlProperty);
@@ -21,12 +21,7 @@ export const execute = paidOperation(urlToVideo, (ctx, itemIndex) => {
 	const url = readPageUrl(ctx, itemIndex);
 	const settings = videoSettings(ctx, itemIndex);
 	return {
-		prelude: {
-			request: linkFromPageRequest(url, itemIndex),
-			fill: (link) => ({ link: link.id }),
-			made: (link) =>
-				`The page's link ${String(link.id)} was created first: to retry without scraping the page again, use Create Video with that link.`,
-		},
+		prelude: linkPrelude(url, itemIndex, 'use Create Video'),
 		request: videoRequest(settings, itemIndex),
 		step: 'video',
 	};

@@ -14,7 +14,7 @@ import type { PaidItemPlan } from '../../engine/plan';
 import { waitOptions, waitProperties } from '../../engine/waitParameters';
 import { invalidInput, readUuid } from '../common';
 import { linkLocator, optionsCollection, paidNotice } from '../descriptions';
-import { linkFromPageRequest, pageUrlProperty, previewsRequest, readPageUrl } from './requests';
+import { linkPrelude, pageUrlProperty, previewsRequest, readPageUrl } from './requests';
 import {
 	VISUAL_STYLES,
 	videoSettings,
@@ -84,12 +84,7 @@ export const execute = paidOperation(urlToVideo, (ctx, itemIndex): PaidItemPlan 
 	}
 	const url = readPageUrl(ctx, itemIndex);
 	return {
-		prelude: {
-			request: linkFromPageRequest(url, itemIndex),
-			fill: (link) => ({ link: link.id }),
-			made: (link) =>
-				`The page's link ${String(link.id)} was created first: to retry without scraping the page again, choose Previews From: Link with that link.`,
-		},
+		prelude: linkPrelude(url, itemIndex, 'choose Previews From: Link'),
 		request: previewsRequest(body, itemIndex),
 		step: 'preview',
 	};

@@ -12,6 +12,7 @@ import type { CreatifyLink } from '../../../shared/helpers/listings';
 import { LINKS } from '../../../shared/helpers/listings';
 import { pageUrlProblem } from '../../../shared/helpers/validation';
 import type { CreatifyRequest } from '../../../shared/transport';
+import type { Prelude } from '../../engine/plan';
 import { jobCreation } from '../../engine/plan';
 import { invalidInput } from '../common';
 
@@ -29,6 +30,19 @@ export function readPageUrl(ctx: IExecuteFunctions, itemIndex: number): string {
  */
 export function linkFromPageRequest(url: string, itemIndex: number): CreatifyRequest<CreatifyLink> {
 	return { ...linkRequest('POST', [], itemIndex, { body: { url } }), about: `for the page ${url}` };
+}
+
+/**
+ * The link of a product page made just before the paid request that takes it (its `link`): when the paid request
+ * then fails, the error names the link and `reuse` says how to use it instead of scraping the page again.
+ */
+export function linkPrelude(url: string, itemIndex: number, reuse: string): Prelude {
+	return {
+		request: linkFromPageRequest(url, itemIndex),
+		fill: (link) => ({ link: link.id }),
+		made: (link) =>
+			`The page's link ${String(link.id)} was created first: to retry without scraping the page again, ${reuse} with that link.`,
+	};
 }
 
 /**
