@@ -8,8 +8,10 @@
  * (counting executions per task). Every task is delivered twice, the repeat
  * BENCH_REPEAT_GAP deliveries later (as Creatify retries do). First on one n8n process (SQLite), then in queue
  * mode (PostgreSQL, Redis, main, 2 workers, a webhook processor; deliveries alternate between the webhook
- * processor and main), then queue mode again with a bigger expression isolate pool. Prints callbacks answered per second, ours / built-in, p50/p99 answer latency,
- * executions started, duplicate executions and lost tasks. Loopback only; bounded in count and time.
+ * processor and main), then queue mode again with n8n creating expression isolates only when an expression is
+ * evaluated (N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE; BENCH_SETUPS=queue-pool measures a bigger isolate pool instead).
+ * Prints callbacks answered per second, ours / built-in, p50/p99 answer latency, executions started, duplicate
+ * executions and lost tasks. Loopback only; bounded in count and time.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,7 +23,7 @@ import { join } from 'node:path';
 import { N8nApi } from '../test/n8n/api';
 import { QueueCluster } from '../test/n8n/queue';
 import { freePort, installPackage, N8nProcess, packPackage } from '../test/n8n/runtime';
-import { CREATIFY_TRIGGER, workflowOf } from '../test/n8n/workflows';
+import { CREATIFY_TRIGGER, CREATIFY_TRIGGER_VERSION, workflowOf } from '../test/n8n/workflows';
 import type { NodeSpec } from '../test/n8n/workflows';
 import { CreatifySimulator } from '../test/simulator/server';
 
@@ -30,8 +32,8 @@ const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 16);
 const REPEAT_GAP = Number(process.env.BENCH_REPEAT_GAP ?? 50);
 /** per variant: stop sending after this long, and stop waiting for executions after this long again */
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 60);
-/** which n8n set-ups to measure, in this order: single, queue, queue-pool */
-const SETUPS = (process.env.BENCH_SETUPS ?? 'single,queue,queue-pool').split(',');
+/** which n8n set-ups to measure, in this order: single, queue, queue-lazy, queue-pool */
+const SETUPS = (process.env.BENCH_SETUPS ?? 'single,queue,queue-lazy').split(',');
 
 interface Variant {
 	label: string;
@@ -69,6 +71,7 @@ const VARIANTS: Variant[] = [
 					CREATIFY_TRIGGER,
 					{ verifyWithApi: verify },
 					{ webhookId, credentials },
+					CREATIFY_TRIGGER_VERSION,
 				] as NodeSpec,
 				path: `${webhookId}/creatify`,
 			};
@@ -374,6 +377,12 @@ function table(results: Result[]): string {
  */
 const POOL = { N8N_EXPRESSION_ENGINE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '4' };
 
+/**
+ * With lazy acquisition n8n creates an expression isolate only when an expression is evaluated, so a webhook or a
+ * credential read without expressions costs none.
+ */
+const LAZY = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' };
+
 async function main() {
 	const sim = new CreatifySimulator({ credits: 1_000_000 });
 	const sink = new Sink();
@@ -392,6 +401,11 @@ async function main() {
 			setup: 'queue',
 			mode: 'queue mode',
 			cluster: new QueueCluster({ workers: 2, workerConcurrency: 20 }),
+		},
+		{
+			setup: 'queue-lazy',
+			mode: 'queue mode, lazy isolates',
+			cluster: new QueueCluster({ workers: 2, workerConcurrency: 20, env: LAZY }),
 		},
 		{
 			setup: 'queue-pool',

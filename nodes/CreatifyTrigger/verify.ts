@@ -16,7 +16,6 @@ import type { CreatifyJob } from '../shared/helpers/schemas';
 import { knowsStatus, readStatus, reportedStep } from '../shared/helpers/status';
 import { answerJson } from '../shared/transport/answer';
 import { getJob } from '../shared/transport/jobs';
-import type { DeliveryBook } from './deliveries';
 
 /** The event of a genuine callback about a job that still works: its status changed. */
 export const STATUS_CHANGED = 'statusChanged';
@@ -144,7 +143,8 @@ export async function emitVerified(
 	ctx: IWebhookFunctions,
 	candidates: JobFamily[],
 	body: CallbackBody,
-	book: DeliveryBook,
+	/** records a delivery as emitted; false when it was emitted already */
+	record: (delivery: string) => boolean,
 ): Promise<Outcome> {
 	const verify = ctx.getNodeParameter('verifyWithApi', true) as boolean;
 	const owned = verify
@@ -172,7 +172,7 @@ export async function emitVerified(
 	// a status change is one event per status reached
 	const delivery =
 		event === STATUS_CHANGED ? `${job.id}:${event}:${String(job.status)}` : `${job.id}:${event}`;
-	if (!book.record(delivery, Date.now())) {
+	if (!record(delivery)) {
 		return answered(answerJson(ctx, 200, { received: true, duplicate: true }));
 	}
 	// n8n sends this answer once it has created the execution: Creatify never hears 200 for a workflow that did

@@ -59,28 +59,32 @@ export function expressResponse(res: ServerResponse) {
 	return api;
 }
 
-/** The request as n8n's body parser leaves it: the parsed JSON body and the raw bytes. */
-export async function readRequest(req: IncomingMessage) {
+/** The content types n8n parses before a webhook node of version 2 or later runs (webhook-helpers.ts). */
+const PARSED_TYPES = /^(application\/json|text\/plain|application\/x-www-form-urlencoded)|[/+]xml$/;
+
+/**
+ * The request as n8n's body parser leaves it: the parsed JSON body and the raw bytes; for a node of version 2 or
+ * later and a content type n8n does not parse (none, for one), the request stream unread.
+ */
+export async function readRequest(req: IncomingMessage, nodeVersion = 1) {
+	const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+	const query = Object.fromEntries(url.searchParams);
+	const contentType = String(req.headers['content-type'] ?? '');
+	if (nodeVersion > 1 && !PARSED_TYPES.test(contentType)) {
+		return Object.assign(req, { body: {}, query, params: {} });
+	}
 	const chunks: Buffer[] = [];
 	for await (const chunk of req) chunks.push(chunk as Buffer);
 	const rawBody = Buffer.concat(chunks);
 	let body: unknown = {};
-	if (String(req.headers['content-type'] ?? '').includes('json')) {
+	if (contentType.includes('json')) {
 		try {
 			body = JSON.parse(rawBody.toString() || '{}');
 		} catch {
 			body = {};
 		}
 	}
-	const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-	return {
-		body,
-		rawBody,
-		headers: req.headers,
-		query: Object.fromEntries(url.searchParams),
-		params: {},
-		method: req.method,
-	};
+	return { body, rawBody, headers: req.headers, query, params: {}, method: req.method };
 }
 
 export class TriggerHarness {
@@ -101,6 +105,8 @@ export class TriggerHarness {
 	constructor(
 		private readonly parameters: INodeParameters,
 		private readonly credentials: CreatifyCredentialValues,
+		/** the trigger's version in the workflow (new nodes get the newest) */
+		private readonly typeVersion = 2,
 	) {}
 
 	/** A new n8n process: the node's module loaded afresh, so nothing is remembered but the saved static data. */
@@ -151,12 +157,12 @@ export class TriggerHarness {
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-		const httpRequest = await readRequest(req);
+		const httpRequest = await readRequest(req, this.typeVersion);
 		const node: INode = {
 			id: 'b2c3d4e5-0000-4000-8000-000000000002',
 			name: 'Creatify Trigger',
 			type: CREATIFY_TRIGGER_NODE_TYPE,
-			typeVersion: 1,
+			typeVersion: this.typeVersion,
 			position: [0, 0],
 			parameters: this.parameters,
 			webhookId: WEBHOOK_ID,

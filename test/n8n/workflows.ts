@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 
 export const CREATIFY = 'n8n-nodes-creatify.creatify';
 export const CREATIFY_TRIGGER = 'n8n-nodes-creatify.creatifyTrigger';
+/** The Creatify Trigger's newest version, which new nodes get. */
+export const CREATIFY_TRIGGER_VERSION = 2;
 
 type Node = Record<string, unknown> & { name: string };
 
@@ -101,10 +103,16 @@ export function triggerWorkflow(
 ) {
 	const webhookId = randomUUID();
 	const nodes = [
-		node('Creatify Trigger', CREATIFY_TRIGGER, parameters, {
-			webhookId,
-			credentials: { creatifyApi: { id: credentialId, name: 'Creatify (simulator)' } },
-		}),
+		node(
+			'Creatify Trigger',
+			CREATIFY_TRIGGER,
+			parameters,
+			{
+				webhookId,
+				credentials: { creatifyApi: { id: credentialId, name: 'Creatify (simulator)' } },
+			},
+			CREATIFY_TRIGGER_VERSION,
+		),
 		node('Received', 'n8n-nodes-base.noOp', {}),
 	];
 	return {

@@ -2,6 +2,8 @@
  * Creatify Trigger: the simulator's real webhook deliveries (and forged or broken requests) reach the trigger's
  * webhook() through a local stand-in for n8n's webhook endpoint.
  */
+import { randomUUID } from 'node:crypto';
+
 import type { INodeParameters } from 'n8n-workflow';
 
 import { rl, useSimulator } from '../harness/fixture';
@@ -12,8 +14,8 @@ const { sim, credentials } = useSimulator({ imageMs: 40, videoMs: 60 });
 const IMAGE = 'https://shop.example.com/images/bottle.png';
 
 const harnesses: TriggerHarness[] = [];
-async function listen(parameters: INodeParameters = {}) {
-	const harness = new TriggerHarness(parameters, credentials());
+async function listen(parameters: INodeParameters = {}, typeVersion?: number) {
+	const harness = new TriggerHarness(parameters, credentials(), typeVersion);
 	harnesses.push(harness);
 	await harness.start();
 	return harness;
@@ -22,10 +24,10 @@ afterEach(async () => {
 	await Promise.all(harnesses.splice(0).map((h) => h.stop()));
 });
 
-async function post(url: string, body: unknown, contentType = 'application/json') {
+async function post(url: string, body: unknown, contentType: string | null = 'application/json') {
 	const response = await fetch(url, {
 		method: 'POST',
-		headers: { 'content-type': contentType },
+		headers: contentType === null ? {} : { 'content-type': contentType },
 		body: typeof body === 'string' ? body : JSON.stringify(body),
 	});
 	return { status: response.status, body: await response.json() };
@@ -322,6 +324,33 @@ describe('verification off', () => {
 			verified: false,
 		});
 		expect(sim.requests).toHaveLength(0);
+	});
+
+	test.each([
+		['version 2, no Content-Type (n8n leaves the body unread)', 2, null],
+		['version 2, JSON', 2, 'application/json'],
+		['version 1, no Content-Type (n8n reads every body)', 1, null],
+	])('a callback reaches the trigger: %s', async (_title, typeVersion, contentType) => {
+		const trigger = await listen({ verifyWithApi: false }, typeVersion);
+		const id = randomUUID(); // a job of its own: the trigger remembers deliveries across tests
+		// fetch sends a string body as text/plain unless told: a Buffer goes without a Content-Type
+		const response = await fetch(trigger.url, {
+			method: 'POST',
+			headers: contentType ? { 'content-type': contentType } : {},
+			body: Buffer.from(JSON.stringify({ id, status: 'video_generated' })),
+		});
+		expect(await response.json()).toEqual({ received: true, jobId: id, event: 'videoReady' });
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test('a body larger than a job record is refused unread to its end', async () => {
+		const trigger = await listen({ verifyWithApi: false }, 2);
+		const response = await fetch(trigger.url, {
+			method: 'POST',
+			body: Buffer.alloc(200 * 1024, 32),
+		});
+		expect(response.status).toBe(413);
+		expect(trigger.executions).toHaveLength(0);
 	});
 
 	test('events not selected, and unfinished statuses, start nothing', async () => {
