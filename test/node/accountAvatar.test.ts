@@ -31,16 +31,38 @@ describe('Avatars: Get Many', () => {
 		expect(all.items.map((i) => i.json.id)).toEqual(PERSONAS.map((p) => p.id));
 	});
 
-	test('a limit reads one page of that size from the paginated listing, with the filters', async () => {
+	test('without filters, a limit reads one page of that size from the paginated listing', async () => {
 		const { items } = await runCreatify({
-			parameters: { resource: 'avatar', operation: 'getMany', limit: 5, filters: { gender: 'f' } },
+			parameters: { resource: 'avatar', operation: 'getMany', limit: 5 },
 			credentials: credentials(),
 		});
 		expect(sim.requests.map((r) => [r.path, r.query])).toEqual([
-			['/api/personas/paginated/', { gender: 'f', page: '1', page_size: '5' }],
+			['/api/personas/paginated/', { page: '1', page_size: '5' }],
 		]);
-		const women = PERSONAS.filter((p) => p.gender === 'f');
-		expect(items.map((i) => i.json.id)).toEqual(women.slice(0, 5).map((p) => p.id));
+		expect(items.map((i) => i.json.id)).toEqual(PERSONAS.slice(0, 5).map((p) => p.id));
+	});
+
+	// the paginated listing documents page and page_size only: filters go to the listing that documents them
+	test.each([
+		['Creatify applies them', false],
+		['Creatify ignores them: the node applies them', true],
+	])('with filters and a limit, only matching avatars come back (%s)', async (_title, ignored) => {
+		sim.ignorePersonaFilters = ignored;
+		const { items } = await runCreatify({
+			parameters: {
+				resource: 'avatar',
+				operation: 'getMany',
+				limit: 3,
+				filters: { gender: 'f', ageRange: 'adult' },
+			},
+			credentials: credentials(),
+		});
+		expect(sim.requests.map((r) => [r.path, r.query])).toEqual([
+			['/api/personas/', { gender: 'f', age_range: 'adult' }],
+		]);
+		const expected = PERSONAS.filter((p) => p.gender === 'f' && p.age_range === 'adult');
+		expect(expected.length).toBeGreaterThan(3);
+		expect(items.map((i) => i.json.id)).toEqual(expected.slice(0, 3).map((p) => p.id));
 	});
 
 	test('a limit above the largest page asks for pages of 100 and stops when Creatify has no next page', async () => {

@@ -85,6 +85,29 @@ describe.each(FAMILIES.map((family: JobFamily<FamilyName>) => [family.name, fami
 			expect(paid()).toHaveLength(0);
 		});
 
+		test(`${name}: a Webhook URL longer than Creatify's 200 characters is refused before anything is paid`, async () => {
+			const webhookUrl = `https://n8n.example.com/webhook/${'a'.repeat(170)}`;
+			const { error } = await run('poll', [spec.good(1)], { webhookUrl });
+			expect(error?.message).toContain(
+				`Webhook URL is ${webhookUrl.length} characters long; Creatify accepts at most 200`,
+			);
+			expect(paid()).toHaveLength(0);
+		});
+
+		test(`${name}: Wait for Creatify Callback refuses before paying when n8n's callback URL would pass 200 characters`, async () => {
+			const { error } = await runCreatify({
+				parameters: spec.parameters({ waitMode: 'callback' }, { download: 'none' }),
+				items: [spec.good(1)],
+				credentials: credentials(),
+				waitingBaseUrl: `http://127.0.0.1:5678/${'n8n/'.repeat(40)}webhook-waiting`,
+			});
+			expect(error?.message).toBe("n8n's callback URL is too long for Creatify");
+			expect(error?.description).toMatch(/WEBHOOK_URL.*Poll Until Done.*Nothing was sent/);
+			// the URL itself is not shown: n8n's signature in it lets anyone resume the execution
+			expect(error?.description).not.toContain('webhook-waiting');
+			expect(paid()).toHaveLength(0);
+		});
+
 		test(`${name}: Check Credits First stops a run the account cannot pay before paying anything`, async () => {
 			sim.reset({ credits: 2 * spec.credits - 1 });
 			const { error } = await run('poll', [spec.good(1), spec.good(2)], { checkCredits: true });

@@ -329,6 +329,50 @@ describe('Create Video From URL', () => {
 		expect(sim.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
 	});
 
+	test.each([
+		['aurora_v1', 30, 30],
+		['aurora_v1_fast', 45, 23],
+		['aurora_v2', 15, 11],
+		['boreal', 45, 20],
+		['standard', 45, 10],
+	])(
+		'Model Version %s for %i s costs %i credits: the credits check counts what Creatify charges',
+		async (model, seconds, credits) => {
+			sim.reset({ credits });
+			const parameters = createFromUrl(
+				{ videoLength: seconds },
+				{ modelVersion: model, checkCredits: true },
+			);
+			const { items, error } = await runCreatify({
+				parameters,
+				items: pages(PAGE),
+				credentials: credentials(),
+			});
+			expect(error).toBeUndefined();
+			expect(items[0].json).toMatchObject({ status: 'done', model_version: model });
+			expect(sim.credits).toBe(0);
+			sim.reset({ credits: credits - 1 });
+			const short = await runCreatify({
+				parameters,
+				items: pages(PAGE),
+				credentials: credentials(),
+			});
+			expect(short.error?.message).toBe(
+				`Not enough Creatify credits for this run: it needs ${credits}, the account has ${credits - 1}`,
+			);
+		},
+	);
+
+	test('a Model Version Creatify does not list, from an expression, is refused before paying', async () => {
+		const { error } = await runCreatify({
+			parameters: createFromUrl({}, { modelVersion: '={{ "aurora_v9" }}' }),
+			items: pages(PAGE),
+			credentials: credentials(),
+		});
+		expect(error?.message).toMatch(/^Model Version must be one of .*, got "aurora_v9" \(item 0\)$/);
+		expect(videoPosts()).toHaveLength(0);
+	});
+
 	test('polling reads the videos with list calls of at most 100 IDs', async () => {
 		const rows = Array.from({ length: 130 }, (_, i) => ({ url: `${PAGE}-${i}` }));
 		const { items, error } = await runCreatify({

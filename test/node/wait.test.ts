@@ -195,6 +195,25 @@ describe('Create Video (poll)', () => {
 		});
 	}, 30_000);
 
+	test('timeout in a status the pages do not list: the error names it as unknown (the node kept waiting)', async () => {
+		sim.reset({ imageMs: 60_000 });
+		const { items } = await runCreatify({
+			parameters: createVideo({ maxWaitMinutes: '={{ 0.05 }}' }),
+			items: [{ url: IMAGE }],
+			credentials: credentials(),
+			continueOnFail: true,
+			onStarted: () =>
+				setTimeout(() => {
+					for (const task of sim.tasks.values())
+						(task as { status: string }).status = 'under_review';
+				}, 300),
+		});
+		const id = [...sim.tasks.keys()][0];
+		expect(failureOf(items[0])?.message).toBe(
+			`Task ${id} did not finish within 0.05 minutes (status "under_review", which Creatify's pages do not list for Product Video; the node waits through statuses it does not know)`,
+		);
+	}, 30_000);
+
 	test('cancelling the execution stops polling at once', async () => {
 		sim.reset({ imageMs: 60_000 });
 		const started = Date.now();

@@ -12,7 +12,7 @@ import { auroraCredits } from '../../nodes/shared/families/aurora';
 import { HttpAnswer } from './http';
 import type { ReceivedFile } from './multipart';
 import type { SimHost } from './queueJob';
-import { found, listByIds, runQueuedJob } from './queueJob';
+import { found, listByIds, runQueuedJob, webhookUrlErrors } from './queueJob';
 
 export const UPLOAD_BYTES_PER_SECOND = 16_000;
 export const DEFAULT_AUDIO_SECONDS = 10;
@@ -68,8 +68,7 @@ function auroraProblems(body: Record<string, unknown>) {
 		errors.prompt_guidance_scale = ['Ensure this value is between 0 and 10.'];
 	if (typeof body.name === 'string' && body.name.length > 255)
 		errors.name = ['Ensure this field has no more than 255 characters.'];
-	if (typeof body.webhook_url === 'string' && body.webhook_url.length > 200)
-		errors.webhook_url = ['Ensure this field has no more than 200 characters.'];
+	Object.assign(errors, webhookUrlErrors(body));
 	return Object.keys(errors).length ? errors : undefined;
 }
 

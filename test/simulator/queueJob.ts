@@ -74,3 +74,10 @@ export function listByIds<T>(records: Map<string, T>, query: Record<string, stri
 	if (bad) return new HttpAnswer(400, { ids: [`"${bad}" is not a valid UUID.`] });
 	return new HttpAnswer(200, ids.map((id) => records.get(id)).filter(Boolean));
 }
+
+/** Creatify's pages give webhook_url "Maximum length: 200" (Text to Speech, Aurora, Product Video). */
+export function webhookUrlErrors(body: Record<string, unknown>): Record<string, string[]> {
+	return typeof body.webhook_url === 'string' && body.webhook_url.length > 200
+		? { webhook_url: ['Ensure this field has no more than 200 characters.'] }
+		: {};
+}

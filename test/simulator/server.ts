@@ -11,7 +11,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { HttpAnswer } from './http';
 import { PERSONAS } from './personas';
 import type { SimHost } from './queueJob';
-import { found, listByIds } from './queueJob';
+import { found, listByIds, webhookUrlErrors } from './queueJob';
 import type { LinkVideoStatus } from './urlToVideo';
 import { AdTemplateRoutes } from './adTemplate';
 import { AuroraRoutes } from './aurora';
@@ -150,6 +150,8 @@ export class CreatifySimulator implements SimHost {
 	imageBytes: number;
 	videoBytes: number;
 	webhook: WebhookBehaviour = {};
+	/** when set, /api/personas/ ignores its documented filters too (as an API that changed might) */
+	ignorePersonaFilters = false;
 	/** when set, generated media links answer 410 Gone (an expired link) */
 	mediaExpired = false;
 	/** paid requests being handled right now (from arrival to answer, injected delays included) */
@@ -239,6 +241,7 @@ export class CreatifySimulator implements SimHost {
 		this.webhookDeliveries.length = 0;
 		this.faults = [];
 		this.webhook = {};
+		this.ignorePersonaFilters = false;
 		this.mediaExpired = false;
 		this.peakPaidInFlight = this.paidInFlight;
 		this.credits = options.credits ?? this.options.credits ?? 1000;
@@ -527,7 +530,7 @@ export class CreatifySimulator implements SimHost {
 	}
 
 	private listPersonas(query: Record<string, string>): HttpAnswer {
-		return new HttpAnswer(200, filterPersonas(query));
+		return new HttpAnswer(200, filterPersonas(this.ignorePersonaFilters ? {} : query));
 	}
 
 	private pagePersonas(query: Record<string, string>): HttpAnswer {
@@ -536,7 +539,9 @@ export class CreatifySimulator implements SimHost {
 		if (!Number.isInteger(page) || page < 1 || !Number.isInteger(size) || size < 1) {
 			return new HttpAnswer(404, { detail: 'Invalid page.' });
 		}
-		const all = filterPersonas(query);
+		// https://docs.creatify.ai/api-reference/personas/get-apipersonas-paginated documents page and page_size
+		// only: other query parameters are ignored, as Django REST Framework does
+		const all = filterPersonas({});
 		const start = (page - 1) * size;
 		if (start >= all.length && page !== 1) return new HttpAnswer(404, { detail: 'Invalid page.' });
 		const link = (p: number) =>
@@ -569,6 +574,7 @@ export class CreatifySimulator implements SimHost {
 		) {
 			errors.override_avatar = ['Invalid persona id.'];
 		}
+		Object.assign(errors, webhookUrlErrors(body));
 		if (Object.keys(errors).length) return new HttpAnswer(400, errors);
 		this.spendOn('gen_image');
 		const task = this.seedTask({
@@ -598,6 +604,8 @@ export class CreatifySimulator implements SimHost {
 		if (motion !== undefined && motion !== 'talking' && motion !== 'display' && motion !== '') {
 			return new HttpAnswer(400, { motion_style: [`"${String(motion)}" is not a valid choice.`] });
 		}
+		const webhookErrors = webhookUrlErrors(body);
+		if (webhookErrors.webhook_url) return new HttpAnswer(400, webhookErrors);
 		this.spendOn('gen_video');
 		Object.assign(task, {
 			motion_style: (motion as string) ?? null,
@@ -631,6 +639,8 @@ export class CreatifySimulator implements SimHost {
 				`Task status is "${source.status}"; its image cannot be regenerated yet.`,
 			]);
 		}
+		const webhookErrors = webhookUrlErrors(body);
+		if (webhookErrors.webhook_url) return new HttpAnswer(400, webhookErrors);
 		this.spendOn('regen_image');
 		const task = this.seedTask({
 			type: source.type,

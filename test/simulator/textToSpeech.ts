@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 
 import { HttpAnswer } from './http';
 import type { SimHost } from './queueJob';
-import { found, isUuid, listByIds, runQueuedJob } from './queueJob';
+import { found, isUuid, listByIds, runQueuedJob, webhookUrlErrors } from './queueJob';
 import { VOICES } from './urlToVideo';
 
 export const SPEECH_CHARACTERS_PER_SECOND = 14;
@@ -39,8 +39,7 @@ function speechProblems(body: Record<string, unknown>) {
 		errors.script = ['Ensure this field has no more than 8000 characters.'];
 	if (body.accent !== undefined && body.accent !== null && !ACCENTS.includes(String(body.accent)))
 		errors.accent = [`Invalid pk "${String(body.accent)}" - object does not exist.`];
-	if (typeof body.webhook_url === 'string' && body.webhook_url.length > 200)
-		errors.webhook_url = ['Ensure this field has no more than 200 characters.'];
+	Object.assign(errors, webhookUrlErrors(body));
 	return Object.keys(errors).length ? errors : undefined;
 }
 

@@ -22,6 +22,23 @@ export const PREVIEW_CREDITS_PER_30_SECONDS = 1;
 export const RENDER_CREDITS_PER_30_SECONDS = 4;
 
 const blocks = (length: unknown) => Math.max(1, Math.ceil(Number(length ?? 30) / 30));
+
+/** model_version → [credits per 30 s, credits per second] (the link_to_videos record's description) */
+const MODEL_PRICES: Record<string, [number, number]> = {
+	standard: [CREDITS_PER_30_SECONDS, 0],
+	boreal: [10, 0],
+	aurora_v1: [0, 1],
+	aurora_v1_fast: [0, 0.5],
+	aurora_v2: [0, 0.7],
+};
+
+/** What a video costs with its model (standard when none is given). */
+function videoCost(video: Record<string, unknown>): number {
+	const [per30, perSecond] = MODEL_PRICES[String(video.model_version ?? 'standard')];
+	return per30
+		? blocks(video.video_length) * per30
+		: Math.ceil(Number(video.video_length ?? 30) * perSecond);
+}
 export const LINK_WITH_PARAMS_COST = 1;
 
 export type LinkVideoStatus = 'pending' | 'in_queue' | 'running' | 'done' | 'failed' | 'rejected';
@@ -227,7 +244,7 @@ export class UrlToVideoRoutes {
 	private createVideo(body: Record<string, unknown>): HttpAnswer {
 		const problems = videoProblems(body, this.links);
 		if (problems) return new HttpAnswer(400, problems);
-		const cost = blocks(body.video_length) * CREDITS_PER_30_SECONDS;
+		const cost = videoCost(body);
 		this.host.spend(cost);
 		const video = this.newVideo(body, cost);
 		this.render(video);
@@ -278,7 +295,11 @@ export class UrlToVideoRoutes {
 				? previews.find((p) => p.media_job === body.media_job)
 				: previews[0];
 		if (!chosen) return new HttpAnswer(400, { media_job: ['No preview with this media_job.'] });
-		const cost = blocks(video.video_length) * RENDER_CREDITS_PER_30_SECONDS;
+		// a model other than standard: its price for the whole video (the pages give no render price per model)
+		const standard = String(video.model_version ?? 'standard') === 'standard';
+		const cost = standard
+			? blocks(video.video_length) * RENDER_CREDITS_PER_30_SECONDS
+			: videoCost(video);
 		this.host.spend(cost);
 		// a render request may name its own webhook_url, as every create request does
 		if (typeof body.webhook_url === 'string') video.webhook_url = body.webhook_url;
@@ -365,6 +386,8 @@ function videoProblems(body: Record<string, unknown>, links: Map<string, SimLink
 	) {
 		errors.aspect_ratio = [`"${String(body.aspect_ratio)}" is not a valid choice.`];
 	}
+	if (body.model_version !== undefined && !(String(body.model_version) in MODEL_PRICES))
+		errors.model_version = [`"${String(body.model_version)}" is not a valid choice.`];
 	if (body.video_length !== undefined && ![15, 30, 45, 60].includes(Number(body.video_length))) {
 		errors.video_length = [`"${String(body.video_length)}" is not a valid choice.`];
 	}

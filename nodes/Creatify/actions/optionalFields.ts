@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { httpUrlProblem, uuidProblem } from '../../shared/helpers/validation';
+import { uuidProblem, webhookUrlProblem } from '../../shared/helpers/validation';
 import { invalidInput } from './common';
 
 /** An optional text field: the Creatify body field an option fills, and the check its value must pass. */
@@ -13,7 +13,7 @@ export interface TextField {
 export const SHARED_FIELDS = {
 	webhookUrl: {
 		apiName: 'webhook_url',
-		check: (value: string) => httpUrlProblem('Webhook URL', value),
+		check: webhookUrlProblem,
 	},
 	overrideAvatar: {
 		apiName: 'override_avatar',

@@ -18,12 +18,12 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { JobFamily } from '../../shared/families/types';
-import { parseCallback } from '../../shared/helpers/callbacks';
 import type { CreatifyJob } from '../../shared/helpers/schemas';
-import { nodeResumeUrl } from '../../shared/helpers/callbackUrl';
+import { callbackUrlLengthProblem, nodeResumeUrl } from '../../shared/helpers/callbackUrl';
 import { callbackReachabilityProblem } from '../../shared/helpers/locality';
 import { creatifyBaseUrl } from '../../shared/transport';
 import { answerJson } from '../../shared/transport/answer';
+import { readCallback } from '../../shared/transport/callbackRequest';
 import { IDS_PER_LIST_CALL, listByIds } from '../../shared/transport/jobs';
 import type { DownloadSettings } from './download';
 import { downloadFiles } from './download';
@@ -49,9 +49,13 @@ type WaitingItem = INodeExecutionData & { json: CreatifyJob & { creatify_wait?: 
 export async function callbackUrlFor(ctx: IExecuteFunctions): Promise<string> {
 	const resumeUrl = String(ctx.evaluateExpression('{{ $execution.resumeUrl }}', 0));
 	const url = nodeResumeUrl(resumeUrl, ctx.getNode().id);
-	const problem = callbackReachabilityProblem(url, await creatifyBaseUrl(ctx));
+	const tooLong = callbackUrlLengthProblem(url);
+	const problem = tooLong ?? callbackReachabilityProblem(url, await creatifyBaseUrl(ctx));
 	if (problem) {
-		throw new NodeOperationError(ctx.getNode(), 'n8n is not reachable from Creatify', {
+		const title = tooLong
+			? "n8n's callback URL is too long for Creatify"
+			: 'n8n is not reachable from Creatify';
+		throw new NodeOperationError(ctx.getNode(), title, {
 			description: `${problem} Nothing was sent to Creatify.`,
 		});
 	}
@@ -198,8 +202,7 @@ export async function handleCallback(
 	ctx: IWebhookFunctions,
 	family: JobFamily,
 ): Promise<IWebhookResponseData> {
-	const raw = (ctx.getRequestObject() as { rawBody?: Buffer }).rawBody;
-	const parsed = parseCallback(raw, ctx.getBodyData());
+	const parsed = await readCallback(ctx);
 	if (!parsed.ok) {
 		return answerJson(ctx, parsed.httpStatus, { error: parsed.error, message: parsed.message });
 	}

@@ -13,7 +13,7 @@ import { asNodeError } from './items';
 import type { PaidRun } from './paidRun';
 import type { ItemRun, Move } from './plan';
 import { followUpDue, nextMove } from './plan';
-import { readStatus } from '../../shared/helpers/status';
+import { knowsStatus, readStatus } from '../../shared/helpers/status';
 
 /** Reads every run's job again. A failed status check is skipped (the next round tries again) unless fatal. */
 async function refresh(run: PaidRun, runs: ItemRun[]) {
@@ -117,7 +117,11 @@ export async function catchUp(run: PaidRun, runs: ItemRun[]) {
 function timeOut(run: PaidRun, itemRun: ItemRun) {
 	const minutes = Math.round(run.settings.maxWaitMs / 600) / 100;
 	const job = itemRun.job!;
-	const message = `${run.family.noun} ${job.id} did not finish within ${minutes} minutes (status "${String(job.status)}")`;
+	// a status the family's table does not name counts as working (Creatify adds statuses without notice): say so
+	const unknown = knowsStatus(run.family, readStatus(run.family, job))
+		? ''
+		: `, which Creatify's pages do not list for ${run.family.displayName}; the node waits through statuses it does not know`;
+	const message = `${run.family.noun} ${job.id} did not finish within ${minutes} minutes (status "${String(job.status)}"${unknown})`;
 	const advice = `Creatify is still working on it and it is paid for: fetch it later with the Get operation and ${run.family.noun.toLowerCase()} ID ${job.id}, or raise Max Wait (Minutes).`;
 	run.fail(itemRun, run.jobError(itemRun, message, advice));
 }

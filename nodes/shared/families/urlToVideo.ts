@@ -40,12 +40,48 @@ export function creditsForLength(seconds: number): number {
 export const RENDER_CREDITS_PER_30_SECONDS = 4;
 export const PREVIEW_CREDITS_PER_30_SECONDS = 1;
 
-/** A video made directly (5 per 30 s), or the render of a preview (4 per 30 s; the cost fact `render`). */
+/**
+ * The models a video can be rendered with, and their prices: "Standard model costs 5 credits per 30 seconds
+ * video, Aurora_v1 model costs 1 credit per second, and Aurora_v1_fast ... 0.5 credits per second. Aurora_v2
+ * costs 0.7 credits per second. Boreal model costs 10 credits per 30 seconds video."
+ * (https://docs.creatify.ai/api-reference/link_to_videos/post-apilink_to_videos_render). The pages give no
+ * other price per model (previews, renders): previews are priced as standard, and the render of a job made with
+ * another model at that model's price for the whole video.
+ */
+export const MODEL_VERSIONS = {
+	standard: { per30Seconds: CREDITS_PER_30_SECONDS, perSecond: 0 },
+	boreal: { per30Seconds: 10, perSecond: 0 },
+	aurora_v1: { per30Seconds: 0, perSecond: 1 },
+	aurora_v1_fast: { per30Seconds: 0, perSecond: 0.5 },
+	aurora_v2: { per30Seconds: 0, perSecond: 0.7 },
+} as const;
+export type ModelVersion = keyof typeof MODEL_VERSIONS;
+
+/** The credits of a video of `seconds` made with `model` (per second prices round up to whole credits). */
+export function modelCredits(model: ModelVersion, seconds: unknown): number {
+	const { per30Seconds, perSecond } = MODEL_VERSIONS[model];
+	return per30Seconds
+		? blocksOf(seconds) * per30Seconds
+		: Math.ceil(Number(seconds ?? 30) * perSecond);
+}
+
+function modelOf(body: IDataObject): ModelVersion {
+	const model = String(body.model_version ?? 'standard');
+	return model in MODEL_VERSIONS ? (model as ModelVersion) : 'standard';
+}
+
+/**
+ * A video made directly (5 per 30 s with the standard model), or the render of a preview (4 per 30 s; the cost
+ * fact `render`); another model at its own price.
+ */
 const perLength: StepCost = {
-	credits: (body: IDataObject) =>
-		blocksOf(body.video_length) *
-		(body.render ? RENDER_CREDITS_PER_30_SECONDS : CREDITS_PER_30_SECONDS),
-	text: `${CREDITS_PER_30_SECONDS} Creatify credits per 30 seconds of video (${RENDER_CREDITS_PER_30_SECONDS} when rendering a preview)`,
+	credits: (body: IDataObject) => {
+		const model = modelOf(body);
+		if (body.render && model === 'standard')
+			return blocksOf(body.video_length) * RENDER_CREDITS_PER_30_SECONDS;
+		return modelCredits(model, body.video_length);
+	},
+	text: `${CREDITS_PER_30_SECONDS} Creatify credits per 30 seconds of video with the standard model (${RENDER_CREDITS_PER_30_SECONDS} when rendering a preview; other models cost more, see Model Version)`,
 };
 
 /** Each preview of the list, per 30 s (the higher of the two prices Creatify's pages give). */
@@ -123,7 +159,11 @@ export const urlToVideo: JobFamily<'urlToVideo'> = {
 						body: { media_job: mediaJob },
 					}
 				: { path: ['link_to_videos', jobId, 'render'], body: {} },
-		renderCostFacts: (job) => ({ video_length: job.video_length ?? 30, render: true }),
+		renderCostFacts: (job) => ({
+			video_length: job.video_length ?? 30,
+			model_version: job.model_version ?? 'standard',
+			render: true,
+		}),
 	},
 	callbackFields: ['id', 'status', 'failed_reason', 'video_output', 'video_thumbnail', 'previews'],
 	files: [

@@ -17,7 +17,11 @@ export interface CreatifyPersona extends IDataObject {
 
 const personaSchema = z.object({ id: z.string().min(1) }).passthrough() as Schema<CreatifyPersona>;
 
-/** Avatars (personas): a plain listing and a paginated one, both filtered by gender and age range. */
+/**
+ * Avatars (personas): the plain listing, which documents the filters gender and age_range
+ * (https://docs.creatify.ai/api-reference/personas/get-apipersonas), and a paginated one, which documents only
+ * page and page_size (https://docs.creatify.ai/api-reference/personas/get-apipersonas-paginated).
+ */
 export const PERSONAS = {
 	path: ['personas'],
 	pagedPath: ['personas', 'paginated'],

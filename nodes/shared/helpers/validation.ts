@@ -67,6 +67,22 @@ export function httpUrlProblem(field: string, value: unknown): string | undefine
 	return `${field} must be an http(s) URL, got "${value}"`;
 }
 
+/**
+ * Creatify refuses a webhook_url longer than this (200 on the pages of Text to Speech, Aurora, Product Video,
+ * AI Avatar, Custom Templates and custom avatars; the node applies it to every family, since a refusal of a
+ * follow-up comes after the first step has been paid).
+ */
+export const MAX_WEBHOOK_URL_LENGTH = 200;
+
+/** A Webhook URL the user gives: http(s), and short enough for Creatify. */
+export function webhookUrlProblem(value: unknown): string | undefined {
+	const problem = httpUrlProblem('Webhook URL', value);
+	if (problem) return problem;
+	const { length } = value as string;
+	if (length <= MAX_WEBHOOK_URL_LENGTH) return undefined;
+	return `Webhook URL is ${length} characters long; Creatify accepts at most ${MAX_WEBHOOK_URL_LENGTH}. Give a shorter URL (a Creatify Trigger's Production URL is n8n's address plus 54 characters)`;
+}
+
 export function choiceProblem(
 	field: string,
 	value: unknown,

@@ -56,7 +56,7 @@ export function mediaProperties(input: AuroraInput): INodeProperties[] {
 					name: 'Binary File',
 					value: 'binary',
 					description:
-						"A file an earlier node attached to the item, uploaded in a multipart request. Creatify's reference lists multipart for this request but shows only URLs; if Creatify refuses the file (HTTP 400, nothing spent), give a URL.",
+						"A file an earlier node attached to the item, uploaded in a multipart request. Not documented: Creatify's pages type the image and audio as URLs and list multipart only as an encoding. If Creatify refuses the file (HTTP 400, nothing spent), give a URL.",
 				},
 			],
 			default: 'url',

@@ -35,6 +35,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
+/** Whether an avatar has every field value the filters ask for (gender, age_range). */
+const matches = (persona: IDataObject, qs: IDataObject) =>
+	Object.entries(qs).every(([field, value]) => persona[field] === value);
+
 export const { description, execute } = perItemOperation(
 	{ resource: 'avatar', operation: 'getMany' },
 	properties,
@@ -51,6 +55,11 @@ export const { description, execute } = perItemOperation(
 			if (problem) invalidInput(ctx, itemIndex, problem);
 			qs.age_range = filters.ageRange;
 		}
-		return await listUpTo(ctx, PERSONAS, readLimit(ctx, itemIndex), { qs, itemIndex });
+		const limit = readLimit(ctx, itemIndex);
+		if (Object.keys(qs).length === 0) return await listUpTo(ctx, PERSONAS, limit, { itemIndex });
+		// Only the plain listing documents the filters; the node applies them too, so that a filter is never
+		// ignored whatever the API does with it.
+		const all = await listUpTo(ctx, PERSONAS, Infinity, { qs, itemIndex });
+		return all.filter((persona) => matches(persona, qs)).slice(0, limit);
 	},
 );

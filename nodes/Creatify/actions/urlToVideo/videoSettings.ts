@@ -2,14 +2,16 @@
  * The settings of a URL to Video video, shared by Create Video From URL and Create Video.
  * Fields and limits: https://docs.creatify.ai/api-reference/link_to_videos/post-apilink_to_videos
  * Values seen in the docs for the styles and platform: https://docs.creatify.ai/use-case/url-to-video
- * Creatify publishes no complete list of script styles, visual styles, languages or platforms: the editor
- * offers the values the docs show, and any other value given by an expression is sent as it is (Creatify's
- * answer to a value it does not know becomes an item error naming the field).
+ * The pages show no complete list of script styles, visual styles or platforms, and list languages as ISO codes
+ * (an enum whose full list could not be read): the editor offers the values the docs show, and any other value
+ * given by an expression is sent as it is (Creatify's answer to a value it does not know becomes an item error
+ * naming the field, and nothing is spent).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { familyStep } from '../../../shared/families/types';
 import {
+	MODEL_VERSIONS,
 	VIDEO_ASPECT_RATIOS,
 	VIDEO_LENGTHS,
 	urlToVideo,
@@ -139,6 +141,25 @@ export const videoSettingsOptions: INodeProperties[] = [
 	},
 	captionOption,
 	{
+		displayName: 'Model Version',
+		name: 'modelVersion',
+		type: 'options',
+		options: [
+			{ name: 'Aurora V1', value: 'aurora_v1', description: '1 credit per second' },
+			{
+				name: 'Aurora V1 Fast',
+				value: 'aurora_v1_fast',
+				description: '0.5 credits per second; faster, lower quality',
+			},
+			{ name: 'Aurora V2', value: 'aurora_v2', description: '0.7 credits per second' },
+			{ name: 'Boreal', value: 'boreal', description: '10 credits per 30 seconds' },
+			{ name: 'Standard', value: 'standard', description: '5 credits per 30 seconds' },
+		],
+		default: 'standard',
+		description:
+			'The model that renders the avatar. Check Credits First and Max Credits per Run count its price.',
+	},
+	{
 		displayName: 'Name',
 		name: 'name',
 		type: 'string',
@@ -238,6 +259,15 @@ function optionalSettings(ctx: IExecuteFunctions, itemIndex: number): IDataObjec
 	}
 	for (const [name, apiName] of SWITCHES) {
 		if (options[name] !== undefined) body[apiName] = Boolean(options[name]);
+	}
+	if (options.modelVersion !== undefined) {
+		const problem = choiceProblem(
+			'Model Version',
+			options.modelVersion,
+			Object.keys(MODEL_VERSIONS),
+		);
+		if (problem) invalidInput(ctx, itemIndex, problem);
+		body.model_version = options.modelVersion;
 	}
 	const captions = captionSetting(options.captionSetting);
 	if (captions) body.caption_setting = captions;
