@@ -209,7 +209,7 @@ test("3. callback mode: the execution waits, the simulator's callbacks resume it
 	).toBe(true);
 });
 
-test('4. Creatify Trigger: callbacks of tasks another workflow created start verified executions; forged and repeated ones start none', async () => {
+test('4. Creatify Trigger: callbacks of tasks another workflow created start verified executions; forged and repeated ones start none; one without a Content-Type is read', async () => {
 	sim.reset({ imageMs: 1000, videoMs: 1500 });
 	const { workflow, webhookId } = triggerWorkflow('Videos ready', credentialId);
 	const triggerId = await api.createWorkflow(workflow);
@@ -271,8 +271,20 @@ test('4. Creatify Trigger: callbacks of tasks another workflow created start ver
 		{ received: true, jobId: fresh.id, event: 'videoReady' },
 	]);
 	await finishedExecutions(triggerId, 3);
+
+	// version 2 of the trigger: n8n leaves a body without a Content-Type unread, and the trigger reads it itself
+	const unlabelled = sim.seedTask({
+		status: 'video_generated',
+		generated_video_url: `${sim.url}/media/u/video.mp4`,
+	});
+	const bare = await fetch(hook, { method: 'POST', body: Buffer.from(JSON.stringify(unlabelled)) });
+	expect([bare.status, await bare.json()]).toEqual([
+		200,
+		{ received: true, jobId: unlabelled.id, event: 'videoReady' },
+	]);
+	await finishedExecutions(triggerId, 4);
 	await new Promise((resolve) => setTimeout(resolve, 2000));
-	expect((await api.executions(triggerId)).length).toBe(3);
+	expect((await api.executions(triggerId)).length).toBe(4);
 });
 
 test('4b. Creatify Trigger: a genuine status-change callback (the job still works) is answered 200 and starts nothing; the finished one starts exactly one', async () => {

@@ -39,7 +39,7 @@ export function waitProperties(defaultMode: WaitMode, canSkipWaiting = true): IN
 		},
 		{
 			displayName:
-				"Creatify will call this n8n back at its public address (n8n's WEBHOOK_URL): a local or private address fails at once. The execution shows as Waiting until all jobs finish. If Max Wait passes first, n8n resumes it with the jobs as they were created, each marked <code>creatify_wait.timed_out: true</code>: check that field after this node. Failed jobs come out with their failed status and <code>failed_reason</code>.",
+				"Creatify will call this n8n back at its public address (n8n's WEBHOOK_URL): a local or private address fails at once. The execution shows as Waiting until all jobs finish. If Max Wait passes first, n8n resumes it with the jobs as they were created, each marked <code>creatify_wait.timed_out: true</code>: check that field after this node. Failed jobs come out with their failed status and <code>failed_reason</code>. Each callback makes n8n load the whole waiting execution: keep batches to a few hundred items per execution (Loop Over Items), or use Poll Until Done for bigger ones.",
 			name: 'callbackNotice',
 			type: 'notice',
 			default: '',
