@@ -1,6 +1,6 @@
 /**
  * Wait for Creatify Callback at batch sizes, in a real n8n (one process, SQLite) with the packed package:
- *   npm run bench:callbacks           (BENCH_BATCHES=100,300,1000 by default)
+ *   npm run bench:callbacks           (BENCH_BATCHES=100,300,500,1000 by default)
  * For each batch size, one execution: a webhook posts that many rows, Text to Speech makes one job per row and
  * waits for Creatify's callbacks; the simulator finishes the jobs spread over BENCH_SPREAD_SECONDS (20) and calls
  * back once per job, giving up on an answer after 15 s. Prints, per batch: n8n's answer time per callback (p50,
@@ -18,7 +18,7 @@ import { freePort, installPackage, N8nProcess, packPackage } from '../test/n8n/r
 import { rowsWorkflow } from '../test/n8n/workflows';
 import { CreatifySimulator } from '../test/simulator/server';
 
-const BATCHES = (process.env.BENCH_BATCHES ?? '100,300,1000').split(',').map(Number);
+const BATCHES = (process.env.BENCH_BATCHES ?? '100,300,500,1000').split(',').map(Number);
 const SPREAD_SECONDS = Number(process.env.BENCH_SPREAD_SECONDS ?? 20);
 
 interface BatchResult {
