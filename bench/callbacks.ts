@@ -11,7 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { nodeItems, until } from '../test/e2e/helpers';
+import type { CallbackFigures } from '../test/e2e/helpers';
+import { callbackFigures, isFinished, nodeItems, postJson, until } from '../test/e2e/helpers';
 import type { ExecutionRecord } from '../test/n8n/api';
 import { N8nApi } from '../test/n8n/api';
 import { freePort, installPackage, N8nProcess, packPackage } from '../test/n8n/runtime';
@@ -21,14 +22,8 @@ import { CreatifySimulator } from '../test/simulator/server';
 const BATCHES = (process.env.BENCH_BATCHES ?? '100,300,500,1000').split(',').map(Number);
 const SPREAD_SECONDS = Number(process.env.BENCH_SPREAD_SECONDS ?? 20);
 
-interface BatchResult {
+interface BatchResult extends CallbackFigures {
 	rows: number;
-	callbacks: number;
-	p50: number;
-	p99: number;
-	max: number;
-	unanswered: number;
-	readsPerCallback: number;
 	seconds: number;
 	paired: boolean;
 }
@@ -45,17 +40,12 @@ async function finished(api: N8nApi, workflowId: string): Promise<ExecutionRecor
 				.json<{ data: ExecutionRecord[] }>(`/api/v1/executions?workflowId=${workflowId}&limit=1`)
 				.catch(() => ({ data: [] }));
 			const [execution] = page.data;
-			return execution && ['success', 'error', 'crashed'].includes(execution.status)
-				? execution
-				: undefined;
+			return execution && isFinished(execution) ? execution : undefined;
 		},
 		900_000,
 	);
 	return await api.execution(String(done.id));
 }
-
-const quantile = (sorted: number[], q: number) =>
-	sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 async function runBatch(
 	api: N8nApi,
@@ -78,30 +68,15 @@ async function runBatch(
 	await n8n.waitForWebhook(path);
 	const scripts = Array.from({ length: rows }, (_, k) => ({ script: `Row ${k}.` }));
 	const started = Date.now();
-	const posted = await fetch(`${n8n.url}/webhook/${path}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ rows: scripts }),
-	});
-	if (!posted.ok) throw new Error(`the rows were refused: HTTP ${posted.status}`);
+	const status = await postJson(`${n8n.url}/webhook/${path}`, { rows: scripts });
+	if (status !== 200) throw new Error(`the rows were refused: HTTP ${status}`);
 	const execution = await finished(api, id);
 	const seconds = (Date.now() - started) / 1000;
 	await sim.settleWebhooks();
-	const deliveries = sim.webhookDeliveries;
-	const times = deliveries.map((d) => d.ms ?? Infinity).sort((a, b) => a - b);
-	const reads = sim.requests.filter(
-		(r) => r.method === 'GET' && r.path === '/api/text_to_speech/' && r.query.ids,
-	).length;
 	const done = nodeItems(execution, 'Done').map((j) => j.script);
 	return {
 		rows,
-		callbacks: deliveries.length,
-		p50: quantile(times, 0.5),
-		p99: quantile(times, 0.99),
-		max: times.at(-1) ?? 0,
-		unanswered: deliveries.filter((d) => d.responseStatus !== 200 && d.responseStatus !== 409)
-			.length,
-		readsPerCallback: reads / Math.max(1, deliveries.length),
+		...callbackFigures(sim, '/api/text_to_speech/'),
 		seconds,
 		paired: JSON.stringify(done) === JSON.stringify(scripts.map((s) => s.script)),
 	};

@@ -2,6 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ExecutionRecord, N8nApi, OutputItem } from '../n8n/api';
+import type { CreatifySimulator } from '../simulator/server';
 
 /** Polls `probe` until it returns a value; `context` adds what helps on a time-out (e.g. n8n's log tail). */
 export async function until<T>(
@@ -40,7 +41,7 @@ export function nodeItems(execution: ExecutionRecord, nodeName: string, output =
 	return nodeOutput(execution, nodeName, output).map((item) => item.json);
 }
 
-function isFinished(execution: ExecutionRecord): boolean {
+export function isFinished(execution: ExecutionRecord): boolean {
 	return Boolean(execution.finished) || ['success', 'error', 'crashed'].includes(execution.status);
 }
 
@@ -60,4 +61,35 @@ export async function finishedExecutions(
 		timeoutMs,
 		context,
 	);
+}
+
+/** How n8n answered the simulator's callbacks so far, and the free status list calls made per callback. */
+export interface CallbackFigures {
+	callbacks: number;
+	/** answer times in ms */
+	p50: number;
+	p99: number;
+	max: number;
+	/** callbacks answered neither 200 (taken) nor 409 (the execution had resumed or was not waiting yet) */
+	unanswered: number;
+	readsPerCallback: number;
+}
+
+/** The figures of the simulator's callbacks, counting as reads the list calls by ID on `listPath`. */
+export function callbackFigures(sim: CreatifySimulator, listPath: string): CallbackFigures {
+	const deliveries = sim.webhookDeliveries;
+	const times = deliveries.map((d) => d.ms ?? Infinity).sort((a, b) => a - b);
+	const quantile = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+	const reads = sim.requests.filter(
+		(r) => r.method === 'GET' && r.path === listPath && r.query.ids,
+	).length;
+	return {
+		callbacks: deliveries.length,
+		p50: quantile(0.5),
+		p99: quantile(0.99),
+		max: times.at(-1) ?? 0,
+		unanswered: deliveries.filter((d) => d.responseStatus !== 200 && d.responseStatus !== 409)
+			.length,
+		readsPerCallback: reads / Math.max(1, deliveries.length),
+	};
 }

@@ -4,7 +4,7 @@ import { FAMILIES } from '../../nodes/shared/families';
 import { productVideo } from '../../nodes/shared/families/productVideo';
 import type { JobFamily } from '../../nodes/shared/families/types';
 import { estimatedSpeechCredits, textToSpeech } from '../../nodes/shared/families/textToSpeech';
-import { creditsForLength, urlToVideo } from '../../nodes/shared/families/urlToVideo';
+import { modelCredits, urlToVideo } from '../../nodes/shared/families/urlToVideo';
 import { jobState, readStatus } from '../../nodes/shared/helpers/status';
 import { pageUrlProblem } from '../../nodes/shared/helpers/validation';
 import { candidateFamilies, eventFor } from '../../nodes/CreatifyTrigger/verify';
@@ -16,8 +16,8 @@ test.each([
 	[45, 10],
 	[60, 10],
 	[90, 15],
-])('a %i s video costs %i credits', (seconds, credits) => {
-	expect(creditsForLength(seconds)).toBe(credits);
+])('a %i s video costs %i credits (standard model)', (seconds, credits) => {
+	expect(modelCredits('standard', seconds)).toBe(credits);
 });
 
 test.each([

@@ -32,11 +32,6 @@ export const CREDITS_PER_30_SECONDS = 5;
 /** Started 30-second blocks of a video length in seconds (15 s and 30 s are one, 45 s and 60 s two). */
 const blocksOf = (seconds: unknown) => Math.max(1, Math.ceil(Number(seconds ?? 30) / 30));
 
-/** Creatify charges per started 30 s of video: 15 s and 30 s cost 5 credits, 45 s and 60 s cost 10. */
-export function creditsForLength(seconds: number): number {
-	return blocksOf(seconds) * CREDITS_PER_30_SECONDS;
-}
-
 export const RENDER_CREDITS_PER_30_SECONDS = 4;
 export const PREVIEW_CREDITS_PER_30_SECONDS = 1;
 
@@ -57,7 +52,10 @@ export const MODEL_VERSIONS = {
 } as const;
 export type ModelVersion = keyof typeof MODEL_VERSIONS;
 
-/** The credits of a video of `seconds` made with `model` (per second prices round up to whole credits). */
+/**
+ * The credits of a video of `seconds` made with `model`: per started 30 s (standard: 15 s and 30 s cost 5, 45 s
+ * and 60 s cost 10), or per second rounded up to whole credits.
+ */
 export function modelCredits(model: ModelVersion, seconds: unknown): number {
 	const { per30Seconds, perSecond } = MODEL_VERSIONS[model];
 	return per30Seconds
