@@ -88,7 +88,8 @@ async function createVideosByCallback(count: number) {
 			operation: 'createVideo',
 			productUrl: '={{ $json.url }}',
 			waitMode: 'callback',
-			options: { concurrency: CONCURRENCY },
+			// callback mode itself, at every size: without the limit above which the node polls instead
+			options: { concurrency: CONCURRENCY, callbackItemLimit: 0 },
 		},
 		items: Array.from({ length: count }, (_, i) => ({
 			url: `https://shop.example.com/c/${i}.png`,

@@ -853,6 +853,30 @@ test('17. 300 rows in callback mode, jobs finishing over 20 s: outputs paired to
 	expect(figures.readsPerCallback).toBeLessThan(1.3);
 });
 
+test('17b. 600 rows in callback mode, more than the default Max Items for Callbacks: the run polls instead, sends no webhook_url and says so in its hints', async () => {
+	sim.reset({ videoMs: 500, renderSpreadMs: 3000, credits: 100_000 });
+	const id = await deployRows('600 voice-overs (callback above the limit)', 'rows-600-callback', {
+		resource: 'textToSpeech',
+		script: '={{ $json.script }}',
+		waitMode: 'callback',
+		options: { download: 'none', concurrency: 10, pollIntervalSeconds: 1 },
+	});
+	const rows = Array.from({ length: 600 }, (_, k) => ({ script: `Row ${k}.` }));
+	expect(await post('rows-600-callback', { rows })).toBe(200);
+	const [execution] = await finishedAfter(api, id, 1, 120_000, logTail);
+	expect(execution.status).toBe('success');
+	expect(nodeItems(execution, 'Done').map((j) => [j.script, j.status])).toEqual(
+		rows.map((r) => [r.script, 'done']),
+	);
+	const sent = sim.paidAttempts('text_to_speech');
+	expect(sent).toHaveLength(600);
+	expect(sent.filter((r) => (r.body as { webhook_url?: string }).webhook_url)).toEqual([]);
+	const hints = execution.data?.resultData?.runData?.Creatify?.at(-1)?.hints ?? [];
+	expect(hints.map((h) => h.message)).toEqual([
+		expect.stringContaining('600 items are more than Max Items for Callbacks (500)'),
+	]);
+});
+
 test("15. preview-approve-render.json: a product page's previews are e-mailed, the reviewer's choice in the Wait node's form is rendered and e-mailed; choosing none renders nothing", async () => {
 	sim.reset({ videoMs: 600 });
 	const mailbox = new Mailbox();

@@ -17,7 +17,10 @@ export interface ExecutionRecord {
 	data?: {
 		resultData?: {
 			error?: { message?: string };
-			runData?: Record<string, Array<{ data?: { main?: OutputItem[][] } }>>;
+			runData?: Record<
+				string,
+				Array<{ data?: { main?: OutputItem[][] }; hints?: Array<{ message: string }> }>
+			>;
 		};
 	};
 }

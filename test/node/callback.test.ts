@@ -297,3 +297,48 @@ test('300 jobs finishing apart: each callback reads about one list of 100, whate
 	expect(callbacks).toBe(300);
 	expect(reads / callbacks).toBeLessThan(1.3);
 });
+
+test('more items than Max Items for Callbacks: the run polls instead, sends no webhook_url, and says so', async () => {
+	sim.reset({ videoMs: 100 });
+	const started = await runWaiting(
+		{
+			resource: 'textToSpeech',
+			script: '={{ $json.script }}',
+			options: { download: 'none', callbackItemLimit: 2, pollIntervalSeconds: 1 },
+		},
+		[{ script: 'One.' }, { script: 'Two.' }, { script: 'Three.' }],
+	);
+	expect(started.run.waitTill).toBeUndefined();
+	expect(started.error).toBeUndefined();
+	expect(started.items.map((i) => [i.json.status, i.pairedItem])).toEqual([
+		['done', { item: 0 }],
+		['done', { item: 1 }],
+		['done', { item: 2 }],
+	]);
+	const posts = sim.requests.filter((r) => r.method === 'POST');
+	expect(posts.map((r) => (r.body as { webhook_url?: string }).webhook_url)).toEqual([
+		undefined,
+		undefined,
+		undefined,
+	]);
+	const hints = started.run.data.resultData.runData.Creatify.at(-1)?.hints ?? [];
+	expect(hints.map((h) => h.message)).toEqual([
+		expect.stringContaining('3 items are more than Max Items for Callbacks (2)'),
+	]);
+});
+
+test('at Max Items for Callbacks the run still waits for callbacks', async () => {
+	sim.reset({ videoMs: 100 });
+	const started = await runWaiting(
+		{
+			resource: 'textToSpeech',
+			script: '={{ $json.script }}',
+			options: { download: 'none', callbackItemLimit: 2 },
+		},
+		[{ script: 'One.' }, { script: 'Two.' }],
+	);
+	expect(started.run.waitTill).toBeInstanceOf(Date);
+	const { items, error } = await waitingWebhooks.track(started, credentials());
+	expect(error).toBeUndefined();
+	expect(items.map((i) => i.json.status)).toEqual(['done', 'done']);
+});

@@ -110,6 +110,22 @@ async function sendPlan(ctx: IExecuteFunctions, run: PaidRun, plan: PaidItemPlan
 }
 
 /**
+ * Callback mode serves a run of at most Max Items for Callbacks items: for each callback n8n loads the whole
+ * waiting execution, and past a few hundred items a batch finishing together outruns one n8n process
+ * (bench:callbacks). A bigger run polls instead, and the output pane says so.
+ */
+function servableSettings(ctx: IExecuteFunctions, settings: WaitSettings, count: number) {
+	const limit = settings.callbackItemLimit;
+	if (settings.mode !== 'callback' || limit === 0 || count <= limit) return settings;
+	ctx.addExecutionHints({
+		message: `Polled instead of waiting for callbacks: ${count} items are more than Max Items for Callbacks (${limit}). n8n answers Creatify's callbacks too slowly for a batch this big. To keep callback mode, split the items with Loop Over Items, or raise the option if your n8n keeps up.`,
+		type: 'warning',
+		location: 'outputPane',
+	});
+	return { ...settings, mode: 'poll' as const };
+}
+
+/**
  * Runs a paid operation over all items. `prepare` checks one item's parameters and returns its plan; it throws
  * the input error for a bad item, before anything is sent for any item.
  */
@@ -117,10 +133,11 @@ async function runPaidItems(
 	ctx: IExecuteFunctions,
 	family: JobFamily,
 	prepare: Prepare,
-	settings: WaitSettings,
+	chosen: WaitSettings,
 ): Promise<INodeExecutionData[]> {
 	const output: Output = new Array(ctx.getInputData().length);
 	const runs = await prepareAll(ctx, family, output.length, prepare, output);
+	const settings = servableSettings(ctx, chosen, runs.length);
 	const callbackUrl =
 		settings.mode === 'callback' && runs.length > 0 ? await callbackUrlFor(ctx) : undefined;
 	const run = new PaidRun(ctx, family, settings, callbackUrl);

@@ -19,7 +19,12 @@ export interface WaitSettings {
 	checkCredits: boolean;
 	/** the most a run may spend; 0: no cap */
 	maxCredits: number;
+	/** callback mode serves at most this many items; a bigger run polls instead. 0: no limit */
+	callbackItemLimit: number;
 }
+
+/** The default of Max Items for Callbacks: what one n8n process answers in time (README, bench:callbacks). */
+export const CALLBACK_ITEM_LIMIT = 500;
 
 function rawParameter(ctx: IExecuteFunctions, path: string): unknown {
 	return path
@@ -77,6 +82,11 @@ export function readWaitSettings(ctx: IExecuteFunctions): WaitSettings {
 		maxCredits: Math.max(
 			0,
 			Number(once('options.maxCreditsPerRun', 'Max Credits per Run', 0)) || 0,
+		),
+		callbackItemLimit: Math.max(
+			0,
+			Number(once('options.callbackItemLimit', 'Max Items for Callbacks', CALLBACK_ITEM_LIMIT)) ||
+				0,
 		),
 	};
 }

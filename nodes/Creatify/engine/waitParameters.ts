@@ -6,6 +6,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { JobFamily } from '../../shared/families/types';
 import type { WaitMode } from './settings';
+import { CALLBACK_ITEM_LIMIT } from './settings';
 
 /** The "Wait for Result" parameter of every paid operation, and how long to wait. */
 export function waitProperties(defaultMode: WaitMode, canSkipWaiting = true): INodeProperties[] {
@@ -39,7 +40,7 @@ export function waitProperties(defaultMode: WaitMode, canSkipWaiting = true): IN
 		},
 		{
 			displayName:
-				"Creatify will call this n8n back at its public address (n8n's WEBHOOK_URL): a local or private address fails at once. The execution shows as Waiting until all jobs finish. If Max Wait passes first, n8n resumes it with the jobs as they were created, each marked <code>creatify_wait.timed_out: true</code>: check that field after this node. Failed jobs come out with their failed status and <code>failed_reason</code>. Each callback makes n8n load the whole waiting execution: keep batches to a few hundred items per execution (Loop Over Items), or use Poll Until Done for bigger ones.",
+				"Creatify will call this n8n back at its public address (n8n's WEBHOOK_URL): a local or private address fails at once. The execution shows as Waiting until all jobs finish. If Max Wait passes first, n8n resumes it with the jobs as they were created, each marked <code>creatify_wait.timed_out: true</code>: check that field after this node. Failed jobs come out with their failed status and <code>failed_reason</code>. Each callback makes n8n load the whole waiting execution: keep batches to a few hundred items per execution (Loop Over Items). Above Max Items for Callbacks (an option, 500 by default) the run polls instead.",
 			name: 'callbackNotice',
 			type: 'notice',
 			default: '',
@@ -94,6 +95,16 @@ const batchOptions: INodeProperties[] = [
 		default: 0,
 		description:
 			'A spending cap: a run whose items would cost more credits than this in all is refused before anything is sent (the error names the most expensive items). 0: no cap. Items whose price is unknown until rendered count as 0. Read once per run: the same for every item.',
+	},
+	{
+		displayName: 'Max Items for Callbacks',
+		name: 'callbackItemLimit',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: CALLBACK_ITEM_LIMIT,
+		description:
+			"With Wait for Creatify Callback: a run of more items than this polls for the results instead, and says so in the node's output. Each callback makes n8n load the whole waiting execution, so one n8n process answers Creatify too slowly once a big batch finishes together. 0: no limit. Read once per run: the same for every item.",
+		displayOptions: { show: { '/waitMode': ['callback'] } },
 	},
 	{
 		displayName: 'Max Poll Interval (Seconds)',
