@@ -165,6 +165,49 @@ describe('Regenerate Image', () => {
 	});
 });
 
+describe('Regenerate Video', () => {
+	const regenerate = (taskId: string, options: INodeParameters = {}) =>
+		runCreatify({
+			parameters: {
+				operation: 'regenerateVideo',
+				taskId: rl(taskId),
+				motionStyle: 'talking',
+				waitMode: 'poll',
+				options: { download: 'none', pollIntervalSeconds: 1, ...options },
+			},
+			credentials: credentials(),
+		});
+
+	test('waits for the NEW task with its video, sends the video fields, and costs 1 credit', async () => {
+		const source = sim.seedTask({ status: 'video_generated' });
+		const { items, error } = await regenerate(source.id, { videoPrompt: 'Slower' });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({
+			status: 'video_generated',
+			regen_type: 'regen_video',
+			regen_source_id: source.id,
+		});
+		expect(items[0].json.id).not.toBe(source.id);
+		expect(items[0].json.generated_video_url).toMatch(/video\.mp4$/);
+		expect(sim.paidAttempts('regen_video')[0].body).toEqual({
+			motion_style: 'talking',
+			video_prompt: 'Slower',
+		});
+		expect(sim.credits).toBe(999);
+	});
+
+	test('Check Credits First counts 1 credit: an account with 1 pays, one with none is refused unsent', async () => {
+		const source = sim.seedTask({ status: 'video_generated' });
+		sim.credits = 1;
+		expect((await regenerate(source.id)).error).toBeUndefined();
+		const refused = await regenerate(source.id);
+		expect(refused.error?.message).toBe(
+			'Not enough Creatify credits for this run: it needs 1, the account has 0',
+		);
+		expect(sim.paidAttempts('regen_video')).toHaveLength(1);
+	});
+});
+
 describe('Get', () => {
 	test('returns the task with unknown fields and statuses untouched', async () => {
 		const task = sim.seedTask({ status: 'upscaling' as never, brand_new_field: { nested: true } });

@@ -19,7 +19,7 @@ import { isMultipart, readMultipart } from './multipart';
 import { TextToSpeechRoutes } from './textToSpeech';
 import { UrlToVideoRoutes } from './urlToVideo';
 
-export const COSTS = { gen_image: 1, gen_video: 3, regen_image: 1 } as const;
+export const COSTS = { gen_image: 1, gen_video: 3, regen_image: 1, regen_video: 1 } as const;
 type PaidAction = keyof typeof COSTS;
 
 export type TaskStatus =
@@ -132,7 +132,7 @@ export const DEFAULT_API_ID = '5d3c0a1e-8b7f-4c2a-9e61-0f4b2d7a8c93';
 export const DEFAULT_API_KEY = 'sim-secret-key-7f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
 const PAID_PATH =
-	/\/(gen_image|gen_video|regen_image|preview_list_async|render|render_single_preview)\/$|^\/api\/(link_to_videos|text_to_speech|aurora|inspiration_jobs)\/$/;
+	/\/(gen_image|gen_video|regen_image|regen_video|preview_list_async|render|render_single_preview)\/$|^\/api\/(link_to_videos|text_to_speech|aurora|inspiration_jobs)\/$/;
 
 /** ISO 8601 with microseconds and a -07:00 offset, as Creatify's timestamps look. */
 function creatifyTimestamp(ms: number): string {
@@ -488,6 +488,9 @@ export class CreatifySimulator implements SimHost {
 				if (second && third === 'regen_image' && record.method === 'POST') {
 					return this.regenImage(second, body);
 				}
+				if (second && third === 'regen_video' && record.method === 'POST') {
+					return this.regenVideo(second, body);
+				}
 			}
 		} catch (error) {
 			if (error instanceof HttpAnswer) return error;
@@ -614,6 +617,41 @@ export class CreatifySimulator implements SimHost {
 			status: 'video_generating',
 			updated_at: creatifyTimestamp(Date.now()),
 		});
+		this.runVideoStep(task);
+		return new HttpAnswer(200, { ...task });
+	}
+
+	/**
+	 * regen_video (1 credit): a new task with the source's image, rendering a new video. Its body is not readable
+	 * on Creatify's page; the simulator takes gen_video's fields.
+	 */
+	private regenVideo(id: string, body: Record<string, unknown>): HttpAnswer {
+		const source = found(this.tasks, id);
+		if (!['image_generated', 'video_generated'].includes(source.status)) {
+			return new HttpAnswer(400, [
+				`Task status is "${source.status}"; its video cannot be regenerated yet.`,
+			]);
+		}
+		const webhookErrors = webhookUrlErrors(body);
+		if (webhookErrors.webhook_url) return new HttpAnswer(400, webhookErrors);
+		this.spendOn('regen_video');
+		const task = this.seedTask({
+			type: source.type,
+			product_url: source.product_url,
+			aspect_ratio: source.aspect_ratio,
+			generated_photo_url: source.generated_photo_url,
+			motion_style: (body.motion_style as string) ?? source.motion_style,
+			video_prompt: (body.video_prompt as string) ?? null,
+			webhook_url: (body.webhook_url as string) ?? null,
+			status: 'video_generating',
+			regen_type: 'regen_video',
+			regen_source_id: source.id,
+		});
+		this.runVideoStep(task);
+		return new HttpAnswer(200, { ...task });
+	}
+
+	private runVideoStep(task: SimTask): void {
 		this.after(this.videoMs, () => {
 			const failed = /fail-video/.test(task.video_prompt ?? '')
 				? 'Video rendering failed: the scene could not be animated.'
@@ -629,7 +667,6 @@ export class CreatifySimulator implements SimHost {
 				'video',
 			);
 		});
-		return new HttpAnswer(200, { ...task });
 	}
 
 	private regenImage(id: string, body: Record<string, unknown>): HttpAnswer {

@@ -15,6 +15,12 @@ export const PRODUCT_TYPES = ['product_anyshot', 'product_avatar'] as const;
 export const ASPECT_RATIOS = ['9x16', '16x9', '1x1'] as const;
 /** gen_video's motion_style, "one of: talking, display, or blank" in Creatify's documentation. */
 export const MOTION_STYLES = ['talking', 'display', ''] as const;
+/**
+ * regen_video "costs 1 credit" (https://creatify.mintlify.app/api-reference/product_to_video/post-apiproduct_to_videos-regen_video);
+ * gen_video costs 3. A plan regenerating a video says so with the cost fact `regenerate`.
+ */
+export const REGENERATE_VIDEO_CREDITS = 1;
+export const GENERATE_VIDEO_CREDITS = 3;
 
 export const productVideo: JobFamily<'productVideo'> = {
 	name: 'productVideo',
@@ -39,11 +45,14 @@ export const productVideo: JobFamily<'productVideo'> = {
 			name: 'video',
 			working: ['video_generating'],
 			done: ['video_generated'],
-			cost: fixedCost(3),
+			cost: {
+				credits: (body) => (body.regenerate ? REGENERATE_VIDEO_CREDITS : GENERATE_VIDEO_CREDITS),
+				text: fixedCost(GENERATE_VIDEO_CREDITS).text,
+			},
 			event: {
 				name: 'Video Ready',
 				value: 'videoReady',
-				description: 'Generate Video finished; generated_video_url is set',
+				description: 'Generate Video or Regenerate Video finished; generated_video_url is set',
 			},
 		},
 	],

@@ -7,6 +7,7 @@ import * as createVideo from './createVideo.operation';
 import * as generateImage from './generateImage.operation';
 import * as generateVideo from './generateVideo.operation';
 import * as regenerateImage from './regenerateImage.operation';
+import * as regenerateVideo from './regenerateVideo.operation';
 
 const reads = jobReads(family);
 
@@ -16,6 +17,7 @@ export const operations = {
 	generateImage,
 	generateVideo,
 	regenerateImage,
+	regenerateVideo,
 };
 
 export const description: INodeProperties[] = [
@@ -47,6 +49,12 @@ export const description: INodeProperties[] = [
 				action: 'Regenerate a preview image',
 				description: "Redo a task's preview image as a new task (1 credit)",
 			},
+			{
+				name: 'Regenerate Video',
+				value: 'regenerateVideo',
+				action: 'Regenerate a video',
+				description: "Redo a task's video as a new task (1 credit)",
+			},
 			...reads.options,
 		],
 		'generateVideo',
@@ -55,5 +63,6 @@ export const description: INodeProperties[] = [
 	...createVideo.description,
 	...generateImage.description,
 	...regenerateImage.description,
+	...regenerateVideo.description,
 	...reads.description,
 ];
