@@ -486,10 +486,10 @@ export class CreatifySimulator implements SimHost {
 				if (second && third === 'gen_video' && record.method === 'POST')
 					return this.genVideo(second, body);
 				if (second && third === 'regen_image' && record.method === 'POST') {
-					return this.regenImage(second, body);
+					return this.regenerate(second, body, 'regen_image');
 				}
 				if (second && third === 'regen_video' && record.method === 'POST') {
-					return this.regenVideo(second, body);
+					return this.regenerate(second, body, 'regen_video');
 				}
 			}
 		} catch (error) {
@@ -622,32 +622,53 @@ export class CreatifySimulator implements SimHost {
 	}
 
 	/**
-	 * regen_video (1 credit): a new task with the source's image, rendering a new video. Its body is not readable
-	 * on Creatify's page; the simulator takes gen_video's fields.
+	 * regen_image and regen_video (1 credit each): a new task made from a task with an image, pointing back at it
+	 * (`regen_source_id`), that runs one step again. regen_video's body is not readable on Creatify's page; the
+	 * simulator takes gen_video's fields.
 	 */
-	private regenVideo(id: string, body: Record<string, unknown>): HttpAnswer {
+	private regenerate(
+		id: string,
+		body: Record<string, unknown>,
+		action: 'regen_image' | 'regen_video',
+	) {
 		const source = found(this.tasks, id);
+		const what = action === 'regen_image' ? 'image' : 'video';
 		if (!['image_generated', 'video_generated'].includes(source.status)) {
 			return new HttpAnswer(400, [
-				`Task status is "${source.status}"; its video cannot be regenerated yet.`,
+				`Task status is "${source.status}"; its ${what} cannot be regenerated yet.`,
 			]);
 		}
 		const webhookErrors = webhookUrlErrors(body);
 		if (webhookErrors.webhook_url) return new HttpAnswer(400, webhookErrors);
-		this.spendOn('regen_video');
-		const task = this.seedTask({
+		this.spendOn(action);
+		const common = {
 			type: source.type,
 			product_url: source.product_url,
 			aspect_ratio: source.aspect_ratio,
-			generated_photo_url: source.generated_photo_url,
-			motion_style: (body.motion_style as string) ?? source.motion_style,
-			video_prompt: (body.video_prompt as string) ?? null,
 			webhook_url: (body.webhook_url as string) ?? null,
-			status: 'video_generating',
-			regen_type: 'regen_video',
+			regen_type: action,
 			regen_source_id: source.id,
+		};
+		if (action === 'regen_video') {
+			const task = this.seedTask({
+				...common,
+				generated_photo_url: source.generated_photo_url,
+				motion_style: (body.motion_style as string) ?? source.motion_style,
+				video_prompt: (body.video_prompt as string) ?? null,
+				status: 'video_generating',
+			});
+			this.runVideoStep(task);
+			return new HttpAnswer(200, { ...task });
+		}
+		const task = this.seedTask({
+			...common,
+			override_avatar: source.override_avatar,
+			product_showcase_url: source.product_showcase_url,
+			image_prompt: (body.image_prompt as string) ?? source.image_prompt,
+			status: 'initializing',
+			generated_photo_url: null,
 		});
-		this.runVideoStep(task);
+		this.runImageStep(task);
 		return new HttpAnswer(200, { ...task });
 	}
 
@@ -667,33 +688,6 @@ export class CreatifySimulator implements SimHost {
 				'video',
 			);
 		});
-	}
-
-	private regenImage(id: string, body: Record<string, unknown>): HttpAnswer {
-		const source = found(this.tasks, id);
-		if (!['image_generated', 'video_generated'].includes(source.status)) {
-			return new HttpAnswer(400, [
-				`Task status is "${source.status}"; its image cannot be regenerated yet.`,
-			]);
-		}
-		const webhookErrors = webhookUrlErrors(body);
-		if (webhookErrors.webhook_url) return new HttpAnswer(400, webhookErrors);
-		this.spendOn('regen_image');
-		const task = this.seedTask({
-			type: source.type,
-			product_url: source.product_url,
-			aspect_ratio: source.aspect_ratio,
-			override_avatar: source.override_avatar,
-			product_showcase_url: source.product_showcase_url,
-			image_prompt: (body.image_prompt as string) ?? source.image_prompt,
-			webhook_url: (body.webhook_url as string) ?? null,
-			status: 'initializing',
-			generated_photo_url: null,
-			regen_type: 'regen_image',
-			regen_source_id: source.id,
-		});
-		this.runImageStep(task);
-		return new HttpAnswer(200, { ...task });
 	}
 
 	private runImageStep(task: SimTask): void {
