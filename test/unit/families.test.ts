@@ -1,10 +1,11 @@
 import { auroraCredits, auroraMaxSeconds } from '../../nodes/shared/families/aurora';
-import { captionSetting } from '../../nodes/Creatify/actions/urlToVideo/captions';
+import { captionSetting } from '../../nodes/Creatify/actions/captions';
 import { FAMILIES } from '../../nodes/shared/families';
 import { productVideo } from '../../nodes/shared/families/productVideo';
 import type { JobFamily } from '../../nodes/shared/families/types';
 import { estimatedSpeechCredits, textToSpeech } from '../../nodes/shared/families/textToSpeech';
-import { modelCredits, urlToVideo } from '../../nodes/shared/families/urlToVideo';
+import { modelCredits } from '../../nodes/shared/families/models';
+import { urlToVideo } from '../../nodes/shared/families/urlToVideo';
 import { jobState, readStatus } from '../../nodes/shared/helpers/status';
 import { pageUrlProblem } from '../../nodes/shared/helpers/validation';
 import { candidateFamilies, eventFor } from '../../nodes/CreatifyTrigger/verify';

@@ -21,56 +21,23 @@ import type { IDataObject } from 'n8n-workflow';
 import { jobLabel, text } from '../helpers/labels';
 import { jobSchema } from '../helpers/schemas';
 import type { CreatifyJob } from '../helpers/schemas';
-import type { FamilyStep, JobFamily, PreviewRecord, StepCost } from './types';
+import { MODEL_VERSIONS, blocksOf, modelCredits, modelOf } from './models';
+import { previewPhaseStatus, previewStep } from './previewPhases';
+import type { JobFamily, PreviewRecord, StepCost } from './types';
 import { MP4_VIDEO, videoStep } from './types';
 
 export const VIDEO_ASPECT_RATIOS = ['16x9', '1x1', '9x16'] as const;
 /** Lengths in seconds shown in the editor; Creatify's page shows 15 and 30, its app offers up to 60. */
 export const VIDEO_LENGTHS = [15, 30, 45, 60] as const;
-export const CREDITS_PER_30_SECONDS = 5;
-
-/** Started 30-second blocks of a video length in seconds (15 s and 30 s are one, 45 s and 60 s two). */
-const blocksOf = (seconds: unknown) => Math.max(1, Math.ceil(Number(seconds ?? 30) / 30));
-
+export const CREDITS_PER_30_SECONDS = MODEL_VERSIONS.standard.per30Seconds;
 export const RENDER_CREDITS_PER_30_SECONDS = 4;
 export const PREVIEW_CREDITS_PER_30_SECONDS = 1;
 
 /**
- * The models a video can be rendered with, and their prices: "Standard model costs 5 credits per 30 seconds
- * video, Aurora_v1 model costs 1 credit per second, and Aurora_v1_fast ... 0.5 credits per second. Aurora_v2
- * costs 0.7 credits per second. Boreal model costs 10 credits per 30 seconds video."
- * (https://docs.creatify.ai/api-reference/link_to_videos/post-apilink_to_videos_render). The pages give no
- * other price per model (previews, renders): previews are priced as standard, and the render of a job made with
- * another model at that model's price for the whole video.
- */
-export const MODEL_VERSIONS = {
-	standard: { per30Seconds: CREDITS_PER_30_SECONDS, perSecond: 0 },
-	boreal: { per30Seconds: 10, perSecond: 0 },
-	aurora_v1: { per30Seconds: 0, perSecond: 1 },
-	aurora_v1_fast: { per30Seconds: 0, perSecond: 0.5 },
-	aurora_v2: { per30Seconds: 0, perSecond: 0.7 },
-} as const;
-export type ModelVersion = keyof typeof MODEL_VERSIONS;
-
-/**
- * The credits of a video of `seconds` made with `model`: per started 30 s (standard: 15 s and 30 s cost 5, 45 s
- * and 60 s cost 10), or per second rounded up to whole credits.
- */
-export function modelCredits(model: ModelVersion, seconds: unknown): number {
-	const { per30Seconds, perSecond } = MODEL_VERSIONS[model];
-	return per30Seconds
-		? blocksOf(seconds) * per30Seconds
-		: Math.ceil(Number(seconds ?? 30) * perSecond);
-}
-
-function modelOf(body: IDataObject): ModelVersion {
-	const model = String(body.model_version ?? 'standard');
-	return model in MODEL_VERSIONS ? (model as ModelVersion) : 'standard';
-}
-
-/**
  * A video made directly (5 per 30 s with the standard model), or the render of a preview (4 per 30 s; the cost
- * fact `render`); another model at its own price.
+ * fact `render`); another model at its own price (models.ts). The pages give no other price per model: previews
+ * are priced as standard, and the render of a job made with another model at that model's price for the whole
+ * video.
  */
 const perLength: StepCost = {
 	credits: (body: IDataObject) => {
@@ -92,21 +59,11 @@ const perPreview: StepCost = {
 };
 
 const FAILED = ['failed', 'rejected'];
-const WORKING = ['pending', 'in_queue', 'running'];
 
-/** The previews step: its own names for Creatify's statuses while a job has neither previews nor a video. */
-const previewStep: FamilyStep = {
-	name: 'preview',
-	working: WORKING.map((status) => `preview_${status}`),
-	done: ['preview_done'],
-	cost: perPreview,
-	event: {
-		name: 'Preview Ready',
-		value: 'previewReady',
-		description:
-			"Previews are ready to look at: the record lists each preview's style and player URL",
-	},
-};
+const urlPreviewStep = previewStep(
+	perPreview,
+	"Previews are ready to look at: the record lists each preview's style and player URL",
+);
 
 function previewsOf(job: CreatifyJob): PreviewRecord[] {
 	const previews = Array.isArray(job.previews) ? (job.previews as IDataObject[]) : [];
@@ -119,22 +76,9 @@ function previewsOf(job: CreatifyJob): PreviewRecord[] {
 		}));
 }
 
-/**
- * Previews and renders both report pending → done: the record tells them apart. Done with a video
- * (`video_output`) is the video step done; done with previews and no video, or a preview request's record
- * (`visual_styles`) done without previews, is the previews step done. Any working status without a video counts
- * as the previews step working: while a render runs, the video step reads as not done, which is what waiting for
- * it needs, and a job that is being rendered never reads as a finished preview list to render again.
- */
-function phaseStatus(job: { status?: unknown } & Record<string, unknown>): unknown {
-	const status = job.status;
-	if (typeof status !== 'string' || FAILED.includes(status)) return status;
-	if (text(job.video_output)) return status;
-	if (status !== 'done') return `preview_${status}`;
-	const previewRequest =
-		previewsOf(job as CreatifyJob).length > 0 || Array.isArray(job.visual_styles);
-	return previewRequest ? 'preview_done' : status;
-}
+/** A preview request's record (`visual_styles`) or one listing previews. */
+const isPreviewRequest = (job: Record<string, unknown>) =>
+	previewsOf(job as CreatifyJob).length > 0 || Array.isArray(job.visual_styles);
 
 export const urlToVideo: JobFamily<'urlToVideo'> = {
 	name: 'urlToVideo',
@@ -143,9 +87,9 @@ export const urlToVideo: JobFamily<'urlToVideo'> = {
 	noun: 'Video',
 	path: ['link_to_videos'],
 	schema: jobSchema(['video_output', 'video_thumbnail', 'name']),
-	steps: [previewStep, videoStep(perLength)],
+	steps: [urlPreviewStep, videoStep(perLength)],
 	failed: FAILED,
-	statusOf: phaseStatus,
+	statusOf: previewPhaseStatus('video_output', FAILED, isPreviewRequest),
 	preview: {
 		step: 'preview',
 		renderStep: 'video',

@@ -10,8 +10,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { familyStep } from '../../../shared/families/types';
+import type { ModelVersion } from '../../../shared/families/models';
+import { MODEL_VERSIONS } from '../../../shared/families/models';
 import {
-	MODEL_VERSIONS,
 	VIDEO_ASPECT_RATIOS,
 	VIDEO_LENGTHS,
 	urlToVideo,
@@ -24,6 +25,10 @@ import {
 } from '../../../shared/helpers/validation';
 import { waitOptions, waitProperties } from '../../engine/waitParameters';
 import { invalidInput, readOptions } from '../common';
+import { modelVersionField, modelVersionOption } from '../modelVersion';
+
+/** URL to Video renders with every model Creatify prices. */
+const URL_TO_VIDEO_MODELS = Object.keys(MODEL_VERSIONS) as ModelVersion[];
 import {
 	aspectRatioProperty,
 	avatarLocator,
@@ -34,7 +39,7 @@ import {
 } from '../descriptions';
 import type { TextField } from '../optionalFields';
 import { SHARED_FIELDS, buildOptionalFields } from '../optionalFields';
-import { captionOption, captionSetting } from './captions';
+import { captionOption, captionSetting } from '../captions';
 
 const SCRIPT_STYLES = ['BenefitsV2', 'DIY'];
 export const VISUAL_STYLES = [
@@ -140,25 +145,7 @@ export const videoSettingsOptions: INodeProperties[] = [
 		description: `A link to the music to play under the video, at most ${MAX_MUSIC_URL_LENGTH} characters`,
 	},
 	captionOption,
-	{
-		displayName: 'Model Version',
-		name: 'modelVersion',
-		type: 'options',
-		options: [
-			{ name: 'Aurora V1', value: 'aurora_v1', description: '1 credit per second' },
-			{
-				name: 'Aurora V1 Fast',
-				value: 'aurora_v1_fast',
-				description: '0.5 credits per second; faster, lower quality',
-			},
-			{ name: 'Aurora V2', value: 'aurora_v2', description: '0.7 credits per second' },
-			{ name: 'Boreal', value: 'boreal', description: '10 credits per 30 seconds' },
-			{ name: 'Standard', value: 'standard', description: '5 credits per 30 seconds' },
-		],
-		default: 'standard',
-		description:
-			'The model that renders the avatar. Check Credits First and Max Credits per Run count its price.',
-	},
+	modelVersionOption(URL_TO_VIDEO_MODELS),
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -260,15 +247,7 @@ function optionalSettings(ctx: IExecuteFunctions, itemIndex: number): IDataObjec
 	for (const [name, apiName] of SWITCHES) {
 		if (options[name] !== undefined) body[apiName] = Boolean(options[name]);
 	}
-	if (options.modelVersion !== undefined) {
-		const problem = choiceProblem(
-			'Model Version',
-			options.modelVersion,
-			Object.keys(MODEL_VERSIONS),
-		);
-		if (problem) invalidInput(ctx, itemIndex, problem);
-		body.model_version = options.modelVersion;
-	}
+	Object.assign(body, modelVersionField(ctx, itemIndex, options.modelVersion, URL_TO_VIDEO_MODELS));
 	const captions = captionSetting(options.captionSetting);
 	if (captions) body.caption_setting = captions;
 	return body;

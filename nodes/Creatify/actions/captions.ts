@@ -1,7 +1,8 @@
 /**
- * The caption settings of a URL to Video video: `caption_setting` in
- * https://docs.creatify.ai/api-reference/link_to_videos/post-apilink_to_videos (it replaces the deprecated
- * caption_offset_x/y fields).
+ * The caption settings of a video: `caption_setting` in URL to Video
+ * (https://docs.creatify.ai/api-reference/link_to_videos/post-apilink_to_videos, where it replaces the deprecated
+ * caption_offset_x/y fields) and in each scene of AI Avatar
+ * (https://docs.creatify.ai/api-reference/lipsyncs_v2/post-apilipsyncs).
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
