@@ -90,6 +90,7 @@ describe('the built node', () => {
 			'get',
 			'getMany',
 			'regenerateImage',
+			'regenerateVideo',
 		]);
 		expect(operationsOf('urlToVideo').sort()).toEqual([
 			'createFromUrl',
@@ -105,6 +106,13 @@ describe('the built node', () => {
 		expect(operationsOf('textToSpeech').sort()).toEqual(['create', 'get', 'getMany']);
 		expect(operationsOf('aurora').sort()).toEqual(['create', 'get', 'getMany']);
 		expect(operationsOf('adTemplate').sort()).toEqual(['create', 'get', 'getMany', 'getTemplates']);
+		expect(operationsOf('aiAvatar').sort()).toEqual([
+			'createPreview',
+			'createVideo',
+			'get',
+			'getMany',
+			'render',
+		]);
 		expect(operationsOf('voice')).toEqual(['getMany']);
 		expect(operationsOf('account')).toEqual(['getCredits']);
 		expect(operationsOf('avatar')).toEqual(['getMany']);

@@ -8,6 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { FamilyName } from '../../nodes/shared/families';
 import { rl } from '../harness/fixture';
 import { TEMPLATES } from '../simulator/adTemplate';
+import { PERSONAS } from '../simulator/personas';
 import { VOICES } from '../simulator/urlToVideo';
 
 export interface FamilyCase {
@@ -115,5 +116,19 @@ export const CASES: Record<FamilyName, FamilyCase> = {
 		bad: { item: { image: '' }, message: /Product Image/ },
 		credits: TEMPLATES[0].credit_cost,
 		createPath: '/api/inspiration_jobs/',
+	},
+	aiAvatar: {
+		parameters: withOptions({
+			resource: 'aiAvatar',
+			operation: 'createVideo',
+			script: '={{ $json.script }}',
+			avatar: rl(PERSONAS[0].id),
+			voice: rl(VOICES[0].accents[0].id),
+		}),
+		good: (n) => ({ script: `Hello from avatar video number ${n}.` }),
+		failing: { script: 'This one will fail-video.' },
+		bad: { item: { script: ' ' }, message: /Script is empty/ },
+		credits: 5,
+		createPath: '/api/lipsyncs_v2/',
 	},
 };

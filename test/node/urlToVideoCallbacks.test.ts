@@ -163,7 +163,8 @@ describe('Creatify Trigger with URL to Video callbacks', () => {
 	test('a family that cannot be asked does not stop the others: a failed video is still verified', async () => {
 		const trigger = await listen();
 		const video = await doneVideo('fail-video');
-		// a bare {id, status} is asked of Text to Speech first (its callbacks are the smallest); that lookup fails
+		// a bare {id, status} is asked of Text to Speech and AI Avatar first (their callbacks are the smallest); the
+		// first lookup fails
 		sim.inject({ method: 'GET', path: /^\/api\/text_to_speech\//, status: 403, times: 10 });
 		const answer = await post(trigger.url, { id: video.id, status: 'failed' });
 		expect(answer.status).toBe(200);
@@ -171,7 +172,11 @@ describe('Creatify Trigger with URL to Video callbacks', () => {
 			[video.id, 'failed'],
 		]);
 		const asked = sim.requests.filter((r) => r.path.endsWith(`/${video.id}/`)).map((r) => r.path);
-		expect(asked).toEqual([`/api/text_to_speech/${video.id}/`, `/api/link_to_videos/${video.id}/`]);
+		expect(asked).toEqual([
+			`/api/text_to_speech/${video.id}/`,
+			`/api/lipsyncs_v2/${video.id}/`,
+			`/api/link_to_videos/${video.id}/`,
+		]);
 	});
 
 	test('when no family has the job and one could not be asked, the answer is 503 and nothing starts', async () => {
@@ -219,6 +224,7 @@ describe('Creatify Trigger with URL to Video callbacks', () => {
 			`/api/link_to_videos/${id}/`,
 			`/api/aurora/${id}/`,
 			`/api/inspiration_jobs/${id}/`,
+			`/api/lipsyncs_v2/${id}/`,
 			`/api/product_to_videos/${id}/`,
 		]);
 	});

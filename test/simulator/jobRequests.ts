@@ -3,6 +3,7 @@
  * client (or another workflow) would: for checks that need genuine callbacks of every family.
  */
 import { TEMPLATES } from './adTemplate';
+import { PERSONAS } from './personas';
 import type { CreatifySimulator } from './server';
 import { VOICES } from './urlToVideo';
 
@@ -49,6 +50,20 @@ const CREATE: Record<string, (sim: CreatifySimulator, webhook_url: string) => Pr
 		call(sim, 'inspiration_jobs/', {
 			inspiration_id: TEMPLATES[0].id,
 			input_params: { 'Product Image': 'https://shop.example.com/images/ring.png' },
+			webhook_url,
+		}),
+	aiAvatar: (sim, webhook_url) =>
+		call(sim, 'lipsyncs_v2/', {
+			video_inputs: [
+				{
+					character: { type: 'avatar', avatar_id: PERSONAS[0].id },
+					voice: {
+						type: 'text',
+						input_text: 'An avatar video that lasts.',
+						voice_id: VOICES[0].accents[0].id,
+					},
+				},
+			],
 			webhook_url,
 		}),
 };

@@ -17,6 +17,8 @@ import { AdTemplateRoutes } from './adTemplate';
 import { AuroraRoutes } from './aurora';
 import { isMultipart, readMultipart } from './multipart';
 import { TextToSpeechRoutes } from './textToSpeech';
+import { AI_AVATAR } from './aiAvatar';
+import { PreviewRenderRoutes } from './previewRender';
 import { UrlToVideoRoutes } from './urlToVideo';
 
 export const COSTS = { gen_image: 1, gen_video: 3, regen_image: 1, regen_video: 1 } as const;
@@ -132,7 +134,7 @@ export const DEFAULT_API_ID = '5d3c0a1e-8b7f-4c2a-9e61-0f4b2d7a8c93';
 export const DEFAULT_API_KEY = 'sim-secret-key-7f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
 const PAID_PATH =
-	/\/(gen_image|gen_video|regen_image|regen_video|preview_list_async|render|render_single_preview)\/$|^\/api\/(link_to_videos|text_to_speech|aurora|inspiration_jobs)\/$/;
+	/\/(gen_image|gen_video|regen_image|regen_video|preview_list_async|render|render_single_preview)\/$|^\/api\/(link_to_videos|text_to_speech|aurora|inspiration_jobs|lipsyncs_v2|custom_template_jobs)\/(preview\/|preview_async\/)?$/;
 
 /** ISO 8601 with microseconds and a -07:00 offset, as Creatify's timestamps look. */
 function creatifyTimestamp(ms: number): string {
@@ -168,6 +170,8 @@ export class CreatifySimulator implements SimHost {
 	readonly aurora = new AuroraRoutes(this, (url) => this.speechSeconds(url));
 	/** AI Ad Templates: templates and their jobs */
 	readonly adTemplate = new AdTemplateRoutes(this);
+	/** AI Avatar: lipsync v2 videos, made directly or previewed then rendered */
+	readonly aiAvatar = new PreviewRenderRoutes(this, AI_AVATAR);
 	readonly requests: RecordedRequest[] = [];
 	readonly webhookDeliveries: WebhookDelivery[] = [];
 
@@ -237,6 +241,7 @@ export class CreatifySimulator implements SimHost {
 		this.textToSpeech.clear();
 		this.aurora.clear();
 		this.adTemplate.clear();
+		this.aiAvatar.clear();
 		this.requests.length = 0;
 		this.webhookDeliveries.length = 0;
 		this.faults = [];
@@ -266,7 +271,11 @@ export class CreatifySimulator implements SimHost {
 			| 'render_single_preview'
 			| 'text_to_speech'
 			| 'aurora'
-			| 'inspiration_jobs',
+			| 'inspiration_jobs'
+			| 'lipsyncs_v2'
+			| 'preview'
+			| 'custom_template_jobs'
+			| 'preview_async',
 	): RecordedRequest[] {
 		return this.requests.filter(
 			(r) =>
@@ -284,6 +293,8 @@ export class CreatifySimulator implements SimHost {
 		if (auroraVideo?.webhook_url) return this.aurora.callback(auroraVideo);
 		const templateJob = this.adTemplate.jobs.get(id);
 		if (templateJob?.webhook_url) return this.adTemplate.callback(templateJob);
+		const avatarVideo = this.aiAvatar.jobs.get(id);
+		if (avatarVideo?.webhook_url) return this.aiAvatar.callback(avatarVideo);
 		const task = this.tasks.get(id);
 		if (!task?.webhook_url) throw new Error(`task ${id} has no webhook_url`);
 		this.deliver(task, task.status.startsWith('video') ? 'video' : 'image');
@@ -316,7 +327,8 @@ export class CreatifySimulator implements SimHost {
 			this.urlToVideo.videos.get(id) ??
 			this.textToSpeech.speeches.get(id) ??
 			this.aurora.videos.get(id) ??
-			this.adTemplate.jobs.get(id)
+			this.adTemplate.jobs.get(id) ??
+			this.aiAvatar.jobs.get(id)
 		);
 	}
 
@@ -464,7 +476,8 @@ export class CreatifySimulator implements SimHost {
 				this.urlToVideo.route(record.method, parts, record.query, body) ??
 				this.textToSpeech.route(record.method, parts, record.query, body) ??
 				this.aurora.route(record.method, parts, record.query, body) ??
-				this.adTemplate.route(record.method, parts, record.query, body);
+				this.adTemplate.route(record.method, parts, record.query, body) ??
+				this.aiAvatar.route(record.method, parts, record.query, body);
 			if (answer) {
 				if (record.method !== 'GET' && answer.status < 300) this.lastRouteChangedState = true;
 				return answer;

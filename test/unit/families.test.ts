@@ -65,6 +65,7 @@ test('a callback is asked of the chosen families first, then those knowing its s
 		'aurora',
 		'adTemplate',
 		'textToSpeech',
+		'aiAvatar',
 		'productVideo',
 	]);
 	expect(names(speech)).toEqual([
@@ -72,8 +73,11 @@ test('a callback is asked of the chosen families first, then those knowing its s
 		'urlToVideo',
 		'aurora',
 		'adTemplate',
+		'aiAvatar',
 		'productVideo',
 	]);
+	const avatarVideo = { id, status: 'done', failed_reason: null, output: 'x' };
+	expect(names(avatarVideo)[0]).toBe('aiAvatar');
 	expect(names({ ...linkVideo, status: 'failed' })[0]).toBe('urlToVideo');
 	expect(names({ ...speech, status: 'failed' })[0]).toBe('textToSpeech');
 	expect(names(task)[0]).toBe('productVideo');
@@ -84,6 +88,7 @@ test('a callback is asked of the chosen families first, then those knowing its s
 		'aurora',
 		'adTemplate',
 		'textToSpeech',
+		'aiAvatar',
 	]);
 	expect(names(speech, [textToSpeech])[0]).toBe('textToSpeech');
 	// a body with a field only one family's records carry is that family's

@@ -75,23 +75,26 @@ export const templateLocator = uuidLocator(
 );
 
 /** A voice accent, picked from Creatify's voices (GET /api/voices/). */
-export function voiceLocator(name: string, description: string): INodeProperties {
+export function voiceLocator(name: string, description: string, required = false): INodeProperties {
 	return uuidLocator(
-		{ displayName: 'Voice', name, description },
+		{ displayName: 'Voice', name, description, ...(required ? { required } : {}) },
 		'searchVoices',
 		'2e4f6a8b-0c1d-4e3f-8a5b-7c9d1e3f5a7b',
 	);
 }
 
-export const avatarLocator = uuidLocator(
-	{
-		displayName: 'Avatar',
-		name: 'overrideAvatar',
-		description:
-			'The avatar to show with the product (type "Product With Avatar" only). Left empty, Creatify picks a matching avatar.',
-	},
-	'searchAvatars',
-	'7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b',
+/** An avatar (persona), picked from Creatify's avatars (GET /api/personas/). */
+export function avatarPicker(name: string, description: string, required = false): INodeProperties {
+	return uuidLocator(
+		{ displayName: 'Avatar', name, description, ...(required ? { required } : {}) },
+		'searchAvatars',
+		'7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b',
+	);
+}
+
+export const avatarLocator = avatarPicker(
+	'overrideAvatar',
+	'The avatar to show with the product (type "Product With Avatar" only). Left empty, Creatify picks a matching avatar.',
 );
 
 export const webhookUrlOption: INodeProperties = {

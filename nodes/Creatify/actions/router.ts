@@ -14,6 +14,7 @@ import type { FamilyName } from '../../shared/families';
 import { familyNamed } from '../../shared/families';
 import * as account from './account';
 import * as adTemplate from './adTemplate';
+import * as aiAvatar from './aiAvatar';
 import * as aurora from './aurora';
 import * as avatar from './avatar';
 import * as productVideo from './productVideo';
@@ -39,6 +40,7 @@ export const resources = {
 	textToSpeech,
 	aurora,
 	adTemplate,
+	aiAvatar,
 	voice,
 	account,
 	avatar,

@@ -1,5 +1,6 @@
 /** Every Creatify job family the package serves. */
 import { adTemplate } from './adTemplate';
+import { aiAvatar } from './aiAvatar';
 import { aurora } from './aurora';
 import { productVideo } from './productVideo';
 import { textToSpeech } from './textToSpeech';
@@ -7,7 +8,14 @@ import type { JobFamily } from './types';
 import { urlToVideo } from './urlToVideo';
 
 /** The one list the node's resources, pickers, Get and Get Many, the trigger and the tests derive from. */
-export const FAMILIES = [productVideo, urlToVideo, textToSpeech, aurora, adTemplate] as const;
+export const FAMILIES = [
+	productVideo,
+	urlToVideo,
+	textToSpeech,
+	aurora,
+	adTemplate,
+	aiAvatar,
+] as const;
 
 /** A family's resource value; a name no family has fails to compile. */
 export type FamilyName = (typeof FAMILIES)[number]['name'];

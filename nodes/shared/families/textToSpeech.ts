@@ -20,6 +20,10 @@ export const MAX_SCRIPT_LENGTH = 8000;
  */
 export const CHARACTERS_PER_30_SECONDS = 450;
 
+/** How long a script takes to speak, estimated at that pace (AI Avatar prices its scripts the same way). */
+export const estimatedSpeechSeconds = (script: string): number =>
+	(script.length / CHARACTERS_PER_30_SECONDS) * 30;
+
 export function estimatedSpeechCredits(script: string): number {
 	return Math.max(1, Math.ceil(script.length / CHARACTERS_PER_30_SECONDS));
 }

@@ -146,6 +146,16 @@ export const MP4_VIDEO: ResultFile = {
 	binarySuffix: '',
 };
 
+/** A finished video's thumbnail at `video_thumbnail`, downloaded as a JPEG beside the video. */
+export const JPEG_THUMBNAIL: ResultFile = {
+	value: 'thumbnail',
+	name: 'Thumbnail',
+	field: 'video_thumbnail',
+	fileNameSuffix: '-thumbnail.jpg',
+	mimeType: 'image/jpeg',
+	binarySuffix: '_thumbnail',
+};
+
 export const fixedCost = (credits: number): StepCost => ({
 	credits: () => credits,
 	text: `${credits} Creatify credit${credits === 1 ? '' : 's'}`,

@@ -24,7 +24,7 @@ import type { CreatifyJob } from '../helpers/schemas';
 import { MODEL_VERSIONS, blocksOf, modelCredits, modelOf } from './models';
 import { previewPhaseStatus, previewStep } from './previewPhases';
 import type { JobFamily, PreviewRecord, StepCost } from './types';
-import { MP4_VIDEO, videoStep } from './types';
+import { JPEG_THUMBNAIL, MP4_VIDEO, videoStep } from './types';
 
 export const VIDEO_ASPECT_RATIOS = ['16x9', '1x1', '9x16'] as const;
 /** Lengths in seconds shown in the editor; Creatify's page shows 15 and 30, its app offers up to 60. */
@@ -108,17 +108,7 @@ export const urlToVideo: JobFamily<'urlToVideo'> = {
 		}),
 	},
 	callbackFields: ['id', 'status', 'failed_reason', 'video_output', 'video_thumbnail', 'previews'],
-	files: [
-		MP4_VIDEO,
-		{
-			value: 'thumbnail',
-			name: 'Thumbnail',
-			field: 'video_thumbnail',
-			fileNameSuffix: '-thumbnail.jpg',
-			mimeType: 'image/jpeg',
-			binarySuffix: '_thumbnail',
-		},
-	],
+	files: [MP4_VIDEO, JPEG_THUMBNAIL],
 	label: (video) => jobLabel(video, text(video.name), 'video'),
 	failureAdvice:
 		'Check the link (a product page with images) and the video settings; a rejected video broke a content rule.',
