@@ -113,6 +113,13 @@ describe('the built node', () => {
 			'getMany',
 			'render',
 		]);
+		expect(operationsOf('customTemplate').sort()).toEqual([
+			'createPreview',
+			'createVideo',
+			'get',
+			'getMany',
+			'render',
+		]);
 		expect(operationsOf('voice')).toEqual(['getMany']);
 		expect(operationsOf('account')).toEqual(['getCredits']);
 		expect(operationsOf('avatar')).toEqual(['getMany']);

@@ -8,6 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { FamilyName } from '../../nodes/shared/families';
 import { rl } from '../harness/fixture';
 import { TEMPLATES } from '../simulator/adTemplate';
+import { CUSTOM_TEMPLATES } from '../simulator/customTemplate';
 import { PERSONAS } from '../simulator/personas';
 import { VOICES } from '../simulator/urlToVideo';
 
@@ -130,5 +131,23 @@ export const CASES: Record<FamilyName, FamilyCase> = {
 		bad: { item: { script: ' ' }, message: /Script is empty/ },
 		credits: 5,
 		createPath: '/api/lipsyncs_v2/',
+	},
+	customTemplate: {
+		parameters: withOptions({
+			resource: 'customTemplate',
+			operation: 'createVideo',
+			templateId: CUSTOM_TEMPLATES[0].id,
+			variables: {
+				variable: [
+					{ name: 'product_name', kind: 'text', value: '={{ $json.product }}' },
+					{ name: 'product_image', kind: 'image', value: '={{ $json.image }}' },
+				],
+			},
+		}),
+		good: (n) => ({ product: `Lamp ${n}`, image: `https://shop.example.com/lamp-${n}.png` }),
+		failing: { product: 'fail-video lamp', image: 'https://shop.example.com/lamp.png' },
+		bad: { item: { product: 'Lamp', image: 'lamp.png' }, message: /product_image/ },
+		credits: 5,
+		createPath: '/api/custom_template_jobs/',
 	},
 };

@@ -163,8 +163,8 @@ describe('Creatify Trigger with URL to Video callbacks', () => {
 	test('a family that cannot be asked does not stop the others: a failed video is still verified', async () => {
 		const trigger = await listen();
 		const video = await doneVideo('fail-video');
-		// a bare {id, status} is asked of Text to Speech and AI Avatar first (their callbacks are the smallest); the
-		// first lookup fails
+		// a bare {id, status} is asked of Text to Speech, AI Avatar and Custom Templates first (their callbacks are
+		// the smallest); the first lookup fails
 		sim.inject({ method: 'GET', path: /^\/api\/text_to_speech\//, status: 403, times: 10 });
 		const answer = await post(trigger.url, { id: video.id, status: 'failed' });
 		expect(answer.status).toBe(200);
@@ -175,6 +175,7 @@ describe('Creatify Trigger with URL to Video callbacks', () => {
 		expect(asked).toEqual([
 			`/api/text_to_speech/${video.id}/`,
 			`/api/lipsyncs_v2/${video.id}/`,
+			`/api/custom_template_jobs/${video.id}/`,
 			`/api/link_to_videos/${video.id}/`,
 		]);
 	});
@@ -218,9 +219,11 @@ describe('Creatify Trigger with URL to Video callbacks', () => {
 		expect(response.status).toBe(404);
 		expect(trigger.executions).toHaveLength(0);
 		const asked = sim.requests.filter((r) => r.path.endsWith(`/${id}/`)).map((r) => r.path);
-		// asked in order of fit: the body {id, status, video_output} is closest to a voice-over's callback
+		// asked in order of fit: the body {id, status, video_output} is closest to a voice-over's and a template
+		// video's callback
 		expect(asked).toEqual([
 			`/api/text_to_speech/${id}/`,
+			`/api/custom_template_jobs/${id}/`,
 			`/api/link_to_videos/${id}/`,
 			`/api/aurora/${id}/`,
 			`/api/inspiration_jobs/${id}/`,

@@ -3,6 +3,7 @@
  * client (or another workflow) would: for checks that need genuine callbacks of every family.
  */
 import { TEMPLATES } from './adTemplate';
+import { CUSTOM_TEMPLATES } from './customTemplate';
 import { PERSONAS } from './personas';
 import type { CreatifySimulator } from './server';
 import { VOICES } from './urlToVideo';
@@ -64,6 +65,12 @@ const CREATE: Record<string, (sim: CreatifySimulator, webhook_url: string) => Pr
 					},
 				},
 			],
+			webhook_url,
+		}),
+	customTemplate: (sim, webhook_url) =>
+		call(sim, 'custom_template_jobs/', {
+			template_id: CUSTOM_TEMPLATES[0].id,
+			variables: { product_name: { type: 'text', properties: { content: 'A lasting lamp' } } },
 			webhook_url,
 		}),
 };

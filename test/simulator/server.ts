@@ -18,6 +18,7 @@ import { AuroraRoutes } from './aurora';
 import { isMultipart, readMultipart } from './multipart';
 import { TextToSpeechRoutes } from './textToSpeech';
 import { AI_AVATAR } from './aiAvatar';
+import { CUSTOM_TEMPLATE } from './customTemplate';
 import { PreviewRenderRoutes } from './previewRender';
 import { UrlToVideoRoutes } from './urlToVideo';
 
@@ -172,6 +173,8 @@ export class CreatifySimulator implements SimHost {
 	readonly adTemplate = new AdTemplateRoutes(this);
 	/** AI Avatar: lipsync v2 videos, made directly or previewed then rendered */
 	readonly aiAvatar = new PreviewRenderRoutes(this, AI_AVATAR);
+	/** Custom Templates: template videos, made directly or previewed then rendered */
+	readonly customTemplate = new PreviewRenderRoutes(this, CUSTOM_TEMPLATE);
 	readonly requests: RecordedRequest[] = [];
 	readonly webhookDeliveries: WebhookDelivery[] = [];
 
@@ -242,6 +245,7 @@ export class CreatifySimulator implements SimHost {
 		this.aurora.clear();
 		this.adTemplate.clear();
 		this.aiAvatar.clear();
+		this.customTemplate.clear();
 		this.requests.length = 0;
 		this.webhookDeliveries.length = 0;
 		this.faults = [];
@@ -295,6 +299,8 @@ export class CreatifySimulator implements SimHost {
 		if (templateJob?.webhook_url) return this.adTemplate.callback(templateJob);
 		const avatarVideo = this.aiAvatar.jobs.get(id);
 		if (avatarVideo?.webhook_url) return this.aiAvatar.callback(avatarVideo);
+		const templateVideo = this.customTemplate.jobs.get(id);
+		if (templateVideo?.webhook_url) return this.customTemplate.callback(templateVideo);
 		const task = this.tasks.get(id);
 		if (!task?.webhook_url) throw new Error(`task ${id} has no webhook_url`);
 		this.deliver(task, task.status.startsWith('video') ? 'video' : 'image');
@@ -328,7 +334,8 @@ export class CreatifySimulator implements SimHost {
 			this.textToSpeech.speeches.get(id) ??
 			this.aurora.videos.get(id) ??
 			this.adTemplate.jobs.get(id) ??
-			this.aiAvatar.jobs.get(id)
+			this.aiAvatar.jobs.get(id) ??
+			this.customTemplate.jobs.get(id)
 		);
 	}
 
@@ -477,7 +484,8 @@ export class CreatifySimulator implements SimHost {
 				this.textToSpeech.route(record.method, parts, record.query, body) ??
 				this.aurora.route(record.method, parts, record.query, body) ??
 				this.adTemplate.route(record.method, parts, record.query, body) ??
-				this.aiAvatar.route(record.method, parts, record.query, body);
+				this.aiAvatar.route(record.method, parts, record.query, body) ??
+				this.customTemplate.route(record.method, parts, record.query, body);
 			if (answer) {
 				if (record.method !== 'GET' && answer.status < 300) this.lastRouteChangedState = true;
 				return answer;

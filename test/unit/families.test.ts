@@ -66,10 +66,13 @@ test('a callback is asked of the chosen families first, then those knowing its s
 		'adTemplate',
 		'textToSpeech',
 		'aiAvatar',
+		'customTemplate',
 		'productVideo',
 	]);
+	// a voice-over's callback and a template video's have the same fields
 	expect(names(speech)).toEqual([
 		'textToSpeech',
+		'customTemplate',
 		'urlToVideo',
 		'aurora',
 		'adTemplate',
@@ -78,6 +81,7 @@ test('a callback is asked of the chosen families first, then those knowing its s
 	]);
 	const avatarVideo = { id, status: 'done', failed_reason: null, output: 'x' };
 	expect(names(avatarVideo)[0]).toBe('aiAvatar');
+	expect(names({ ...speech, template_id: id, variables: {} })[0]).toBe('customTemplate');
 	expect(names({ ...linkVideo, status: 'failed' })[0]).toBe('urlToVideo');
 	expect(names({ ...speech, status: 'failed' })[0]).toBe('textToSpeech');
 	expect(names(task)[0]).toBe('productVideo');
@@ -89,6 +93,7 @@ test('a callback is asked of the chosen families first, then those knowing its s
 		'adTemplate',
 		'textToSpeech',
 		'aiAvatar',
+		'customTemplate',
 	]);
 	expect(names(speech, [textToSpeech])[0]).toBe('textToSpeech');
 	// a body with a field only one family's records carry is that family's

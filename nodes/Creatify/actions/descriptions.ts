@@ -107,6 +107,15 @@ export const webhookUrlOption: INodeProperties = {
 		'Creatify POSTs the job here when this step succeeds or fails. Use the PRODUCTION URL of a Creatify Trigger node in an active workflow, not its test URL.',
 };
 
+/** A video's Name option, checked against Creatify's limit (optionalFields.ts). */
+export const videoNameOption: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+	description: 'A name for the video in Creatify, at most 255 characters',
+};
+
 export const imagePromptOption: INodeProperties = {
 	displayName: 'Image Prompt',
 	name: 'imagePrompt',

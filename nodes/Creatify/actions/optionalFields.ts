@@ -9,8 +9,18 @@ export interface TextField {
 	check?: (value: string) => string | undefined;
 }
 
+/** The longest `name` Creatify takes for a video (AI Avatar, Custom Templates: "Maximum length: 255"). */
+export const MAX_VIDEO_NAME_LENGTH = 255;
+
 /** The optional text fields several resources share, by node option name. */
 export const SHARED_FIELDS = {
+	videoName: {
+		apiName: 'name',
+		check: (value: string) =>
+			value.length > MAX_VIDEO_NAME_LENGTH
+				? `Name is ${value.length} characters long; Creatify accepts at most ${MAX_VIDEO_NAME_LENGTH}`
+				: undefined,
+	},
 	webhookUrl: {
 		apiName: 'webhook_url',
 		check: webhookUrlProblem,

@@ -16,6 +16,7 @@ import * as account from './account';
 import * as adTemplate from './adTemplate';
 import * as aiAvatar from './aiAvatar';
 import * as aurora from './aurora';
+import * as customTemplate from './customTemplate';
 import * as avatar from './avatar';
 import * as productVideo from './productVideo';
 import * as textToSpeech from './textToSpeech';
@@ -41,6 +42,7 @@ export const resources = {
 	aurora,
 	adTemplate,
 	aiAvatar,
+	customTemplate,
 	voice,
 	account,
 	avatar,

@@ -107,7 +107,7 @@ export async function renderPlan(
 			problem,
 			"Wait for the previews (Create Previews with a wait mode, or the trigger's Preview Ready event).",
 		);
-	const { path, body } = preview.render(jobId, chosenPreview(ctx, family, job, asked, itemIndex));
+	const { path, body } = preview.render(job, chosenPreview(ctx, family, job, asked, itemIndex));
 	return {
 		request: paidJobRequest(family, jobId, path, body, itemIndex),
 		step: preview.renderStep,

@@ -20,11 +20,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { jobLabel, text } from '../helpers/labels';
-import type { CreatifyJob } from '../helpers/schemas';
 import { jobSchema } from '../helpers/schemas';
 import type { ModelVersion } from './models';
 import { blocksOf, modelCredits, modelOf } from './models';
-import { previewPhaseStatus, previewStep } from './previewPhases';
+import { hasPreview, previewPhaseStatus, previewStep, singlePreview } from './previewPhases';
 import { estimatedSpeechSeconds } from './textToSpeech';
 import type { JobFamily, StepCost } from './types';
 import { JPEG_THUMBNAIL, MP4_VIDEO, videoStep } from './types';
@@ -76,12 +75,6 @@ const perPreview: StepCost = {
 
 const FAILED = ['failed', 'rejected'];
 
-/** The one preview of a preview job: its player link. */
-const previewsOf = (job: CreatifyJob) => {
-	const url = text(job.preview);
-	return url ? [{ mediaJob: text(job.media_job) ?? job.id, url }] : [];
-};
-
 export const aiAvatar: JobFamily<'aiAvatar'> = {
 	name: 'aiAvatar',
 	displayName: 'AI Avatar',
@@ -94,12 +87,12 @@ export const aiAvatar: JobFamily<'aiAvatar'> = {
 		videoStep(perVideo),
 	],
 	failed: FAILED,
-	statusOf: previewPhaseStatus('output', FAILED, (job) => text(job.preview) !== undefined),
+	statusOf: previewPhaseStatus('output', FAILED, hasPreview),
 	preview: {
 		step: 'preview',
 		renderStep: 'video',
-		previews: previewsOf,
-		render: (jobId) => ({ path: ['lipsyncs_v2', jobId, 'render'], body: {} }),
+		previews: singlePreview,
+		render: (job) => ({ path: ['lipsyncs_v2', job.id, 'render'], body: {} }),
 		renderCostFacts: (job) => ({
 			video_inputs: job.video_inputs ?? [],
 			...(typeof job.duration === 'number' ? { duration: job.duration } : {}),

@@ -2,6 +2,7 @@
 import { adTemplate } from './adTemplate';
 import { aiAvatar } from './aiAvatar';
 import { aurora } from './aurora';
+import { customTemplate } from './customTemplate';
 import { productVideo } from './productVideo';
 import { textToSpeech } from './textToSpeech';
 import type { JobFamily } from './types';
@@ -15,6 +16,7 @@ export const FAMILIES = [
 	aurora,
 	adTemplate,
 	aiAvatar,
+	customTemplate,
 ] as const;
 
 /** A family's resource value; a name no family has fails to compile. */

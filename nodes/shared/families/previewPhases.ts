@@ -3,7 +3,8 @@
  * (pending → done) for the preview and for the render, so the record tells the two phases apart.
  */
 import { text } from '../helpers/labels';
-import type { FamilyStep, StepCost } from './types';
+import type { CreatifyJob } from '../helpers/schemas';
+import type { FamilyStep, PreviewRecord, StepCost } from './types';
 
 const WORKING = ['pending', 'in_queue', 'running'];
 
@@ -43,3 +44,12 @@ export function previewPhaseStatus(
 		return isPreview(job) ? 'preview_done' : status;
 	};
 }
+
+/** A job with one preview (AI Avatar, Custom Templates): its `preview` player link, rendered as the whole job. */
+export function singlePreview(job: CreatifyJob): PreviewRecord[] {
+	const url = text(job.preview);
+	return url ? [{ mediaJob: text(job.media_job) ?? job.id, url }] : [];
+}
+
+/** Whether a record is a single-preview job's finished preview request. */
+export const hasPreview = (job: Record<string, unknown>) => text(job.preview) !== undefined;

@@ -71,8 +71,8 @@ export interface PreviewCapability {
 	renderStep: string;
 	/** the previews a record lists */
 	previews: (job: CreatifyJob) => PreviewRecord[];
-	/** the paid request rendering a job: one chosen preview, or the job's only one */
-	render: (jobId: string, mediaJob?: string) => { path: string[]; body: IDataObject };
+	/** the paid request rendering a job (as read just before): one chosen preview, or the job's only one */
+	render: (job: CreatifyJob, mediaJob?: string) => { path: string[]; body: IDataObject };
 	/** what a render's price depends on, read from the job (never sent) */
 	renderCostFacts: (job: CreatifyJob) => IDataObject;
 }

@@ -94,13 +94,13 @@ export const urlToVideo: JobFamily<'urlToVideo'> = {
 		step: 'preview',
 		renderStep: 'video',
 		previews: previewsOf,
-		render: (jobId, mediaJob) =>
+		render: (job, mediaJob) =>
 			mediaJob
 				? {
-						path: ['link_to_videos', jobId, 'render_single_preview'],
+						path: ['link_to_videos', job.id, 'render_single_preview'],
 						body: { media_job: mediaJob },
 					}
-				: { path: ['link_to_videos', jobId, 'render'], body: {} },
+				: { path: ['link_to_videos', job.id, 'render'], body: {} },
 		renderCostFacts: (job) => ({
 			video_length: job.video_length ?? 30,
 			model_version: job.model_version ?? 'standard',

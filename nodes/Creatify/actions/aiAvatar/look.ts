@@ -11,11 +11,9 @@ import { AVATAR_MODELS } from '../../../shared/families/aiAvatar';
 import { choiceProblem, httpUrlProblem } from '../../../shared/helpers/validation';
 import { captionOption, captionSetting } from '../captions';
 import { invalidInput } from '../common';
-import { webhookUrlOption } from '../descriptions';
+import { videoNameOption, webhookUrlOption } from '../descriptions';
 import { modelVersionField, modelVersionOption } from '../modelVersion';
 import { SHARED_FIELDS, buildOptionalFields } from '../optionalFields';
-
-const MAX_NAME_LENGTH = 255;
 
 /** A text property. */
 export const text = (displayName: string, name: string, description: string): INodeProperties => ({
@@ -89,7 +87,7 @@ export const lookOptions: INodeProperties[] = [
 	),
 	text('Call to Action Logo URL', 'ctaLogoUrl', 'A logo shown with the call to action at the end'),
 	modelVersionOption(AVATAR_MODELS),
-	text('Name', 'name', `A name for the video in Creatify, at most ${MAX_NAME_LENGTH} characters`),
+	videoNameOption,
 	webhookUrlOption,
 ];
 
@@ -124,6 +122,7 @@ export function sceneLook(ctx: IExecuteFunctions, itemIndex: number, options: ID
 /** The fields of the whole video the options set. */
 export function videoLevel(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject) {
 	const body: IDataObject = buildOptionalFields(ctx, itemIndex, options, [
+		['name', SHARED_FIELDS.videoName],
 		['webhookUrl', SHARED_FIELDS.webhookUrl],
 	]);
 	const music = checkedUrl(ctx, itemIndex, 'Background Music URL', options.musicUrl);
@@ -135,13 +134,5 @@ export function videoLevel(ctx: IExecuteFunctions, itemIndex: number, options: I
 			...(cta ? { cta_caption: { caption: cta } } : {}),
 			...(logo ? { cta_logo: { url: logo } } : {}),
 		};
-	const name = String(options.name ?? '').trim();
-	if (name.length > MAX_NAME_LENGTH)
-		invalidInput(
-			ctx,
-			itemIndex,
-			`Name is ${name.length} characters long; Creatify accepts at most ${MAX_NAME_LENGTH}`,
-		);
-	if (name) body.name = name;
 	return { ...body, ...modelVersionField(ctx, itemIndex, options.modelVersion, AVATAR_MODELS) };
 }
