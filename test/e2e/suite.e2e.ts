@@ -2,14 +2,18 @@
  * End to end in a real n8n (see runtime.ts for how it is obtained): our packed tarball installed as the
  * Community Nodes panel installs it, the Creatify simulator as the API, workflows imported over n8n's APIs.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { FAMILIES } from '../../nodes/shared/families';
 import { TEMPLATES } from '../simulator/adTemplate';
+import { CUSTOM_TEMPLATES } from '../simulator/customTemplate';
 import { createJob } from '../simulator/jobRequests';
+import { PERSONAS } from '../simulator/personas';
 import { CreatifySimulator } from '../simulator/server';
+import { VOICES } from '../simulator/urlToVideo';
 // the SDK's modules are reached through its "./*" export, which the lint resolver does not follow
 // eslint-disable-next-line import-x/no-unresolved
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -89,6 +93,66 @@ function exampleWorkflow(file: string, credentials: Record<string, string>) {
 	}
 	delete example.id;
 	return example;
+}
+
+type ExampleNode = { name: string; type: string; parameters: Record<string, unknown> } & Record<
+	string,
+	unknown
+>;
+
+/**
+ * An example whose rows come from Google Sheets and that a person starts by hand, made runnable here: the Manual
+ * Trigger becomes a Webhook at `path` and the Google Sheets node a Split Out of the posted rows, each keeping its
+ * name, so the example's own expressions ($('Script Rows').item…) read the rows the test posts.
+ */
+function withPostedRows(example: { nodes: ExampleNode[] }, path: string) {
+	for (const node of example.nodes) {
+		if (node.type === 'n8n-nodes-base.manualTrigger')
+			Object.assign(node, {
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				webhookId: randomUUID(),
+				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+			});
+		if (node.type === 'n8n-nodes-base.googleSheets')
+			Object.assign(node, {
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				parameters: { fieldToSplitOut: 'body.rows', options: {} },
+			});
+	}
+	return example;
+}
+
+/** Runs an example with posted rows and the local mail server; returns its execution and the mails. */
+async function runExampleWithRows(
+	file: string,
+	rows: object[],
+	mailCount: number,
+	edit: (nodes: ExampleNode[]) => void = () => {},
+) {
+	const mailbox = new Mailbox();
+	await mailbox.start();
+	try {
+		const path = file.replace(/\.json$/, '');
+		const example = withPostedRows(
+			exampleWorkflow(file, {
+				creatifyApi: credentialId,
+				smtp: await api.createCredential('Local mail', 'smtp', mailbox.credentialData()),
+			}),
+			path,
+		);
+		edit(example.nodes);
+		const id = await api.createWorkflow(example);
+		await api.activate(id);
+		await n8n.waitForWebhook(path);
+		expect(await post(path, { rows })).toBe(200);
+		const [execution] = await finishedAfter(api, id, 1, 120_000, logTail);
+		await until('the e-mails', async () => (mailbox.mails.length >= mailCount ? true : undefined));
+		return { execution, mails: mailbox.mails };
+	} finally {
+		await mailbox.stop();
+	}
 }
 
 beforeAll(async () => {
@@ -944,6 +1008,91 @@ test("15. preview-approve-render.json: a product page's previews are e-mailed, t
 	} finally {
 		await mailbox.stop();
 	}
+});
+
+test('18. AI Avatar: script-rows-to-avatar-videos.json: sheet rows → avatar videos (poll), each e-mailed to its row with the video attached; a row with an empty script goes to the error output unpaid', async () => {
+	sim.reset({ videoMs: 800 });
+	const [voice] = VOICES[0].accents;
+	const rows = [
+		{ title: 'Lamp launch', script: 'Meet the lamp.', email: 'ana@example.com' },
+		{ title: 'Empty', script: ' ', email: 'bo@example.com' },
+		{ title: 'Kettle launch', script: 'Meet the kettle.', email: 'cy@example.com' },
+	].map((row, k) => ({ ...row, avatar_id: PERSONAS[k].id, voice_id: voice.id }));
+	const { execution, mails } = await runExampleWithRows(
+		'script-rows-to-avatar-videos.json',
+		rows,
+		3,
+	);
+	expect(execution.status).toBe('success');
+	const made = nodeItems(execution, 'Make Avatar Video');
+	expect(made.map((video) => [video.name, video.status])).toEqual([
+		['Lamp launch', 'done'],
+		['Kettle launch', 'done'],
+	]);
+	const to = (address: string) => mails.find((m) => m.to && JSON.stringify(m.to).includes(address));
+	for (const [address, title, video] of [
+		['ana@example.com', 'Lamp launch', made[0]],
+		['cy@example.com', 'Kettle launch', made[1]],
+	] as const) {
+		const mail = to(address)!;
+		expect(mail.subject).toBe(`Your avatar video "${title}" is ready`);
+		expect(mail.text).toContain(String(video.output));
+		expect(mail.attachments.map((a) => [a.filename, a.contentType, a.size > 0])).toEqual([
+			[`${String(video.id)}.mp4`, 'video/mp4', true],
+		]);
+	}
+	expect(to('ops@example.com')?.subject).toBe('Avatar video failed for "Empty"');
+	expect(to('ops@example.com')?.text).toMatch(/Script is empty/);
+	expect(to('bo@example.com')).toBeUndefined();
+	expect(sim.paidAttempts('lipsyncs_v2')).toHaveLength(2);
+});
+
+test("19. Custom Template: custom-template-rows-to-videos.json waits for Creatify's callbacks: rows → template videos paired to their rows and e-mailed; a row whose image is not a URL goes to the error output unpaid", async () => {
+	sim.reset({ videoMs: 1500 });
+	const rows = [
+		{
+			product: 'Desk lamp',
+			image_url: 'https://shop.example.com/lamp.png',
+			owner_email: 'ana@example.com',
+		},
+		{ product: 'Kettle', image_url: 'kettle.png', owner_email: 'bo@example.com' },
+		{
+			product: 'Mug',
+			image_url: 'https://shop.example.com/mug.png',
+			owner_email: 'cy@example.com',
+		},
+	];
+	const { execution, mails } = await runExampleWithRows(
+		'custom-template-rows-to-videos.json',
+		rows,
+		3,
+		(nodes) => {
+			// the user's template, made in Creatify's app: here the simulator's
+			nodes.find((n) => n.name === 'Make Template Video')!.parameters.templateId =
+				CUSTOM_TEMPLATES[0].id;
+		},
+	);
+	expect(execution.status).toBe('success');
+	const made = nodeItems(execution, 'Make Template Video');
+	expect(made.map((video) => [video.name, video.status])).toEqual([
+		['Desk lamp', 'done'],
+		['Mug', 'done'],
+	]);
+	const to = (address: string) => mails.find((m) => JSON.stringify(m.to).includes(address));
+	expect(to('ana@example.com')?.subject).toBe('Your video for Desk lamp is ready');
+	expect(to('ana@example.com')?.text).toContain(String(made[0].video_output));
+	expect(to('cy@example.com')?.text).toContain(String(made[1].video_output));
+	expect(to('ops@example.com')?.text).toMatch(/Variable "product_image" must be an http\(s\) URL/);
+	expect(to('bo@example.com')).toBeUndefined();
+	// the videos' callbacks reached the waiting execution
+	const sent = sim.paidAttempts('custom_template_jobs');
+	expect(sent.map((r) => (r.body as { webhook_url?: string }).webhook_url)).toEqual([
+		expect.stringContaining('/webhook-waiting/'),
+		expect.stringContaining('/webhook-waiting/'),
+	]);
+	expect(
+		sim.webhookDeliveries.filter((d) => d.url.includes('/webhook-waiting/')).length,
+	).toBeGreaterThan(0);
 });
 
 test('8. the demo example (examples/demo-simulator.json) turns a product image into a video', async () => {
