@@ -7,7 +7,8 @@
  * 1 GiB video streamed into n8n's filesystem binary data store, against buffering the same file in memory,
  * (3b) 1,000 items in callback mode, with status reads per callback,
  * (5) 100 URL to Video items (page → link → video, poll) against their ideal, with status calls per video,
- * (6) peak RSS added by a 1 GiB audio file uploaded from the binary store to Aurora, against reading it whole.
+ * (6) peak RSS added by a 1 GiB audio file uploaded from the binary store to Aurora, against reading it whole,
+ * (7) 100 AI Avatar videos (poll, then Wait for Creatify Callback) against their ideal, with status reads.
  * Loopback only; bounded in count and time.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,7 +29,9 @@ import type { INodeParameters } from 'n8n-workflow';
 import { peakRssGrowthMb } from '../test/harness/memory';
 import { runCreatify, stopN8nServices } from '../test/harness/n8n';
 import { WaitingWebhooks } from '../test/harness/waiting';
+import { PERSONAS } from '../test/simulator/personas';
 import { CreatifySimulator } from '../test/simulator/server';
+import { VOICES } from '../test/simulator/urlToVideo';
 
 const ITEMS = 100;
 const SEQUENTIAL_SAMPLE = 3;
@@ -80,16 +83,23 @@ const createVideoAds = (count: number) =>
 		'done',
 	);
 
-/** Create Video with Wait for Creatify Callback: from the start of the run to the end of the resumed one. */
-async function createVideosByCallback(count: number) {
+/**
+ * One execution in Wait for Creatify Callback, from the start of the run to the end of the resumed one; every job
+ * must end `doneStatus`. `reads` counts the status reads of the family's jobs.
+ */
+async function runByCallback(
+	parameters: INodeParameters,
+	count: number,
+	doneStatus: string,
+	reads: () => number,
+) {
 	const started = Date.now();
 	const waiting = await runCreatify({
+		// callback mode itself, at every size: without the limit above which the node polls instead
 		parameters: {
-			operation: 'createVideo',
-			productUrl: '={{ $json.url }}',
+			...parameters,
 			waitMode: 'callback',
-			// callback mode itself, at every size: without the limit above which the node polls instead
-			options: { concurrency: CONCURRENCY, callbackItemLimit: 0 },
+			options: { ...(parameters.options as object), callbackItemLimit: 0 },
 		},
 		items: Array.from({ length: count }, (_, i) => ({
 			url: `https://shop.example.com/c/${i}.png`,
@@ -98,10 +108,10 @@ async function createVideosByCallback(count: number) {
 		waitingBaseUrl: waitingWebhooks.baseUrl,
 	});
 	if (waiting.run.status !== 'waiting') throw new Error(`not waiting: ${waiting.error?.message}`);
-	const readsBeforeWait = statusCalls().length;
+	const readsBeforeWait = reads();
 	const answeredBefore = waitingWebhooks.answers.length;
 	const { items, error } = await waitingWebhooks.track(waiting, credentials());
-	if (error || items.some((i) => i.json.status !== 'video_generated')) {
+	if (error || items.some((i) => i.json.status !== doneStatus)) {
 		throw new Error(`callback run failed: ${error?.message}`);
 	}
 	const whileWaiting = waitingWebhooks.answers
@@ -109,9 +119,66 @@ async function createVideosByCallback(count: number) {
 		.filter((a) => a.status === 200).length;
 	return {
 		seconds: (Date.now() - started) / 1000,
-		readsPerCallback: (statusCalls().length - readsBeforeWait) / Math.max(1, whileWaiting),
+		readsPerCallback: (reads() - readsBeforeWait) / Math.max(1, whileWaiting),
 		whileWaiting,
 	};
+}
+
+/** Create Video with Wait for Creatify Callback. */
+const createVideosByCallback = (count: number) =>
+	runByCallback(
+		{
+			operation: 'createVideo',
+			productUrl: '={{ $json.url }}',
+			options: { concurrency: CONCURRENCY },
+		},
+		count,
+		'video_generated',
+		() => statusCalls().length,
+	);
+
+/** AI Avatar Create Video: one scene per item, as long as Product Video's two renders together. */
+const avatarVideo: INodeParameters = {
+	resource: 'aiAvatar',
+	operation: 'createVideo',
+	script: '={{ "Meet the product at " + $json.url }}',
+	avatar: { __rl: true, mode: 'id', value: PERSONAS[0].id },
+	voice: { __rl: true, mode: 'id', value: VOICES[0].accents[0].id },
+	options: { ...pollOptions, download: 'none' },
+};
+
+/** 100 AI Avatar videos polled, then waiting for callbacks: each against its ideal, with status reads. */
+async function avatarRows(): Promise<string[][]> {
+	const avatarReads = () =>
+		sim.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/lipsyncs_v2/')).length;
+	const slowCreates = () =>
+		sim.inject({
+			method: 'POST',
+			path: /^\/api\/lipsyncs_v2\/$/,
+			delayMs: LATENCY_MS,
+			times: ITEMS,
+		});
+	const ideal = (IMAGE_MS + VIDEO_MS) / 1000 + (ITEMS * LATENCY_MS) / CONCURRENCY / 1000;
+	sim.reset({ videoMs: IMAGE_MS + VIDEO_MS, credits: 100_000 });
+	slowCreates();
+	const polled = await timedRun(avatarVideo, ITEMS, 'done');
+	const polledReads = avatarReads();
+	sim.reset({ videoMs: IMAGE_MS + VIDEO_MS, credits: 100_000 });
+	slowCreates();
+	const called = await runByCallback(avatarVideo, ITEMS, 'done', avatarReads);
+	await sim.settleWebhooks();
+	return [
+		[
+			'100 items, AI Avatar Create Video (poll), one execution',
+			`${polled.toFixed(1)} s`,
+			`ideal ${ideal.toFixed(1)} s (render + requests at the cap); measured/ideal ${(polled / ideal).toFixed(2)}; ${(polledReads / ITEMS).toFixed(3)} status reads per video`,
+		],
+		[
+			'100 items, AI Avatar Create Video (Wait for Creatify Callback), one execution',
+			`${called.seconds.toFixed(1)} s`,
+			`measured/ideal ${(called.seconds / ideal).toFixed(2)}; ${(avatarReads() / ITEMS).toFixed(3)} status reads per video, ${called.readsPerCallback.toFixed(2)} per callback`,
+		],
+	];
 }
 
 /** Status reads of Product Video tasks (list and single), the free calls waiting costs. */
@@ -312,6 +379,7 @@ async function main() {
 		`${adReads.length} list calls of up to 100 IDs`,
 	]);
 
+	rows.push(...(await avatarRows()));
 	rows.push(...(await downloadMemoryRows()), ...(await uploadMemoryRows()));
 
 	console.log(

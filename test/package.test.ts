@@ -120,6 +120,7 @@ describe('the built node', () => {
 			'getMany',
 			'render',
 		]);
+		expect(operationsOf('aiAvatarV1').sort()).toEqual(['createVideo', 'get', 'getMany']);
 		expect(operationsOf('voice')).toEqual(['getMany']);
 		expect(operationsOf('account')).toEqual(['getCredits']);
 		expect(operationsOf('avatar')).toEqual(['getMany']);

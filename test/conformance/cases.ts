@@ -150,4 +150,19 @@ export const CASES: Record<FamilyName, FamilyCase> = {
 		credits: 5,
 		createPath: '/api/custom_template_jobs/',
 	},
+	aiAvatarV1: {
+		parameters: withOptions({
+			resource: 'aiAvatarV1',
+			operation: 'createVideo',
+			avatar: rl(PERSONAS[3].id),
+			speechFrom: 'audio',
+			audioUrl: '={{ $json.audio }}',
+			options: { audioSeconds: '={{ $json.seconds }}' },
+		}),
+		good: (n) => ({ audio: `https://cdn.example.com/voice-${n}.mp3?seconds=20`, seconds: 20 }),
+		failing: { audio: 'https://cdn.example.com/fail-video.mp3?seconds=20', seconds: 20 },
+		bad: { item: { audio: 'voice.mp3', seconds: 20 }, message: /Audio URL/ },
+		credits: 5,
+		createPath: '/api/lipsyncs/',
+	},
 };

@@ -201,3 +201,64 @@ describe('Create Preview, then Render', () => {
 		expect(sim.paidAttempts('render')).toHaveLength(1);
 	});
 });
+
+describe('AI Avatar V1 (lipsync v1)', () => {
+	const lipsync = (extra: INodeParameters = {}, options: INodeParameters = {}) => ({
+		resource: 'aiAvatarV1',
+		operation: 'createVideo',
+		avatar: rl(AVATAR),
+		script: '={{ $json.script }}',
+		voice: rl(VOICE),
+		aspectRatio: '1x1',
+		...extra,
+		options: { ...FAST_POLL, ...options },
+	});
+
+	test("a script on a green screen with v1's caption options: the fields as Creatify's page names them", async () => {
+		const { items, error } = await runCreatify({
+			parameters: lipsync(
+				{},
+				{
+					greenScreen: true,
+					noMusic: true,
+					captionStyle: 'deep-blue',
+					captionOffsetY: 0.3,
+					name: 'Keyed',
+				},
+			),
+			items: [{ script: 'Hello from a green screen.' }],
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(sim.paidAttempts('lipsyncs')[0].body).toEqual({
+			creator: AVATAR,
+			aspect_ratio: '1x1',
+			text: 'Hello from a green screen.',
+			accent: VOICE,
+			green_screen: true,
+			no_music: true,
+			caption_style: 'deep-blue',
+			caption_offset_y: '0.3',
+			name: 'Keyed',
+		});
+		expect(items[0].json).toMatchObject({ status: 'done', output: expect.stringMatching(/mp4$/) });
+	});
+
+	test('an audio file is priced by Audio Length; without it the item is not counted, and an account short of credits is refused by Creatify, unpaid', async () => {
+		const audio = (seconds?: number) =>
+			lipsync(
+				{ speechFrom: 'audio', audioUrl: 'https://cdn.example.com/voice.mp3?seconds=50' },
+				seconds ? { audioSeconds: seconds } : {},
+			);
+		sim.credits = 9;
+		const counted = await runCreatify({ parameters: audio(50), credentials: credentials() });
+		expect(counted.error?.message).toBe(
+			'Not enough Creatify credits for this run: it needs 10, the account has 9',
+		);
+		const uncounted = await runCreatify({ parameters: audio(), credentials: credentials() });
+		// not counted, so sent: Creatify's own refusal, before it spent anything
+		expect(uncounted.error?.message).toBe('Not enough Creatify credits');
+		expect(sim.paidAttempts('lipsyncs')).toHaveLength(1);
+		expect(sim.credits).toBe(9);
+	});
+});

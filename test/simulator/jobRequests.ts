@@ -73,6 +73,13 @@ const CREATE: Record<string, (sim: CreatifySimulator, webhook_url: string) => Pr
 			variables: { product_name: { type: 'text', properties: { content: 'A lasting lamp' } } },
 			webhook_url,
 		}),
+	aiAvatarV1: (sim, webhook_url) =>
+		call(sim, 'lipsyncs/', {
+			creator: PERSONAS[0].id,
+			aspect_ratio: '9x16',
+			text: 'A lipsync that lasts.',
+			webhook_url,
+		}),
 };
 
 /** Creates a job of `family` whose callbacks go to `webhookUrl`; returns its ID. */

@@ -19,6 +19,7 @@ import { isMultipart, readMultipart } from './multipart';
 import { TextToSpeechRoutes } from './textToSpeech';
 import { AI_AVATAR } from './aiAvatar';
 import { CUSTOM_TEMPLATE } from './customTemplate';
+import { LIPSYNC_V1 } from './lipsyncV1';
 import { PreviewRenderRoutes } from './previewRender';
 import { UrlToVideoRoutes } from './urlToVideo';
 
@@ -135,7 +136,7 @@ export const DEFAULT_API_ID = '5d3c0a1e-8b7f-4c2a-9e61-0f4b2d7a8c93';
 export const DEFAULT_API_KEY = 'sim-secret-key-7f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
 const PAID_PATH =
-	/\/(gen_image|gen_video|regen_image|regen_video|preview_list_async|render|render_single_preview)\/$|^\/api\/(link_to_videos|text_to_speech|aurora|inspiration_jobs|lipsyncs_v2|custom_template_jobs)\/(preview\/|preview_async\/)?$/;
+	/\/(gen_image|gen_video|regen_image|regen_video|preview_list_async|render|render_single_preview)\/$|^\/api\/(link_to_videos|text_to_speech|aurora|inspiration_jobs|lipsyncs_v2|lipsyncs|custom_template_jobs)\/(preview\/|preview_async\/)?$/;
 
 /** ISO 8601 with microseconds and a -07:00 offset, as Creatify's timestamps look. */
 function creatifyTimestamp(ms: number): string {
@@ -175,6 +176,8 @@ export class CreatifySimulator implements SimHost {
 	readonly aiAvatar = new PreviewRenderRoutes(this, AI_AVATAR);
 	/** Custom Templates: template videos, made directly or previewed then rendered */
 	readonly customTemplate = new PreviewRenderRoutes(this, CUSTOM_TEMPLATE);
+	/** AI Avatar V1: lipsync v1 videos */
+	readonly lipsyncV1 = new PreviewRenderRoutes(this, LIPSYNC_V1);
 	readonly requests: RecordedRequest[] = [];
 	readonly webhookDeliveries: WebhookDelivery[] = [];
 
@@ -246,6 +249,7 @@ export class CreatifySimulator implements SimHost {
 		this.adTemplate.clear();
 		this.aiAvatar.clear();
 		this.customTemplate.clear();
+		this.lipsyncV1.clear();
 		this.requests.length = 0;
 		this.webhookDeliveries.length = 0;
 		this.faults = [];
@@ -277,6 +281,7 @@ export class CreatifySimulator implements SimHost {
 			| 'aurora'
 			| 'inspiration_jobs'
 			| 'lipsyncs_v2'
+			| 'lipsyncs'
 			| 'preview'
 			| 'custom_template_jobs'
 			| 'preview_async',
@@ -301,6 +306,8 @@ export class CreatifySimulator implements SimHost {
 		if (avatarVideo?.webhook_url) return this.aiAvatar.callback(avatarVideo);
 		const templateVideo = this.customTemplate.jobs.get(id);
 		if (templateVideo?.webhook_url) return this.customTemplate.callback(templateVideo);
+		const lipsync = this.lipsyncV1.jobs.get(id);
+		if (lipsync?.webhook_url) return this.lipsyncV1.callback(lipsync);
 		const task = this.tasks.get(id);
 		if (!task?.webhook_url) throw new Error(`task ${id} has no webhook_url`);
 		this.deliver(task, task.status.startsWith('video') ? 'video' : 'image');
@@ -335,7 +342,8 @@ export class CreatifySimulator implements SimHost {
 			this.aurora.videos.get(id) ??
 			this.adTemplate.jobs.get(id) ??
 			this.aiAvatar.jobs.get(id) ??
-			this.customTemplate.jobs.get(id)
+			this.customTemplate.jobs.get(id) ??
+			this.lipsyncV1.jobs.get(id)
 		);
 	}
 
@@ -485,7 +493,8 @@ export class CreatifySimulator implements SimHost {
 				this.aurora.route(record.method, parts, record.query, body) ??
 				this.adTemplate.route(record.method, parts, record.query, body) ??
 				this.aiAvatar.route(record.method, parts, record.query, body) ??
-				this.customTemplate.route(record.method, parts, record.query, body);
+				this.customTemplate.route(record.method, parts, record.query, body) ??
+				this.lipsyncV1.route(record.method, parts, record.query, body);
 			if (answer) {
 				if (record.method !== 'GET' && answer.status < 300) this.lastRouteChangedState = true;
 				return answer;

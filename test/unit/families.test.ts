@@ -67,6 +67,7 @@ test('a callback is asked of the chosen families first, then those knowing its s
 		'textToSpeech',
 		'aiAvatar',
 		'customTemplate',
+		'aiAvatarV1',
 		'productVideo',
 	]);
 	// a voice-over's callback and a template video's have the same fields
@@ -77,10 +78,12 @@ test('a callback is asked of the chosen families first, then those knowing its s
 		'aurora',
 		'adTemplate',
 		'aiAvatar',
+		'aiAvatarV1',
 		'productVideo',
 	]);
 	const avatarVideo = { id, status: 'done', failed_reason: null, output: 'x' };
 	expect(names(avatarVideo)[0]).toBe('aiAvatar');
+	expect(names({ ...avatarVideo, creator: id, green_screen: false })[0]).toBe('aiAvatarV1');
 	expect(names({ ...speech, template_id: id, variables: {} })[0]).toBe('customTemplate');
 	expect(names({ ...linkVideo, status: 'failed' })[0]).toBe('urlToVideo');
 	expect(names({ ...speech, status: 'failed' })[0]).toBe('textToSpeech');
@@ -94,6 +97,7 @@ test('a callback is asked of the chosen families first, then those knowing its s
 		'textToSpeech',
 		'aiAvatar',
 		'customTemplate',
+		'aiAvatarV1',
 	]);
 	expect(names(speech, [textToSpeech])[0]).toBe('textToSpeech');
 	// a body with a field only one family's records carry is that family's

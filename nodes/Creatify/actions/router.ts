@@ -15,6 +15,7 @@ import { familyNamed } from '../../shared/families';
 import * as account from './account';
 import * as adTemplate from './adTemplate';
 import * as aiAvatar from './aiAvatar';
+import * as aiAvatarV1 from './aiAvatarV1';
 import * as aurora from './aurora';
 import * as customTemplate from './customTemplate';
 import * as avatar from './avatar';
@@ -43,6 +44,7 @@ export const resources = {
 	adTemplate,
 	aiAvatar,
 	customTemplate,
+	aiAvatarV1,
 	voice,
 	account,
 	avatar,

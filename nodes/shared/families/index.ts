@@ -1,6 +1,7 @@
 /** Every Creatify job family the package serves. */
 import { adTemplate } from './adTemplate';
 import { aiAvatar } from './aiAvatar';
+import { aiAvatarV1 } from './aiAvatarV1';
 import { aurora } from './aurora';
 import { customTemplate } from './customTemplate';
 import { productVideo } from './productVideo';
@@ -17,6 +18,7 @@ export const FAMILIES = [
 	adTemplate,
 	aiAvatar,
 	customTemplate,
+	aiAvatarV1,
 ] as const;
 
 /** A family's resource value; a name no family has fails to compile. */
