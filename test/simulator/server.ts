@@ -475,6 +475,29 @@ export class CreatifySimulator implements SimHost {
 		return fault;
 	}
 
+	/** The answer of the families kept in their own files, if the request is one of theirs. */
+	private familyAnswer(
+		method: string,
+		parts: string[],
+		query: Record<string, string>,
+		body: Record<string, unknown>,
+	) {
+		const families = [
+			this.urlToVideo,
+			this.textToSpeech,
+			this.aurora,
+			this.adTemplate,
+			this.aiAvatar,
+			this.customTemplate,
+			this.lipsyncV1,
+		];
+		for (const family of families) {
+			const answer = family.route(method, parts, query, body);
+			if (answer) return answer;
+		}
+		return undefined;
+	}
+
 	private route(record: RecordedRequest, badJson: boolean): HttpAnswer {
 		this.lastRouteChangedState = false;
 		const auth = this.authenticate(record.headers);
@@ -487,14 +510,7 @@ export class CreatifySimulator implements SimHost {
 		const [, resource, second, third] = parts;
 		const body = (record.body ?? {}) as Record<string, unknown>;
 		try {
-			const answer =
-				this.urlToVideo.route(record.method, parts, record.query, body) ??
-				this.textToSpeech.route(record.method, parts, record.query, body) ??
-				this.aurora.route(record.method, parts, record.query, body) ??
-				this.adTemplate.route(record.method, parts, record.query, body) ??
-				this.aiAvatar.route(record.method, parts, record.query, body) ??
-				this.customTemplate.route(record.method, parts, record.query, body) ??
-				this.lipsyncV1.route(record.method, parts, record.query, body);
+			const answer = this.familyAnswer(record.method, parts, record.query, body);
 			if (answer) {
 				if (record.method !== 'GET' && answer.status < 300) this.lastRouteChangedState = true;
 				return answer;
