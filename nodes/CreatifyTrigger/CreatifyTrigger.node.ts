@@ -175,9 +175,10 @@ export class CreatifyTrigger implements INodeType {
 		if (claimedEvents.some((event) => event && book.has(`${body.id}:${event}`))) {
 			return answerJson(this, 200, { received: true, duplicate: true });
 		}
-		// Copies of this callback in flight in this process: only the first goes on. The claim names what the
-		// body reports, not only its status: a job's previews and its render both end "done".
-		const claim = `${scope}:callback:${body.id}:${String(body.status)}:${claimedEvents.join(',')}`;
+		// Copies of this callback in flight in this process: only the first goes on. The claim is the whole body:
+		// a job's preview and its render both end "done", and their callbacks may differ only in the result URL.
+		// Two different bodies for one event are both verified; the delivery record then starts one execution.
+		const claim = `${scope}:callback:${JSON.stringify(body)}`;
 		if (!recentCallbacks.claim(claim, Date.now())) {
 			return answerJson(this, 200, { received: true, duplicate: true });
 		}
