@@ -883,7 +883,9 @@ test("16. URL to Video Create Previews then Render, both waiting for Creatify ca
 	);
 	expect(sim.paidAttempts('preview_list_async')).toHaveLength(2);
 	expect(sim.paidAttempts('render_single_preview')).toHaveLength(2);
-	// the previews' and the renders' callbacks reached the waiting execution
+	// the previews' and the renders' callbacks reached the waiting execution (the last may still be in flight
+	// when the execution ends: the node resumes once every job is done, whichever callback tells it)
+	await sim.settleWebhooks();
 	const toExecution = sim.webhookDeliveries.filter((d) => d.url.includes('/webhook-waiting/'));
 	expect(new Set(toExecution.map((d) => `${d.taskId}:${d.url}`)).size).toBe(4);
 });
