@@ -165,4 +165,16 @@ export const CASES: Record<FamilyName, FamilyCase> = {
 		credits: 5,
 		createPath: '/api/lipsyncs/',
 	},
+	imageAd: {
+		parameters: withOptions({
+			resource: 'imageAd',
+			operation: 'create',
+			imageUrl: '={{ $json.image }}',
+		}),
+		good: (n) => ({ image: `https://shop.example.com/images/lamp-${n}.png` }),
+		failing: { image: 'https://shop.example.com/images/fail-image.png' },
+		bad: { item: { image: 'lamp.png' }, message: /Image URL/ },
+		credits: 2,
+		createPath: '/api/iab_images/',
+	},
 };

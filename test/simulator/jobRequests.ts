@@ -80,6 +80,8 @@ const CREATE: Record<string, (sim: CreatifySimulator, webhook_url: string) => Pr
 			text: 'A lipsync that lasts.',
 			webhook_url,
 		}),
+	imageAd: (sim, webhook_url) =>
+		call(sim, 'iab_images/', { image: 'https://shop.example.com/images/lasting.png', webhook_url }),
 };
 
 /** Creates a job of `family` whose callbacks go to `webhookUrl`; returns its ID. */

@@ -19,6 +19,7 @@ import { isMultipart, readMultipart } from './multipart';
 import { TextToSpeechRoutes } from './textToSpeech';
 import { AI_AVATAR } from './aiAvatar';
 import { CUSTOM_TEMPLATE } from './customTemplate';
+import { ImageAdRoutes } from './imageAd';
 import { LIPSYNC_V1 } from './lipsyncV1';
 import { PreviewRenderRoutes } from './previewRender';
 import { UrlToVideoRoutes } from './urlToVideo';
@@ -136,7 +137,7 @@ export const DEFAULT_API_ID = '5d3c0a1e-8b7f-4c2a-9e61-0f4b2d7a8c93';
 export const DEFAULT_API_KEY = 'sim-secret-key-7f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
 const PAID_PATH =
-	/\/(gen_image|gen_video|regen_image|regen_video|preview_list_async|render|render_single_preview)\/$|^\/api\/(link_to_videos|text_to_speech|aurora|inspiration_jobs|lipsyncs_v2|lipsyncs|custom_template_jobs)\/(preview\/|preview_async\/)?$/;
+	/\/(gen_image|gen_video|regen_image|regen_video|preview_list_async|render|render_single_preview)\/$|^\/api\/(link_to_videos|text_to_speech|aurora|inspiration_jobs|lipsyncs_v2|lipsyncs|custom_template_jobs|iab_images)\/(preview\/|preview_async\/)?$/;
 
 /** ISO 8601 with microseconds and a -07:00 offset, as Creatify's timestamps look. */
 function creatifyTimestamp(ms: number): string {
@@ -178,6 +179,8 @@ export class CreatifySimulator implements SimHost {
 	readonly customTemplate = new PreviewRenderRoutes(this, CUSTOM_TEMPLATE);
 	/** AI Avatar V1: lipsync v1 videos */
 	readonly lipsyncV1 = new PreviewRenderRoutes(this, LIPSYNC_V1);
+	/** Image Ads: IAB banners from an image */
+	readonly imageAd = new ImageAdRoutes(this);
 	readonly requests: RecordedRequest[] = [];
 	readonly webhookDeliveries: WebhookDelivery[] = [];
 
@@ -250,6 +253,7 @@ export class CreatifySimulator implements SimHost {
 		this.aiAvatar.clear();
 		this.customTemplate.clear();
 		this.lipsyncV1.clear();
+		this.imageAd.clear();
 		this.requests.length = 0;
 		this.webhookDeliveries.length = 0;
 		this.faults = [];
@@ -282,6 +286,7 @@ export class CreatifySimulator implements SimHost {
 			| 'inspiration_jobs'
 			| 'lipsyncs_v2'
 			| 'lipsyncs'
+			| 'iab_images'
 			| 'preview'
 			| 'custom_template_jobs'
 			| 'preview_async',
@@ -308,6 +313,8 @@ export class CreatifySimulator implements SimHost {
 		if (templateVideo?.webhook_url) return this.customTemplate.callback(templateVideo);
 		const lipsync = this.lipsyncV1.jobs.get(id);
 		if (lipsync?.webhook_url) return this.lipsyncV1.callback(lipsync);
+		const banners = this.imageAd.jobs.get(id);
+		if (banners?.webhook_url) return this.imageAd.callback(banners);
 		const task = this.tasks.get(id);
 		if (!task?.webhook_url) throw new Error(`task ${id} has no webhook_url`);
 		this.deliver(task, task.status.startsWith('video') ? 'video' : 'image');
@@ -343,7 +350,8 @@ export class CreatifySimulator implements SimHost {
 			this.adTemplate.jobs.get(id) ??
 			this.aiAvatar.jobs.get(id) ??
 			this.customTemplate.jobs.get(id) ??
-			this.lipsyncV1.jobs.get(id)
+			this.lipsyncV1.jobs.get(id) ??
+			this.imageAd.jobs.get(id)
 		);
 	}
 
@@ -490,6 +498,7 @@ export class CreatifySimulator implements SimHost {
 			this.aiAvatar,
 			this.customTemplate,
 			this.lipsyncV1,
+			this.imageAd,
 		];
 		for (const family of families) {
 			const answer = family.route(method, parts, query, body);
@@ -854,6 +863,11 @@ const MEDIA: Record<string, { type: string; header: Buffer; large: boolean }> = 
 	'preview.png': { type: 'image/png', header: PNG_HEADER, large: false },
 	'thumbnail.jpg': { type: 'image/jpeg', header: PNG_HEADER, large: false },
 	'audio.mp3': { type: 'audio/mpeg', header: MP3_HEADER, large: false },
+	// Image Ads' banners
+	'rectangle.png': { type: 'image/png', header: PNG_HEADER, large: false },
+	'leaderboard.png': { type: 'image/png', header: PNG_HEADER, large: false },
+	'skyscraper.png': { type: 'image/png', header: PNG_HEADER, large: false },
+	'mobile.png': { type: 'image/png', header: PNG_HEADER, large: false },
 };
 
 /** Writes `size` bytes without holding them in memory, honouring back-pressure. */

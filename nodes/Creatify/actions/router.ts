@@ -18,6 +18,7 @@ import * as aiAvatar from './aiAvatar';
 import * as aiAvatarV1 from './aiAvatarV1';
 import * as aurora from './aurora';
 import * as customTemplate from './customTemplate';
+import * as imageAd from './imageAd';
 import * as avatar from './avatar';
 import * as productVideo from './productVideo';
 import * as textToSpeech from './textToSpeech';
@@ -45,6 +46,7 @@ export const resources = {
 	aiAvatar,
 	customTemplate,
 	aiAvatarV1,
+	imageAd,
 	voice,
 	account,
 	avatar,

@@ -20,6 +20,11 @@ import { invalidInput } from './items';
 export interface DownloadSettings extends IDataObject {
 	files: string;
 	binaryProperty: string;
+	/**
+	 * Of a list that can be picked from: only its files with one of these names (lower case); empty or absent
+	 * (a waiting execution stored before this setting existed): all.
+	 */
+	only?: string[];
 }
 
 /** An item's download choice (per item: it may come from the item's own data), checked before sending. */
@@ -33,7 +38,13 @@ export function readDownloadSettings(
 	const problem = choiceProblem('Download Result', files, choices);
 	if (problem) invalidInput(ctx, itemIndex, problem);
 	const field = String(ctx.getNodeParameter('options.binaryProperty', itemIndex, 'data') ?? '');
-	return { files: files as string, binaryProperty: field.trim() || 'data' };
+	const only = family.files.some((file) => file.pick)
+		? String(ctx.getNodeParameter('options.downloadOnly', itemIndex, '') ?? '')
+				.split(/[,\n]/)
+				.map((name) => name.trim().toLowerCase())
+				.filter(Boolean)
+		: [];
+	return { files: files as string, binaryProperty: field.trim() || 'data', only };
 }
 
 interface Wanted {
@@ -41,6 +52,14 @@ interface Wanted {
 	url: string;
 	property: string;
 	fileName: string;
+}
+
+/** The URLs of a list field, only those with one of the names asked for when the list can be picked from. */
+function listedUrls(file: ResultFile, job: CreatifyJob, only: string[] = []): string[] {
+	const urls = file.urls!(job);
+	if (!file.pick || only.length === 0) return urls;
+	const names = file.pick.names(job);
+	return urls.filter((_, k) => (names[k] ?? []).some((name) => only.includes(name.toLowerCase())));
 }
 
 /** The files of a list field: the URLs, each to its own binary field and file name. */
@@ -66,11 +85,33 @@ function wantedFiles(family: JobFamily, job: CreatifyJob, settings: DownloadSett
 	const property = (file: ResultFile) =>
 		chosen.length > 1 ? `${settings.binaryProperty}${file.binarySuffix}` : settings.binaryProperty;
 	return chosen.flatMap((file) => {
-		if (file.urls) return listedFiles(file, job, property(file), file.urls(job));
+		if (file.urls)
+			return listedFiles(file, job, property(file), listedUrls(file, job, settings.only));
 		const url = job[file.field];
 		if (typeof url !== 'string' || url === '') return [];
 		return [{ file, url, property: property(file), fileName: `${job.id}${file.fileNameSuffix}` }];
 	});
+}
+
+/** A finished job none of whose listed files has a name asked for. */
+function noneNamed(
+	ctx: IExecuteFunctions | IWebhookFunctions,
+	family: JobFamily,
+	file: ResultFile,
+	job: CreatifyJob,
+	only: string[],
+) {
+	const has = file
+		.pick!.names(job)
+		.map((names) => names.join(' / '))
+		.join(', ');
+	return new NodeOperationError(
+		ctx.getNode(),
+		`${family.noun} ${job.id} finished, but none of its files is named ${only.join(', ')} (${file.pick!.displayName}); it has ${has || 'none'}`,
+		{
+			description: `The job is paid for and kept: fetch it with Get, or correct ${file.pick!.displayName}.`,
+		},
+	);
 }
 
 /** A response body stream, as prepareBinaryData takes it. */
@@ -98,6 +139,9 @@ export async function downloadFiles(
 	const listsFiles = family.files.some((f) => f.urls && [f.value, 'all'].includes(settings.files));
 	if (listsFiles && wanted.length === 0) {
 		// a list that names nothing would otherwise end the item silently without the files asked for
+		const only = settings.only ?? [];
+		const picked = family.files.find((f) => f.pick && only.length > 0);
+		if (picked) throw noneNamed(ctx, family, picked, job, only);
 		const output = JSON.stringify(job.output ?? null).slice(0, 300);
 		throw new NodeOperationError(
 			ctx.getNode(),

@@ -143,6 +143,17 @@ export function downloadOptions(family: JobFamily): INodeProperties[] {
 			description:
 				"Attach the finished files as binary data, for upload or e-mail nodes after this one. Only with a wait mode; Creatify's links may expire, so downloading right away is safest. Read per item.",
 		},
+		...family.files
+			.filter((file) => file.pick)
+			.map(
+				(file): INodeProperties => ({
+					displayName: file.pick!.displayName,
+					name: 'downloadOnly',
+					type: 'string',
+					default: '',
+					description: file.pick!.description,
+				}),
+			),
 		{
 			displayName: 'Put File in Field',
 			name: 'binaryProperty',

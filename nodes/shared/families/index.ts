@@ -4,6 +4,7 @@ import { aiAvatar } from './aiAvatar';
 import { aiAvatarV1 } from './aiAvatarV1';
 import { aurora } from './aurora';
 import { customTemplate } from './customTemplate';
+import { imageAd } from './imageAd';
 import { productVideo } from './productVideo';
 import { textToSpeech } from './textToSpeech';
 import type { JobFamily } from './types';
@@ -19,6 +20,7 @@ export const FAMILIES = [
 	aiAvatar,
 	customTemplate,
 	aiAvatarV1,
+	imageAd,
 ] as const;
 
 /** A family's resource value; a name no family has fails to compile. */

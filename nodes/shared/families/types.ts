@@ -49,6 +49,11 @@ export interface ResultFile {
 	 * the binary field, the next ones to the field name plus _1, _2, …; named <job ID>-<n> plus the URL's extension.
 	 */
 	urls?: (job: CreatifyJob) => string[];
+	/**
+	 * For a list: the option that downloads only some of its files, and the names each file (in `urls` order) can
+	 * be chosen by (Image Ads: a banner's name and size).
+	 */
+	pick?: { displayName: string; description: string; names: (job: CreatifyJob) => string[][] };
 }
 
 /** One preview a preview job lists: what Creatify's player shows, in one visual style. */
