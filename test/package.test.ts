@@ -122,6 +122,7 @@ describe('the built node', () => {
 		]);
 		expect(operationsOf('aiAvatarV1').sort()).toEqual(['createVideo', 'get', 'getMany']);
 		expect(operationsOf('imageAd').sort()).toEqual(['create', 'get', 'getMany']);
+		expect(operationsOf('music')).toEqual(['getCategories', 'getMany']);
 		expect(operationsOf('voice')).toEqual(['getMany']);
 		expect(operationsOf('account')).toEqual(['getCredits']);
 		expect(operationsOf('avatar')).toEqual(['getMany']);

@@ -21,6 +21,7 @@ import { AI_AVATAR } from './aiAvatar';
 import { CUSTOM_TEMPLATE } from './customTemplate';
 import { ImageAdRoutes } from './imageAd';
 import { LIPSYNC_V1 } from './lipsyncV1';
+import { routeMusic } from './music';
 import { PreviewRenderRoutes } from './previewRender';
 import { UrlToVideoRoutes } from './urlToVideo';
 
@@ -504,7 +505,7 @@ export class CreatifySimulator implements SimHost {
 			const answer = family.route(method, parts, query, body);
 			if (answer) return answer;
 		}
-		return undefined;
+		return routeMusic(method, parts, query);
 	}
 
 	private route(record: RecordedRequest, badJson: boolean): HttpAnswer {

@@ -6,6 +6,14 @@ import { jobIdParameter, jobPickerMethod } from '../../shared/families/names';
 import type { JobFamily } from '../../shared/families/types';
 import { UUID_PATTERN } from '../../shared/helpers/validation';
 
+/** A picker's searchable list, loaded from the API by `searchListMethod`. */
+const listMode = (searchListMethod: PickerMethod) => ({
+	displayName: 'From List',
+	name: 'list',
+	type: 'list' as const,
+	typeOptions: { searchListMethod, searchable: true },
+});
+
 /** A picker for a Creatify record: a searchable list loaded from the API, or a UUID typed or from an expression. */
 function uuidLocator(
 	fields: Pick<INodeProperties, 'displayName' | 'name' | 'description' | 'required'>,
@@ -18,12 +26,7 @@ function uuidLocator(
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod, searchable: true },
-			},
+			listMode(searchListMethod),
 			{
 				displayName: 'By ID',
 				name: 'id',
@@ -96,6 +99,23 @@ export const avatarLocator = avatarPicker(
 	'overrideAvatar',
 	'The avatar to show with the product (type "Product With Avatar" only). Left empty, Creatify picks a matching avatar.',
 );
+
+/** A track of Creatify's music library (GET /api/musics/): its URL, picked from the list or given. */
+export const musicLocator: INodeProperties = {
+	displayName: 'Background Music',
+	name: 'libraryMusic',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	modes: [
+		listMode('searchMusics'),
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'e.g. https://cdn.example.com/music/upbeat.mp3',
+		},
+	],
+};
 
 export const webhookUrlOption: INodeProperties = {
 	displayName: 'Webhook URL',

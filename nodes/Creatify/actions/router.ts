@@ -19,6 +19,7 @@ import * as aiAvatarV1 from './aiAvatarV1';
 import * as aurora from './aurora';
 import * as customTemplate from './customTemplate';
 import * as imageAd from './imageAd';
+import * as music from './music';
 import * as avatar from './avatar';
 import * as productVideo from './productVideo';
 import * as textToSpeech from './textToSpeech';
@@ -50,6 +51,7 @@ export const resources = {
 	voice,
 	account,
 	avatar,
+	music,
 } satisfies Record<FamilyName, ResourceModule> & Record<string, ResourceModule>;
 
 export type ResourceName = keyof typeof resources;

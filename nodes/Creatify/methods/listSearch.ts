@@ -7,7 +7,7 @@ import { jobPickerMethod } from '../../shared/families/names';
 import type { JobFamily } from '../../shared/families/types';
 import { avatarLabel, fileName, joinLabel, matchesFilter, text } from '../../shared/helpers/labels';
 import type { CreatifyJob, Schema } from '../../shared/helpers/schemas';
-import { LINKS, PERSONAS, TEMPLATES, VOICES } from '../../shared/helpers/listings';
+import { LINKS, MUSICS, PERSONAS, TEMPLATES, VOICES } from '../../shared/helpers/listings';
 import { creatifyRequest } from '../../shared/transport';
 import { listPage } from '../../shared/transport/jobs';
 
@@ -157,6 +157,33 @@ async function searchAdTemplates(
 	return { results };
 }
 
+/** Tracks of Creatify's music library, page by page, searched by Creatify; the value is the track's URL. */
+async function searchMusics(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = paginationToken ? Number(paginationToken) : 1;
+	const search = filter?.trim();
+	const answer = await listPage(this, MUSICS.pagedPath, MUSICS.schema, {
+		number: page,
+		size: PAGE_SIZE,
+		qs: search ? { search } : {},
+	});
+	const results = answer.results.flatMap((music) => {
+		const url = text(music.url);
+		if (!url) return [];
+		return [
+			{
+				name: joinLabel([text(music.name) ?? fileName(url), text(music.category)]),
+				value: url,
+				url,
+			},
+		];
+	});
+	return { results, paginationToken: answer.hasNext ? String(page + 1) : undefined };
+}
+
 /** The node's pickers: every name a locator gives (PickerMethod) is here, and nothing else. */
 export const listSearch = {
 	...jobPickers,
@@ -164,4 +191,5 @@ export const listSearch = {
 	searchVoices,
 	searchAvatars,
 	searchAdTemplates,
+	searchMusics,
 } satisfies Record<PickerMethod, Picker>;

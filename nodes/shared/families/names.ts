@@ -26,4 +26,5 @@ export type PickerMethod =
 	| 'searchLinks'
 	| 'searchVoices'
 	| 'searchAvatars'
-	| 'searchAdTemplates';
+	| 'searchAdTemplates'
+	| 'searchMusics';

@@ -99,3 +99,26 @@ const templateSchema = z
 	.passthrough() as Schema<CreatifyTemplate>;
 
 export const TEMPLATES = { path: ['inspirations'], schema: templateSchema } as const;
+
+/** A track of Creatify's music library; its URL is what URL to Video's background_music_url takes. */
+export interface CreatifyMusic extends IDataObject {
+	name?: string | null;
+	url?: string | null;
+}
+
+const musicSchema = z
+	.object({ name: optionalText, url: optionalText, category: optionalText })
+	.passthrough() as Schema<CreatifyMusic>;
+
+/**
+ * Music: GET /api/musics/ with category, search, page and page_size, answering {count, results, page,
+ * page_size} (https://docs.creatify.ai/api-reference/musics/get-api-musics). The fields of a track were not
+ * readable on the page: the node reads `name`, `url` and `category` and passes the rest through.
+ */
+export const MUSICS = { path: ['musics'], pagedPath: ['musics'], schema: musicSchema } as const;
+
+/** Music categories: GET /api/music_categories/ answering [{name}] (…/musics/get-api-music-categories). */
+export const MUSIC_CATEGORIES = {
+	path: ['music_categories'],
+	schema: z.object({ name: optionalText }).passthrough() as Schema<IDataObject>,
+} as const;

@@ -65,7 +65,10 @@ function listRequest<T>(
 	return { method: 'GET', path, schema, itemIndex };
 }
 
-/** One page of a paginated listing (`?page=&page_size=` answering `{ results, next }`). */
+/**
+ * One page of a paginated listing (`?page=&page_size=`), answering `{ results, next }` or, as Music does,
+ * `{ results, count }`: there is a next page while this one is not the last of `count`.
+ */
 export async function listPage<T>(
 	ctx: CreatifyContext,
 	path: readonly string[],
@@ -76,7 +79,9 @@ export async function listPage<T>(
 		...listRequest(path, pageSchema(schema), page.itemIndex),
 		qs: { ...page.qs, page: page.number, page_size: page.size },
 	});
-	return { results: answer.results, hasNext: Boolean(answer.next) };
+	const { count } = answer as { count?: unknown };
+	const more = typeof count === 'number' && page.number * page.size < count;
+	return { results: answer.results, hasNext: Boolean(answer.next) || more };
 }
 
 /**

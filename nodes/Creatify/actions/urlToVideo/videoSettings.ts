@@ -32,6 +32,7 @@ const URL_TO_VIDEO_MODELS = Object.keys(MODEL_VERSIONS) as ModelVersion[];
 import {
 	aspectRatioProperty,
 	avatarLocator,
+	musicLocator,
 	optionsCollection,
 	paidNotice,
 	voiceLocator,
@@ -138,6 +139,11 @@ export const videoSettingsOptions: INodeProperties[] = [
 	},
 	volumeOption('Background Music Volume', 'backgroundMusicVolume'),
 	{
+		...musicLocator,
+		description:
+			"A track of Creatify's music library, picked from the list (Music → Get Many lists them too). For your own file, use Background Music URL.",
+	},
+	{
 		displayName: 'Background Music URL',
 		name: 'backgroundMusicUrl',
 		type: 'string',
@@ -183,6 +189,7 @@ const TEXT_FIELDS: ReadonlyArray<readonly [string, TextField]> = [
 	['overrideVoice', { apiName: 'override_voice', check: (v) => uuidProblem('Voice ID', v) }],
 	['overrideScript', { apiName: 'override_script' }],
 	['backgroundMusicUrl', { apiName: 'background_music_url', check: musicUrlProblem }],
+	['libraryMusic', { apiName: 'background_music_url', check: musicUrlProblem }],
 	['webhookUrl', SHARED_FIELDS.webhookUrl],
 ];
 
@@ -228,9 +235,21 @@ function requiredSettings(ctx: IExecuteFunctions, itemIndex: number): IDataObjec
 	};
 }
 
+/** Whether an option holds a value (a picker's is { mode, value }). */
+const isSet = (value: unknown) => {
+	const inner = value !== null && typeof value === 'object' ? (value as IDataObject).value : value;
+	return typeof inner === 'string' && inner.trim() !== '';
+};
+
 /** The Options of a video: text fields, volumes, switches and captions, checked. */
 function optionalSettings(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const options = readOptions(ctx, itemIndex);
+	if (isSet(options.libraryMusic) && isSet(options.backgroundMusicUrl))
+		invalidInput(
+			ctx,
+			itemIndex,
+			'Background Music and Background Music URL are both set: keep the one the video should play',
+		);
 	const body = buildOptionalFields(ctx, itemIndex, options, TEXT_FIELDS);
 	for (const [name, apiName, label] of [
 		['backgroundMusicVolume', 'background_music_volume', 'Background Music Volume'],
