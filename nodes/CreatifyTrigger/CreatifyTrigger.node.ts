@@ -12,6 +12,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { FAMILIES } from '../shared/families';
 import type { JobFamily } from '../shared/families/types';
 import { readStatus } from '../shared/helpers/status';
+import { fingerprint } from '../shared/helpers/fingerprint';
 import { RecentKeys } from '../shared/helpers/recentKeys';
 import { answerJson } from '../shared/transport/answer';
 import { readCallback } from '../shared/transport/callbackRequest';
@@ -175,10 +176,10 @@ export class CreatifyTrigger implements INodeType {
 		if (claimedEvents.some((event) => event && book.has(`${body.id}:${event}`))) {
 			return answerJson(this, 200, { received: true, duplicate: true });
 		}
-		// Copies of this callback in flight in this process: only the first goes on. The claim is the whole body:
-		// a job's preview and its render both end "done", and their callbacks may differ only in the result URL.
-		// Two different bodies for one event are both verified; the delivery record then starts one execution.
-		const claim = `${scope}:callback:${JSON.stringify(body)}`;
+		// Copies of this callback in flight in this process: only the first goes on. The claim is the whole body's
+		// fingerprint: a job's preview and its render both end "done", and their callbacks may differ only in the
+		// result URL. Two different bodies for one event are both verified; the delivery record starts one execution.
+		const claim = `${scope}:callback:${body.id}:${fingerprint(JSON.stringify(body))}`;
 		if (!recentCallbacks.claim(claim, Date.now())) {
 			return answerJson(this, 200, { received: true, duplicate: true });
 		}

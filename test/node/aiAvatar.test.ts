@@ -244,6 +244,21 @@ describe('AI Avatar V1 (lipsync v1)', () => {
 		expect(items[0].json).toMatchObject({ status: 'done', output: expect.stringMatching(/mp4$/) });
 	});
 
+	test('a transparent background comes as a WebM: downloaded with its own extension and type', async () => {
+		const { items, error } = await runCreatify({
+			parameters: lipsync({}, { transparentBackground: true, download: 'video' }),
+			items: [{ script: 'See through me.' }],
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json.output).toMatch(/video\.webm$/);
+		const file = items[0].binary?.data;
+		expect([file?.fileName, file?.mimeType]).toEqual([
+			`${String(items[0].json.id)}.webm`,
+			'video/webm',
+		]);
+	});
+
 	test('an audio file is priced by Audio Length; without it the item is not counted, and an account short of credits is refused by Creatify, unpaid', async () => {
 		const audio = (seconds?: number) =>
 			lipsync(

@@ -9,15 +9,17 @@ import { MUSICS } from '../simulator/music';
 const { sim, credentials } = useSimulator({ videoMs: 60 });
 const musicCalls = () => sim.requests.filter((r) => r.path === '/api/musics/');
 
-test('Get Many with Return All reads every page (100 a call); a Limit reads one page of that size', async () => {
+test('Get Many with Return All reads every page (Creatify serving fewer per page than asked); a Limit reads one page of that size', async () => {
 	const all = await runCreatify({
 		parameters: { resource: 'music', operation: 'getMany', returnAll: true },
 		credentials: credentials(),
 	});
 	expect(all.items.map((i) => i.json.url)).toEqual(MUSICS.map((m) => m.url));
+	// 100 asked, 50 served (the answer's page_size says so): three pages for 135 tracks
 	expect(musicCalls().map((r) => [r.query.page, r.query.page_size])).toEqual([
 		['1', '100'],
 		['2', '100'],
+		['3', '100'],
 	]);
 	sim.requests.length = 0;
 	const some = await runCreatify({

@@ -25,38 +25,41 @@ describe.each(['aiAvatar', 'customTemplate'] as const)('%s', (name) => {
 			credentials: credentials(),
 		});
 
-	test(`${name}: the trigger emits "previewReady" for a preview, then "videoReady" when it is rendered`, async () => {
-		const trigger = newTrigger(
-			{ jobTypes: [name], events: ['previewReady', 'videoReady'] },
-			credentials(),
-		);
-		await trigger.start();
-		const created = await run(
-			{ operation: 'createPreview', waitMode: 'none' },
-			{ webhookUrl: trigger.url },
-			good(1),
-		);
-		const id = created.items[0].json.id as string;
-		await sim.waitForStatus(id, ['done']);
-		await sim.settleWebhooks();
-		const rendered = await runCreatify({
-			parameters: {
-				resource: name,
-				operation: 'render',
-				[jobIdParameter(family)]: rl(id),
-				options: { pollIntervalSeconds: 1, download: 'none' },
-			},
-			credentials: credentials(),
-		});
-		expect(rendered.error).toBeUndefined();
-		await sim.settleWebhooks();
-		expect(
-			trigger.executions.map((e) => [e[0].json.id, e[0].json.event, e[0].json.jobType]),
-		).toEqual([
-			[id, 'previewReady', name],
-			[id, 'videoReady', name],
-		]);
-	});
+	test.each([true, false])(
+		`${name}: the trigger emits "previewReady" for a preview, then "videoReady" when it is rendered (Verify With Creatify API: %s)`,
+		async (verifyWithApi) => {
+			const trigger = newTrigger(
+				{ jobTypes: [name], events: ['previewReady', 'videoReady'], verifyWithApi },
+				credentials(),
+			);
+			await trigger.start();
+			const created = await run(
+				{ operation: 'createPreview', waitMode: 'none' },
+				{ webhookUrl: trigger.url },
+				good(1),
+			);
+			const id = created.items[0].json.id as string;
+			await sim.waitForStatus(id, ['done']);
+			await sim.settleWebhooks();
+			const rendered = await runCreatify({
+				parameters: {
+					resource: name,
+					operation: 'render',
+					[jobIdParameter(family)]: rl(id),
+					options: { pollIntervalSeconds: 1, download: 'none' },
+				},
+				credentials: credentials(),
+			});
+			expect(rendered.error).toBeUndefined();
+			await sim.settleWebhooks();
+			expect(
+				trigger.executions.map((e) => [e[0].json.id, e[0].json.event, e[0].json.jobType]),
+			).toEqual([
+				[id, 'previewReady', name],
+				[id, 'videoReady', name],
+			]);
+		},
+	);
 
 	test(`${name}: a rejected job is an error item with its status and reason`, async () => {
 		const rejected = JSON.parse(JSON.stringify(failing).replace('fail-video', 'reject-video'));

@@ -59,4 +59,6 @@ export const LIPSYNC_V1: PreviewRenderFamily = {
 	problems,
 	seconds,
 	marker: (job) => `${String(job.name ?? '')} ${String(job.text ?? '')} ${String(job.audio ?? '')}`,
+	// "transparent_background: ... the output video will be in .webm format with alpha channel"
+	videoFile: (job) => (job.transparent_background ? 'video.webm' : 'video.mp4'),
 };

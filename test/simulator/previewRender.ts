@@ -31,6 +31,8 @@ export interface PreviewRenderFamily {
 	seconds: (body: Record<string, unknown>) => number;
 	/** the text searched for the "fail-video" and "reject-video" markers */
 	marker: (job: QueuedJob) => string;
+	/** the media file of a finished video (default video.mp4) */
+	videoFile?: (job: QueuedJob) => string;
 }
 
 export class PreviewRenderRoutes {
@@ -150,7 +152,7 @@ export class PreviewRenderRoutes {
 		return {
 			status: 'done',
 			progress: 1,
-			[this.family.videoField]: `${media}/video.mp4`,
+			[this.family.videoField]: `${media}/${this.family.videoFile?.(job) ?? 'video.mp4'}`,
 			video_thumbnail: `${media}/thumbnail.jpg`,
 		};
 	}

@@ -856,11 +856,13 @@ export class CreatifySimulator implements SimHost {
 
 const PNG_HEADER = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const MP4_HEADER = Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x6d, 0x70, 0x34, 0x32]);
+const WEBM_HEADER = Buffer.from([0x1a, 0x45, 0xdf, 0xa3]);
 const MP3_HEADER = Buffer.from([0x49, 0x44, 0x33, 0x04, 0, 0, 0, 0, 0, 0]);
 
 /** The media files a job links to: their type, first bytes, and whether they take videoBytes or imageBytes. */
 const MEDIA: Record<string, { type: string; header: Buffer; large: boolean }> = {
 	'video.mp4': { type: 'video/mp4', header: MP4_HEADER, large: true },
+	'video.webm': { type: 'video/webm', header: WEBM_HEADER, large: true },
 	'preview.png': { type: 'image/png', header: PNG_HEADER, large: false },
 	'thumbnail.jpg': { type: 'image/jpeg', header: PNG_HEADER, large: false },
 	'audio.mp3': { type: 'audio/mpeg', header: MP3_HEADER, large: false },

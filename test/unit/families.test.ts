@@ -1,8 +1,10 @@
+import { aiAvatar, avatarSeconds } from '../../nodes/shared/families/aiAvatar';
 import { auroraCredits, auroraMaxSeconds } from '../../nodes/shared/families/aurora';
 import { captionSetting } from '../../nodes/Creatify/actions/captions';
 import { FAMILIES } from '../../nodes/shared/families';
 import { productVideo } from '../../nodes/shared/families/productVideo';
 import type { JobFamily } from '../../nodes/shared/families/types';
+import { familyStep } from '../../nodes/shared/families/types';
 import { estimatedSpeechCredits, textToSpeech } from '../../nodes/shared/families/textToSpeech';
 import { modelCredits } from '../../nodes/shared/families/models';
 import { urlToVideo } from '../../nodes/shared/families/urlToVideo';
@@ -182,4 +184,18 @@ test('URL to Video tells previews from renders by the record: both report pendin
 	// a direct video, and failures, read as Creatify says
 	expect(view({ status: 'done', video_output: 'https://v.mp4' })).toBe('done');
 	expect(view({ status: 'rejected', previews })).toBe('rejected');
+});
+
+test('AI Avatar prices a record without scripts as 30 s, never 0; with scripts at 15 characters a second', () => {
+	const video = familyStep(aiAvatar, 'video').cost;
+	expect(avatarSeconds({})).toBe(30);
+	expect(video.credits({ render: true })).toBe(4);
+	expect(video.credits({ model_version: 'aurora_v1', video_inputs: [] })).toBe(30);
+	const scene = (text: string) => ({ voice: { type: 'text', input_text: text } });
+	expect(avatarSeconds({ video_inputs: [scene('x'.repeat(450)), scene('y'.repeat(150))] })).toBe(
+		40,
+	);
+	expect(video.credits({ video_inputs: [scene('x'.repeat(450)), scene('y'.repeat(150))] })).toBe(
+		10,
+	);
 });

@@ -47,8 +47,25 @@ test('JSON variables are read back by their kind; anything but an object is refu
 			odd: { type: 'sticker', properties: { url: 'x' } },
 		}),
 	).toEqual([
-		{ name: 'headline', kind: 'text', value: 'Hi' },
-		{ name: 'odd', kind: 'sticker', value: undefined },
+		{ name: 'headline', kind: 'text', value: 'Hi', extra: { content: 'Hi' } },
+		{ name: 'odd', kind: 'sticker', value: undefined, extra: { url: 'x' } },
 	]);
 	expect(variablesFromJson([])).toMatch(/must be an object/);
+});
+
+test("a variable may be named like an object's own fields; JSON keeps the properties it gives", () => {
+	const written = templateVariables([
+		{ name: 'constructor', kind: 'text', value: 'A' },
+		{ name: '__proto__', kind: 'text', value: 'B' },
+	]);
+	// sent as JSON with both names
+	expect(JSON.stringify(written)).toBe(
+		'{"constructor":{"type":"text","properties":{"content":"A"}},"__proto__":{"type":"text","properties":{"content":"B"}}}',
+	);
+	const read = variablesFromJson({
+		photo: { type: 'image', properties: { url: 'https://cdn.example.com/a.png', fit: 'cover' } },
+	});
+	expect(templateVariables(read as never)).toEqual({
+		photo: { type: 'image', properties: { url: 'https://cdn.example.com/a.png', fit: 'cover' } },
+	});
 });

@@ -62,6 +62,13 @@ function listedUrls(file: ResultFile, job: CreatifyJob, only: string[] = []): st
 	return urls.filter((_, k) => (names[k] ?? []).some((name) => only.includes(name.toLowerCase())));
 }
 
+/** The file's name suffix, with the URL's own extension when it names another (a transparent WebM video). */
+function suffixFor(file: ResultFile, url: string): string {
+	const extension = /\.([a-z0-9]{2,5})(?:\?|$)/i.exec(url)?.[1]?.toLowerCase();
+	if (!extension) return file.fileNameSuffix;
+	return file.fileNameSuffix.replace(/\.[a-z0-9]+$/i, `.${extension}`);
+}
+
 /** The files of a list field: the URLs, each to its own binary field and file name. */
 function listedFiles(
 	file: ResultFile,
@@ -89,7 +96,8 @@ function wantedFiles(family: JobFamily, job: CreatifyJob, settings: DownloadSett
 			return listedFiles(file, job, property(file), listedUrls(file, job, settings.only));
 		const url = job[file.field];
 		if (typeof url !== 'string' || url === '') return [];
-		return [{ file, url, property: property(file), fileName: `${job.id}${file.fileNameSuffix}` }];
+		const fileName = `${job.id}${suffixFor(file, url)}`;
+		return [{ file, url, property: property(file), fileName }];
 	});
 }
 

@@ -23,7 +23,7 @@ import { jobLabel, text } from '../helpers/labels';
 import { jobSchema } from '../helpers/schemas';
 import type { ModelVersion } from './models';
 import { blocksOf, modelCredits, modelOf } from './models';
-import { hasPreview, previewPhaseStatus, previewStep, singlePreview } from './previewPhases';
+import { isPreviewOf, previewPhaseStatus, previewStep, singlePreview } from './previewPhases';
 import { estimatedSpeechSeconds } from './textToSpeech';
 import type { JobFamily, StepCost } from './types';
 import { JPEG_THUMBNAIL, MP4_VIDEO, videoStep } from './types';
@@ -34,6 +34,8 @@ export const MAX_SCENE_SCRIPT_LENGTH = 2000;
 export const MAX_AVATAR_ID_LENGTH = 50;
 export const PREVIEW_CREDITS_PER_30_SECONDS = 1;
 export const RENDER_CREDITS_PER_30_SECONDS = 4;
+/** The length a video is priced at when nothing tells it */
+const UNKNOWN_LENGTH_SECONDS = 30;
 
 /** The scripts of a request's scenes. */
 function scripts(videoInputs: unknown): string[] {
@@ -46,14 +48,14 @@ function scripts(videoInputs: unknown): string[] {
 
 /**
  * A video's length: Creatify's `duration` once known (a cost fact of a render), else estimated from the scripts
- * at Text to Speech's pace (15 characters a second), at least one second per scene.
+ * at Text to Speech's pace (15 characters a second), at least one second per scene; 30 s without any script.
  */
 export function avatarSeconds(body: IDataObject): number {
 	if (typeof body.duration === 'number' && body.duration > 0) return body.duration;
-	return scripts(body.video_inputs).reduce(
-		(total, script) => total + Math.max(1, estimatedSpeechSeconds(script)),
-		0,
-	);
+	const scenes = scripts(body.video_inputs);
+	// a record without its scenes (or scenes without scripts) is priced as 30 s, as a template video is
+	if (scenes.every((script) => script === '')) return UNKNOWN_LENGTH_SECONDS;
+	return scenes.reduce((total, script) => total + Math.max(1, estimatedSpeechSeconds(script)), 0);
 }
 
 /** A direct video at its model's price; the render of a preview at 4 per 30 s with the standard model. */
@@ -87,7 +89,7 @@ export const aiAvatar: JobFamily<'aiAvatar'> = {
 		videoStep(perVideo),
 	],
 	failed: FAILED,
-	statusOf: previewPhaseStatus('output', FAILED, hasPreview),
+	statusOf: previewPhaseStatus('output', FAILED, isPreviewOf('output')),
 	preview: {
 		step: 'preview',
 		renderStep: 'video',

@@ -23,7 +23,7 @@ import { jobLabel, text } from '../helpers/labels';
 import { jobSchema } from '../helpers/schemas';
 import type { ModelVersion } from './models';
 import { blocksOf, modelCredits, modelOf } from './models';
-import { hasPreview, previewPhaseStatus, previewStep, singlePreview } from './previewPhases';
+import { isPreviewOf, previewPhaseStatus, previewStep, singlePreview } from './previewPhases';
 import type { JobFamily, StepCost } from './types';
 import { JPEG_THUMBNAIL, MP4_VIDEO, videoStep } from './types';
 
@@ -63,7 +63,7 @@ export const customTemplate: JobFamily<'customTemplate'> = {
 		videoStep(perVideo),
 	],
 	failed: FAILED,
-	statusOf: previewPhaseStatus('video_output', FAILED, hasPreview),
+	statusOf: previewPhaseStatus('video_output', FAILED, isPreviewOf('video_output')),
 	preview: {
 		step: 'preview',
 		renderStep: 'video',

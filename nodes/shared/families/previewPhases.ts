@@ -51,5 +51,12 @@ export function singlePreview(job: CreatifyJob): PreviewRecord[] {
 	return url ? [{ mediaJob: text(job.media_job) ?? job.id, url }] : [];
 }
 
-/** Whether a record is a single-preview job's finished preview request. */
-export const hasPreview = (job: Record<string, unknown>) => text(job.preview) !== undefined;
+/**
+ * Whether a finished record of a single-preview family is its preview: it holds the preview's link, or names its
+ * video field without a video. The documented callback bodies carry no `preview`: a preview's is `{id, status:
+ * "done", failed_reason, output: null}`, its render's has the video URL.
+ */
+export const isPreviewOf =
+	(videoField: string) =>
+	(job: Record<string, unknown>): boolean =>
+		text(job.preview) !== undefined || (videoField in job && text(job[videoField]) === undefined);

@@ -26,6 +26,8 @@ export interface TemplateVariable {
 	name: string;
 	kind: string;
 	value: unknown;
+	/** further properties given in JSON, sent as given */
+	extra?: IDataObject;
 }
 
 const KINDS = Object.keys(VARIABLE_KINDS);
@@ -46,15 +48,17 @@ export function variableProblem({ name, kind, value }: TemplateVariable): string
 
 /** The variables object Creatify takes, after checking each variable and that no name repeats. */
 export function templateVariables(variables: TemplateVariable[]): IDataObject | string {
-	const body: IDataObject = {};
+	// no prototype: a variable may be named constructor or __proto__
+	const body = Object.create(null) as IDataObject;
 	for (const variable of variables) {
 		const problem = variableProblem(variable);
 		if (problem) return problem;
 		const name = variable.name.trim();
-		if (name in body) return `Variable "${name}" is given twice`;
+		if (Object.prototype.hasOwnProperty.call(body, name))
+			return `Variable "${name}" is given twice`;
 		const property = VARIABLE_KINDS[variable.kind as VariableKind];
 		const value = typeof variable.value === 'string' ? variable.value.trim() : variable.value;
-		body[name] = { type: variable.kind, properties: { [property]: value } };
+		body[name] = { type: variable.kind, properties: { ...variable.extra, [property]: value } };
 	}
 	return body;
 }
@@ -67,6 +71,11 @@ export function variablesFromJson(json: unknown): TemplateVariable[] | string {
 		const { type, properties } = (entry ?? {}) as { type?: unknown; properties?: IDataObject };
 		const kind = String(type ?? '');
 		const property = VARIABLE_KINDS[kind as VariableKind];
-		return { name, kind, value: property ? properties?.[property] : undefined };
+		return {
+			name,
+			kind,
+			value: property ? properties?.[property] : undefined,
+			extra: { ...properties },
+		};
 	});
 }

@@ -79,8 +79,10 @@ export async function listPage<T>(
 		...listRequest(path, pageSchema(schema), page.itemIndex),
 		qs: { ...page.qs, page: page.number, page_size: page.size },
 	});
-	const { count } = answer as { count?: unknown };
-	const more = typeof count === 'number' && page.number * page.size < count;
+	// the page size Creatify used, when it says (it may cap the one asked for)
+	const { count, page_size: used } = answer as { count?: unknown; page_size?: unknown };
+	const size = typeof used === 'number' && used > 0 ? used : page.size;
+	const more = typeof count === 'number' && page.number * size < count;
 	return { results: answer.results, hasNext: Boolean(answer.next) || more };
 }
 
