@@ -122,6 +122,12 @@ describe('the built node', () => {
 		]);
 		expect(operationsOf('aiAvatarV1').sort()).toEqual(['createVideo', 'get', 'getMany']);
 		expect(operationsOf('imageAd').sort()).toEqual(['create', 'get', 'getMany']);
+		expect(operationsOf('assetGenerator').sort()).toEqual([
+			'create',
+			'get',
+			'getMany',
+			'getModels',
+		]);
 		expect(operationsOf('music')).toEqual(['getCategories', 'getMany']);
 		expect(operationsOf('voice')).toEqual(['getMany']);
 		expect(operationsOf('account')).toEqual(['getCredits']);

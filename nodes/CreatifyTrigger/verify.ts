@@ -40,12 +40,14 @@ export function eventFor(
 }
 
 /**
- * How well a callback body's fields fit a family's callback: -1 for a body with a field only the family's records
- * have, 0 for an exact fit, more for each documented field missing, 10 for a family that may post any part of its
- * record, 100 for a body with fields the family never posts.
+ * How well a callback body's fields fit a family's callback: below 0 for a body with fields only the family's
+ * records have (-1 for each, so that the family whose records share more of them comes first), 0 for an exact
+ * fit, more for each documented field missing, 10 for a family that may post any part of its record, 100 for a
+ * body with fields the family never posts.
  */
 function shapeMisfit(family: JobFamily, keys: readonly string[]): number {
-	if (family.recordFields?.some((field) => keys.includes(field))) return -1;
+	const own = family.recordFields?.filter((field) => keys.includes(field)).length ?? 0;
+	if (own > 0) return -own;
 	const fields = family.callbackFields;
 	if (!fields) return 10;
 	if (!keys.every((key) => fields.includes(key))) return 100;

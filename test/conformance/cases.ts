@@ -177,4 +177,18 @@ export const CASES: Record<FamilyName, FamilyCase> = {
 		credits: 2,
 		createPath: '/api/iab_images/',
 	},
+	assetGenerator: {
+		parameters: withOptions({
+			resource: 'assetGenerator',
+			operation: 'create',
+			model: { __rl: true, mode: 'name', value: 'nano-banana' },
+			inputMode: 'json',
+			inputJson: '={{ JSON.stringify({ prompt: $json.prompt, num_images: 2 }) }}',
+		}),
+		good: (n) => ({ prompt: `A lamp on an oak desk, take ${n}` }),
+		failing: { prompt: 'fail-prompt: a lamp' },
+		bad: { item: { prompt: '' }, message: /"prompt" is required/ },
+		credits: 8,
+		createPath: '/api/asset_generator/',
+	},
 };

@@ -30,6 +30,14 @@ export function useSimulator(options: ConstructorParameters<typeof CreatifySimul
 
 export const rl = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 
+/** A resource mapper's value: the inputs set below, or (autoMapInputData) the item's own fields. */
+export const mapperFields = (value: Record<string, unknown>, mappingMode = 'defineBelow') => ({
+	mappingMode,
+	value,
+	matchingColumns: [],
+	schema: [],
+});
+
 /**
  * Per test file: n8n's waiting webhooks (for callback mode), started once, and a maker of Creatify Triggers that
  * are stopped after each test.

@@ -1,5 +1,5 @@
 /** AI Ad Templates against the simulator: templates, their input fields, jobs with waiting, assets, errors, trigger. */
-import { rl, useSimulator } from '../harness/fixture';
+import { mapperFields, rl, useSimulator } from '../harness/fixture';
 import { failureOf, loadOptionsContext, runCreatify } from '../harness/n8n';
 import { TEMPLATES } from '../simulator/adTemplate';
 import { getTemplateFields } from '../../nodes/Creatify/methods/resourceMapping';
@@ -12,12 +12,7 @@ const FAST_POLL = { pollIntervalSeconds: 1, maxPollIntervalSeconds: 1 };
 const [JEWELRY, BANNERS] = TEMPLATES;
 const IMAGE = 'https://shop.example.com/ring.png';
 
-const fields = (value: Record<string, unknown>, mappingMode = 'defineBelow') => ({
-	mappingMode,
-	value,
-	matchingColumns: [],
-	schema: [],
-});
+const fields = mapperFields;
 const generate = (template: string, extra: object = {}, options: object = {}) => ({
 	resource: 'adTemplate',
 	template: rl(template),
@@ -143,7 +138,9 @@ describe('AI Ad Template Create Job', () => {
 			}),
 			credentials: credentials(),
 		});
-		expect(missing.error?.message).toBe('Template 0b9e2c4a-1d3f-4e6a-9b8c-7d6e5f4a3b2c not found');
+		expect(missing.error?.message).toBe(
+			'Template "0b9e2c4a-1d3f-4e6a-9b8c-7d6e5f4a3b2c" not found',
+		);
 		expect(missing.error?.description).toMatch(/Get Many Templates\. Nothing was sent/);
 		expect(posts()).toHaveLength(0);
 	});

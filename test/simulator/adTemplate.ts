@@ -7,6 +7,8 @@
 import { randomUUID } from 'node:crypto';
 
 import { HttpAnswer } from './http';
+import type { SimInputSchema } from './inputSchema';
+import { schemaProblems } from './inputSchema';
 import type { SimHost } from './queueJob';
 import { found, isUuid, listByIds, runQueuedJob } from './queueJob';
 
@@ -16,11 +18,7 @@ interface SimTemplate {
 	description: string;
 	gen_type: string;
 	credit_cost: number;
-	input_params_schema: {
-		schema_uri: string;
-		required: string[];
-		properties: Record<string, { type: string; title?: string; format?: string; enum?: string[] }>;
-	};
+	input_params_schema: SimInputSchema & { schema_uri: string };
 	preview_image: string | null;
 	preview_video: string | null;
 	categories: Array<{ name: string }>;
@@ -95,28 +93,6 @@ export interface SimTemplateJob {
 	[field: string]: unknown;
 }
 
-function inputProblems(template: SimTemplate, params: unknown): string[] {
-	if (params === null || typeof params !== 'object' || Array.isArray(params))
-		return ['Input params must be an object.'];
-	const values = params as Record<string, unknown>;
-	const { required, properties } = template.input_params_schema;
-	const problems = required
-		.filter((name) => values[name] === undefined)
-		.map((n) => `'${n}' is a required property`);
-	for (const [name, value] of Object.entries(values)) {
-		const property = properties[name];
-		if (!property)
-			problems.push(`Additional properties are not allowed ('${name}' was unexpected)`);
-		else if (property.enum && !property.enum.includes(String(value)))
-			problems.push(`'${String(value)}' is not one of ${JSON.stringify(property.enum)}`);
-		else if (
-			property.type === 'integer' ? !Number.isInteger(value) : typeof value !== property.type
-		)
-			problems.push(`${JSON.stringify(value)} is not of type '${property.type}'`);
-	}
-	return problems;
-}
-
 export class AdTemplateRoutes {
 	readonly jobs = new Map<string, SimTemplateJob>();
 	/** this simulator's templates: TEMPLATES, which a test may change until the next reset */
@@ -152,7 +128,7 @@ export class AdTemplateRoutes {
 		const template = this.templates.find((t) => t.id === body.inspiration_id);
 		if (!isUuid(body.inspiration_id) || !template)
 			return new HttpAnswer(400, { inspiration_id: ['Inspiration not found.'] });
-		const problems = inputProblems(template, body.input_params);
+		const problems = schemaProblems(template.input_params_schema, body.input_params);
 		if (problems.length) return new HttpAnswer(400, { input_params: problems });
 		this.host.spend(template.credit_cost);
 		const now = this.host.timestamp();

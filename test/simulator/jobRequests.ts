@@ -82,6 +82,12 @@ const CREATE: Record<string, (sim: CreatifySimulator, webhook_url: string) => Pr
 		}),
 	imageAd: (sim, webhook_url) =>
 		call(sim, 'iab_images/', { image: 'https://shop.example.com/images/lasting.png', webhook_url }),
+	assetGenerator: (sim, webhook_url) =>
+		call(sim, 'asset_generator/', {
+			model_name: 'nano-banana',
+			input_params: { prompt: 'A lasting lamp on an oak desk' },
+			webhook_url,
+		}),
 };
 
 /** Creates a job of `family` whose callbacks go to `webhookUrl`; returns its ID. */

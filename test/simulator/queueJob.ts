@@ -28,8 +28,9 @@ export interface QueuedJob {
 const ENDED = ['done', 'failed', 'rejected'];
 
 /**
- * Moves a job through its statuses over `ms`, then to `outcome()`, and calls back with `callbackBody` when it
- * ends (if it has a webhook URL).
+ * Moves a job through its working statuses over `ms` (`working`: the common lifecycle's in_queue and running
+ * unless the family has its own), then to `outcome()`, and calls back with `callbackBody` when it ends (if it
+ * has a webhook URL).
  */
 export function runQueuedJob<T extends QueuedJob>(
 	host: SimHost,
@@ -37,14 +38,15 @@ export function runQueuedJob<T extends QueuedJob>(
 	ms: number,
 	outcome: () => Partial<T>,
 	callbackBody: (job: T) => object,
+	working: readonly [string, string] = ['in_queue', 'running'],
 ) {
 	const move = (fields: Partial<T>) => {
 		if (ENDED.includes(job.status)) return;
 		Object.assign(job, fields, { updated_at: host.timestamp() });
 	};
-	host.after(Math.floor(ms / 4), () => move({ status: 'in_queue' } as Partial<T>));
+	host.after(Math.floor(ms / 4), () => move({ status: working[0] } as Partial<T>));
 	host.after(Math.floor(ms / 2), () =>
-		move({ status: 'running', progress: 0.5 } as unknown as Partial<T>),
+		move({ status: working[1], progress: 0.5 } as unknown as Partial<T>),
 	);
 	host.after(ms, () => {
 		move(outcome());

@@ -20,6 +20,7 @@ import { TextToSpeechRoutes } from './textToSpeech';
 import { AI_AVATAR } from './aiAvatar';
 import { CUSTOM_TEMPLATE } from './customTemplate';
 import { ImageAdRoutes } from './imageAd';
+import { AssetGeneratorRoutes } from './assetGenerator';
 import { LIPSYNC_V1 } from './lipsyncV1';
 import { routeMusic } from './music';
 import { PreviewRenderRoutes } from './previewRender';
@@ -138,7 +139,7 @@ export const DEFAULT_API_ID = '5d3c0a1e-8b7f-4c2a-9e61-0f4b2d7a8c93';
 export const DEFAULT_API_KEY = 'sim-secret-key-7f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
 const PAID_PATH =
-	/\/(gen_image|gen_video|regen_image|regen_video|preview_list_async|render|render_single_preview)\/$|^\/api\/(link_to_videos|text_to_speech|aurora|inspiration_jobs|lipsyncs_v2|lipsyncs|custom_template_jobs|iab_images)\/(preview\/|preview_async\/)?$/;
+	/\/(gen_image|gen_video|regen_image|regen_video|preview_list_async|render|render_single_preview)\/$|^\/api\/(link_to_videos|text_to_speech|aurora|inspiration_jobs|lipsyncs_v2|lipsyncs|custom_template_jobs|iab_images|asset_generator)\/(preview\/|preview_async\/)?$/;
 
 /** ISO 8601 with microseconds and a -07:00 offset, as Creatify's timestamps look. */
 function creatifyTimestamp(ms: number): string {
@@ -182,6 +183,8 @@ export class CreatifySimulator implements SimHost {
 	readonly lipsyncV1 = new PreviewRenderRoutes(this, LIPSYNC_V1);
 	/** Image Ads: IAB banners from an image */
 	readonly imageAd = new ImageAdRoutes(this);
+	/** Asset Generator: AI models' images and videos */
+	readonly assetGenerator = new AssetGeneratorRoutes(this);
 	readonly requests: RecordedRequest[] = [];
 	readonly webhookDeliveries: WebhookDelivery[] = [];
 
@@ -255,6 +258,7 @@ export class CreatifySimulator implements SimHost {
 		this.customTemplate.clear();
 		this.lipsyncV1.clear();
 		this.imageAd.clear();
+		this.assetGenerator.clear();
 		this.requests.length = 0;
 		this.webhookDeliveries.length = 0;
 		this.faults = [];
@@ -288,6 +292,7 @@ export class CreatifySimulator implements SimHost {
 			| 'lipsyncs_v2'
 			| 'lipsyncs'
 			| 'iab_images'
+			| 'asset_generator'
 			| 'preview'
 			| 'custom_template_jobs'
 			| 'preview_async',
@@ -316,6 +321,8 @@ export class CreatifySimulator implements SimHost {
 		if (lipsync?.webhook_url) return this.lipsyncV1.callback(lipsync);
 		const banners = this.imageAd.jobs.get(id);
 		if (banners?.webhook_url) return this.imageAd.callback(banners);
+		const generation = this.assetGenerator.jobs.get(id);
+		if (generation?.webhook_url) return this.assetGenerator.callback(generation);
 		const task = this.tasks.get(id);
 		if (!task?.webhook_url) throw new Error(`task ${id} has no webhook_url`);
 		this.deliver(task, task.status.startsWith('video') ? 'video' : 'image');
@@ -352,7 +359,8 @@ export class CreatifySimulator implements SimHost {
 			this.aiAvatar.jobs.get(id) ??
 			this.customTemplate.jobs.get(id) ??
 			this.lipsyncV1.jobs.get(id) ??
-			this.imageAd.jobs.get(id)
+			this.imageAd.jobs.get(id) ??
+			this.assetGenerator.jobs.get(id)
 		);
 	}
 
@@ -500,6 +508,7 @@ export class CreatifySimulator implements SimHost {
 			this.customTemplate,
 			this.lipsyncV1,
 			this.imageAd,
+			this.assetGenerator,
 		];
 		for (const family of families) {
 			const answer = family.route(method, parts, query, body);
@@ -835,7 +844,7 @@ export class CreatifySimulator implements SimHost {
 	// ---- media ----
 
 	private serveMedia(path: string, req: IncomingMessage, res: ServerResponse): void {
-		const match = /^\/media\/([^/]+)\/([a-z]+\.[a-z0-9]+)$/.exec(path);
+		const match = /^\/media\/([^/]+)\/([a-z0-9-]+\.[a-z0-9]+)$/.exec(path);
 		const file = match ? MEDIA[match[2]] : undefined;
 		const id = match?.[1] ?? '';
 		const job = this.anyJob(id);
@@ -871,6 +880,13 @@ const MEDIA: Record<string, { type: string; header: Buffer; large: boolean }> = 
 	'leaderboard.png': { type: 'image/png', header: PNG_HEADER, large: false },
 	'skyscraper.png': { type: 'image/png', header: PNG_HEADER, large: false },
 	'mobile.png': { type: 'image/png', header: PNG_HEADER, large: false },
+	// the Asset Generator's images, one per output
+	...Object.fromEntries(
+		[1, 2, 3, 4].map((n) => [
+			`image-${n}.png`,
+			{ type: 'image/png', header: PNG_HEADER, large: false },
+		]),
+	),
 };
 
 /** Writes `size` bytes without holding them in memory, honouring back-pressure. */

@@ -67,6 +67,7 @@ test('a callback is asked of the chosen families first, then those knowing its s
 		'aurora',
 		'adTemplate',
 		'imageAd',
+		'assetGenerator',
 		'textToSpeech',
 		'aiAvatar',
 		'customTemplate',
@@ -81,6 +82,7 @@ test('a callback is asked of the chosen families first, then those knowing its s
 		'aurora',
 		'adTemplate',
 		'imageAd',
+		'assetGenerator',
 		'aiAvatar',
 		'aiAvatarV1',
 		'productVideo',
@@ -99,6 +101,7 @@ test('a callback is asked of the chosen families first, then those knowing its s
 		'aurora',
 		'adTemplate',
 		'imageAd',
+		'assetGenerator',
 		'textToSpeech',
 		'aiAvatar',
 		'customTemplate',
@@ -108,6 +111,19 @@ test('a callback is asked of the chosen families first, then those knowing its s
 	// a body with a field only one family's records carry is that family's
 	expect(names({ ...speech, inspiration_id: id, output: '[]' })[0]).toBe('adTemplate');
 	expect(names({ ...speech, model_version: 'aurora_v1' })[0]).toBe('aurora');
+	// records sharing fields: the family whose records have more of the body's fields comes first
+	const generation = {
+		id,
+		status: 'done',
+		model_name: 'nano-banana',
+		gen_type: 'x',
+		input_params: {},
+	};
+	expect(names(generation).slice(0, 2)).toEqual(['assetGenerator', 'adTemplate']);
+	const templateJob = { id, status: 'done', inspiration_id: id, gen_type: 'x', input_params: {} };
+	expect(names(templateJob).slice(0, 2)).toEqual(['adTemplate', 'assetGenerator']);
+	const auroraVideo = { id, status: 'done', image: 'x', audio: 'y', model_version: 'aurora_v1' };
+	expect(names(auroraVideo).slice(0, 2)).toEqual(['aurora', 'imageAd']);
 });
 
 test('page URLs: http(s), at most 1000 characters', () => {

@@ -38,7 +38,7 @@ test('inputs are typed as the schema says, empty ones left out, problems named',
 	expect(checkedInput(schema, { Count: '2.5', Mood: 'angry', Extra: 1 }).problems).toEqual([
 		'"Count" must be a whole number, got 2.5',
 		'"Mood" must be one of "calm", "bold", got "angry"',
-		'"Extra" is not an input of this template (its inputs: Count, Image, Mood, Loud, Tags)',
+		'"Extra" is not one of its inputs (Count, Image, Mood, Loud, Tags)',
 		'"Image" is required',
 	]);
 	expect(checkedInput(schema, { Image: 'shop/a.png', Tags: '{' }).problems).toEqual([
@@ -53,6 +53,24 @@ test('inputs are typed as the schema says, empty ones left out, problems named',
 		params: { Price: '19.99', Size: 'XL' },
 		problems: [],
 	});
+	// the schema's bounds (a model's duration, a prompt's length, a list's size) are enforced
+	const bounded = {
+		properties: {
+			Seconds: { type: 'integer', minimum: 4, maximum: 8 },
+			Prompt: { type: 'string', minLength: 3, maxLength: 10 },
+			Images: { type: 'array', maxItems: 2 },
+		},
+	};
+	expect(checkedInput(bounded, { Seconds: 9, Prompt: 'ab', Images: [1, 2, 3] }).problems).toEqual([
+		'"Seconds" must be at most 8, got 9',
+		'"Prompt" must have at least 3 characters, got 2',
+		'"Images" must list at most 2 entries, got 3',
+	]);
+	expect(checkedInput(bounded, { Seconds: 3, Prompt: 'a long prompt' }).problems).toEqual([
+		'"Seconds" must be at least 4, got 3',
+		'"Prompt" must have at most 10 characters, got 13',
+	]);
+	expect(checkedInput(bounded, { Seconds: '6', Prompt: 'fine', Images: [1] }).problems).toEqual([]);
 	// a template whose schema names no inputs takes any
 	expect(checkedInput({}, { Anything: 1 })).toEqual({ params: { Anything: 1 }, problems: [] });
 });

@@ -16,6 +16,7 @@ import * as account from './account';
 import * as adTemplate from './adTemplate';
 import * as aiAvatar from './aiAvatar';
 import * as aiAvatarV1 from './aiAvatarV1';
+import * as assetGenerator from './assetGenerator';
 import * as aurora from './aurora';
 import * as customTemplate from './customTemplate';
 import * as imageAd from './imageAd';
@@ -48,6 +49,7 @@ export const resources = {
 	customTemplate,
 	aiAvatarV1,
 	imageAd,
+	assetGenerator,
 	voice,
 	account,
 	avatar,

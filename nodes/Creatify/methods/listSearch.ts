@@ -2,6 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { z } from 'zod';
 
 import { FAMILIES } from '../../shared/families';
+import { ASSET_MODELS } from '../../shared/families/assetGenerator';
 import type { JobPickerMethod, PickerMethod } from '../../shared/families/names';
 import { jobPickerMethod } from '../../shared/families/names';
 import type { JobFamily } from '../../shared/families/types';
@@ -157,6 +158,31 @@ async function searchAdTemplates(
 	return { results };
 }
 
+/** The Asset Generator's models, searchable by name or kind; the value is the model's name. */
+async function searchAssetModels(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const models = await creatifyRequest(this, {
+		method: 'GET',
+		path: ASSET_MODELS.path,
+		schema: z.array(ASSET_MODELS.schema),
+	});
+	const results = models
+		.filter((model) => matchesFilter(model, filter))
+		.map((model) => ({
+			name: joinLabel([
+				model.model_name,
+				text(model.generation_type)?.replace(/_/g, ' '),
+				typeof model.credits_per_output === 'number'
+					? `${model.credits_per_output} credits per output`
+					: undefined,
+			]),
+			value: model.model_name,
+		}));
+	return { results };
+}
+
 /** Tracks of Creatify's music library, page by page, searched by Creatify; the value is the track's URL. */
 async function searchMusics(
 	this: ILoadOptionsFunctions,
@@ -191,5 +217,6 @@ export const listSearch = {
 	searchVoices,
 	searchAvatars,
 	searchAdTemplates,
+	searchAssetModels,
 	searchMusics,
 } satisfies Record<PickerMethod, Picker>;

@@ -1,10 +1,25 @@
-/** The fields of n8n's resource mapper: an AI Ad Template's inputs, read from its schema. */
+/** The fields of n8n's resource mapper: an AI Ad Template's or an Asset Generator model's inputs, from its schema. */
 import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
 import type { InputSchema } from '../../shared/helpers/templates';
 import { templateFields } from '../../shared/helpers/templates';
 import { isUuid } from '../../shared/helpers/validation';
-import { fetchTemplate } from '../../shared/transport/templates';
+import { fetchAssetModel, fetchTemplate } from '../../shared/transport/templates';
+
+/** An Asset Generator model's inputs, read from its schema. */
+export async function getAssetModelFields(
+	this: ILoadOptionsFunctions,
+): Promise<ResourceMapperFields> {
+	const name = String(this.getNodeParameter('model', '', { extractValue: true }) ?? '').trim();
+	if (!name) return { fields: [], emptyFieldsNotice: 'Pick a model to see its inputs' };
+	const model = await fetchAssetModel(this, name);
+	if (!model) return { fields: [], emptyFieldsNotice: `Creatify lists no model "${name}"` };
+	const fields = templateFields((model.input_params_schema ?? {}) as InputSchema);
+	return {
+		fields,
+		...(fields.length ? {} : { emptyFieldsNotice: 'This model takes no inputs' }),
+	};
+}
 
 export async function getTemplateFields(
 	this: ILoadOptionsFunctions,

@@ -17,6 +17,7 @@ import type { CreatifyJob, Schema } from '../helpers/schemas';
 import { jobSchema } from '../helpers/schemas';
 import { assetsOf } from '../helpers/templates';
 import type { JobFamily, StepCost } from './types';
+import { GENERATED_ASSETS } from './types';
 
 /** The price is the template's credit_cost, which reaches the cost as the plan's `credit_cost` fact. */
 const perTemplate: StepCost = {
@@ -52,17 +53,7 @@ export const adTemplate: JobFamily<'adTemplate'> = {
 	],
 	failed: ['failed', 'rejected'],
 	recordFields: ['inspiration_id', 'input_params', 'gen_type'],
-	files: [
-		{
-			value: 'assets',
-			name: 'Assets',
-			field: 'assets',
-			fileNameSuffix: '',
-			mimeType: 'application/octet-stream',
-			binarySuffix: '',
-			urls: (job) => assetsOf(job.assets).map((asset) => asset.url),
-		},
-	],
+	files: [GENERATED_ASSETS],
 	label: (job) => jobLabel(job, text(job.gen_type), 'template job'),
 	failureAdvice: "Check the inputs against the template's fields (Get Many Templates shows them).",
 };

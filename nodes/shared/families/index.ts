@@ -2,6 +2,7 @@
 import { adTemplate } from './adTemplate';
 import { aiAvatar } from './aiAvatar';
 import { aiAvatarV1 } from './aiAvatarV1';
+import { assetGenerator } from './assetGenerator';
 import { aurora } from './aurora';
 import { customTemplate } from './customTemplate';
 import { imageAd } from './imageAd';
@@ -21,6 +22,7 @@ export const FAMILIES = [
 	customTemplate,
 	aiAvatarV1,
 	imageAd,
+	assetGenerator,
 ] as const;
 
 /** A family's resource value; a name no family has fails to compile. */

@@ -27,4 +27,5 @@ export type PickerMethod =
 	| 'searchVoices'
 	| 'searchAvatars'
 	| 'searchAdTemplates'
+	| 'searchAssetModels'
 	| 'searchMusics';

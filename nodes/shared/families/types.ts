@@ -7,6 +7,7 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import type { CreatifyJob, Schema } from '../helpers/schemas';
 import type { StatusTable, StepStatuses } from '../helpers/status';
+import { assetsOf } from '../helpers/templates';
 
 /** What a step costs, from the body of the request that starts it (fixed, or e.g. per 30 s of video). */
 export interface StepCost {
@@ -159,6 +160,17 @@ export const JPEG_THUMBNAIL: ResultFile = {
 	fileNameSuffix: '-thumbnail.jpg',
 	mimeType: 'image/jpeg',
 	binarySuffix: '_thumbnail',
+};
+
+/** A job's generated assets (a list at `assets`), each downloaded, named after the job plus its URL's extension. */
+export const GENERATED_ASSETS: ResultFile = {
+	value: 'assets',
+	name: 'Assets',
+	field: 'assets',
+	fileNameSuffix: '',
+	mimeType: 'application/octet-stream',
+	binarySuffix: '',
+	urls: (job) => assetsOf(job.assets).map((asset) => asset.url),
 };
 
 export const fixedCost = (credits: number): StepCost => ({

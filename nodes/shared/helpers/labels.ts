@@ -1,6 +1,7 @@
 /** How records are named in the editor's pickers. */
 
 type Record_ = { id: string } & Record<string, unknown>;
+type Searchable = Record<string, unknown>;
 
 export function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -41,7 +42,7 @@ export function avatarLabel(persona: Record_): string {
 }
 
 /** Case-insensitive match of the picker's search text against any text field of the record. */
-export function matchesFilter(record: Record_, filter: string | undefined): boolean {
+export function matchesFilter(record: Searchable, filter: string | undefined): boolean {
 	const wanted = filter?.trim().toLowerCase();
 	if (!wanted) return true;
 	return Object.values(record).some(

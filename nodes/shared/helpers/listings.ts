@@ -82,19 +82,22 @@ export interface CreatifyTemplate extends IDataObject {
 	input_params_schema?: { required?: string[]; properties?: IDataObject } | null;
 }
 
+/** A JSON schema of inputs as Creatify publishes it (templates, Asset Generator models), read leniently. */
+export const inputParamsSchema = z
+	.object({
+		required: z.array(z.string()).optional(),
+		properties: z.record(z.any()).optional(),
+	})
+	.passthrough()
+	.nullish();
+
 const templateSchema = z
 	.object({
 		id: z.string().min(1),
 		name: optionalText,
 		gen_type: optionalText,
 		credit_cost: z.number().nullish(),
-		input_params_schema: z
-			.object({
-				required: z.array(z.string()).optional(),
-				properties: z.record(z.any()).optional(),
-			})
-			.passthrough()
-			.nullish(),
+		input_params_schema: inputParamsSchema,
 	})
 	.passthrough() as Schema<CreatifyTemplate>;
 

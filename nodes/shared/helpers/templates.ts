@@ -16,6 +16,11 @@ export interface PropertySchema {
 	format?: string;
 	enum?: unknown[];
 	default?: unknown;
+	minimum?: number;
+	maximum?: number;
+	minLength?: number;
+	maxLength?: number;
+	maxItems?: number;
 }
 
 export interface InputSchema {
@@ -112,6 +117,25 @@ function valueProblem(name: string, property: PropertySchema, value: unknown): s
 		return `"${name}" must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}, got ${JSON.stringify(value)}`;
 	if (property.format === 'uri' && typeof value === 'string')
 		return httpUrlProblem(`"${name}"`, value);
+	return limitProblem(name, property, value);
+}
+
+/** The schema's bounds: a number's minimum and maximum, a text's length, a list's number of entries. */
+function limitProblem(name: string, p: PropertySchema, value: unknown): string | undefined {
+	if (typeof value === 'number') {
+		if (p.minimum !== undefined && value < p.minimum)
+			return `"${name}" must be at least ${p.minimum}, got ${value}`;
+		if (p.maximum !== undefined && value > p.maximum)
+			return `"${name}" must be at most ${p.maximum}, got ${value}`;
+	}
+	if (typeof value === 'string') {
+		if (p.minLength !== undefined && value.length < p.minLength)
+			return `"${name}" must have at least ${p.minLength} characters, got ${value.length}`;
+		if (p.maxLength !== undefined && value.length > p.maxLength)
+			return `"${name}" must have at most ${p.maxLength} characters, got ${value.length}`;
+	}
+	if (Array.isArray(value) && p.maxItems !== undefined && value.length > p.maxItems)
+		return `"${name}" must list at most ${p.maxItems} entries, got ${value.length}`;
 	return undefined;
 }
 
@@ -131,7 +155,7 @@ export function checkedInput(
 		if (isEmpty(raw)) continue;
 		const property = properties[name];
 		if (!property && names.length) {
-			problems.push(`"${name}" is not an input of this template (its inputs: ${names.join(', ')})`);
+			problems.push(`"${name}" is not one of its inputs (${names.join(', ')})`);
 			continue;
 		}
 		params[name] = (property ? coerced(property, raw) : raw) as IDataObject[string];
