@@ -128,10 +128,11 @@ describe('the built node', () => {
 			'getMany',
 			'getModels',
 		]);
+		expect(operationsOf('aiScript').sort()).toEqual(['create', 'get', 'getMany']);
 		expect(operationsOf('music')).toEqual(['getCategories', 'getMany']);
 		expect(operationsOf('voice')).toEqual(['getMany']);
 		expect(operationsOf('account')).toEqual(['getCredits']);
-		expect(operationsOf('avatar')).toEqual(['getMany']);
+		expect(operationsOf('avatar')).toEqual(['create', 'get', 'getMany']);
 	});
 
 	test('the trigger is a webhook trigger that only listens', () => {
@@ -203,7 +204,8 @@ describe('the built node', () => {
 		]);
 		expect(shownFor('productVideo', 'get')).toEqual(['taskId']);
 		expect(shownFor('productVideo', 'getMany')).toEqual(['taskIds', 'returnAll', 'limit']);
-		expect(shownFor('avatar', 'getMany')).toEqual(['returnAll', 'limit', 'filters']);
+		expect(shownFor('avatar', 'getMany')).toEqual(['avatarIds', 'returnAll', 'limit', 'filters']);
+		expect(shownFor('avatar', 'get')).toEqual(['avatarId']);
 		const videoSettings = [
 			'aspectRatio',
 			'videoLength',

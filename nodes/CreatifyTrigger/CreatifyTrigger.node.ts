@@ -141,7 +141,14 @@ export class CreatifyTrigger implements INodeType {
 							'A job moved on but has not finished (pending, in queue, running): once per status reached. Creatify may or may not send these.',
 					},
 				],
-				default: ['videoReady', 'audioReady', 'assetsReady', 'failed'],
+				default: [
+					'videoReady',
+					'audioReady',
+					'assetsReady',
+					'avatarReady',
+					'scriptsReady',
+					'failed',
+				],
 			},
 			...kindFilters(),
 			{

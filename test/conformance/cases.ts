@@ -191,4 +191,35 @@ export const CASES: Record<FamilyName, FamilyCase> = {
 		credits: 8,
 		createPath: '/api/asset_generator/',
 	},
+	aiScript: {
+		parameters: withOptions({
+			resource: 'aiScript',
+			operation: 'create',
+			url: '={{ $json.url }}',
+			options: { scriptStyles: 'BenefitsV2' },
+		}),
+		good: (n) => ({ url: `https://shop.example.com/products/lamp-${n}` }),
+		failing: { url: 'https://shop.example.com/products/fail-script' },
+		bad: { item: { url: 'shop.example.com/lamp' }, message: /must be an http\(s\) URL/ },
+		credits: 1,
+		createPath: '/api/ai_scripts/',
+	},
+	avatar: {
+		parameters: withOptions({
+			resource: 'avatar',
+			operation: 'create',
+			creatorName: '={{ $json.name }}',
+			gender: 'm',
+			videoScene: 'office',
+			videoUrl: '={{ $json.video }}',
+		}),
+		good: (n) => ({ name: `James ${n}`, video: `https://cdn.example.com/james-${n}.mp4` }),
+		failing: { name: 'fail-avatar James', video: 'https://cdn.example.com/james.mp4' },
+		bad: {
+			item: { name: '', video: 'https://cdn.example.com/james.mp4' },
+			message: /Name is empty/,
+		},
+		credits: 0,
+		createPath: '/api/personas/',
+	},
 };

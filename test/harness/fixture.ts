@@ -1,4 +1,4 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { CreatifySimulator } from '../simulator/server';
 import type { CreatifyCredentialValues, RunOptions } from './n8n';
@@ -66,4 +66,19 @@ export function useCallbacks() {
 		return await waitingWebhooks.track(started, options.credentials);
 	};
 	return { waitingWebhooks, newTrigger, resumed };
+}
+
+/** An item carrying files in memory, as nodes put them there in n8n's default binary mode. */
+export function itemWithFiles(
+	files: Record<string, { bytes: Buffer; mimeType: string; fileName: string }>,
+) {
+	const binary: INodeExecutionData['binary'] = {};
+	for (const [field, file] of Object.entries(files)) {
+		binary[field] = {
+			data: file.bytes.toString('base64'),
+			mimeType: file.mimeType,
+			fileName: file.fileName,
+		};
+	}
+	return { json: {}, binary };
 }

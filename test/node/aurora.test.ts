@@ -1,7 +1,6 @@
 /** Aurora against the simulator: talking videos from URLs or uploaded files, with waiting, errors and the trigger. */
-import type { INodeExecutionData } from 'n8n-workflow';
 
-import { useSimulator } from '../harness/fixture';
+import { itemWithFiles, useSimulator } from '../harness/fixture';
 import { failureOf, runCreatify } from '../harness/n8n';
 import { DEFAULT_AUDIO_SECONDS } from '../simulator/aurora';
 import type { ReceivedFile } from '../simulator/multipart';
@@ -20,18 +19,7 @@ const animate = (options: object = {}, extra: object = {}) => ({
 });
 const posts = () => sim.paidAttempts('aurora');
 
-/** An item carrying files in memory, as nodes put them there in n8n's default binary mode. */
-function withFiles(files: Record<string, { bytes: Buffer; mimeType: string; fileName: string }>) {
-	const binary: INodeExecutionData['binary'] = {};
-	for (const [field, file] of Object.entries(files)) {
-		binary[field] = {
-			data: file.bytes.toString('base64'),
-			mimeType: file.mimeType,
-			fileName: file.fileName,
-		};
-	}
-	return { json: {}, binary };
-}
+const withFiles = itemWithFiles;
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(3000, 1)]);
 const MP3 = Buffer.concat([Buffer.from('ID3'), Buffer.alloc(48_000 - 3, 2)]);
 

@@ -108,27 +108,51 @@ describe.each(FAMILIES.map((family: JobFamily<FamilyName>) => [family.name, fami
 			expect(paid()).toHaveLength(0);
 		});
 
-		test(`${name}: Check Credits First stops a run the account cannot pay before paying anything`, async () => {
-			sim.reset({ credits: 2 * spec.credits - 1 });
-			const { error } = await run('poll', [spec.good(1), spec.good(2)], { checkCredits: true });
-			expect(error?.message).toBe(
-				`Not enough Creatify credits for this run: it needs ${2 * spec.credits}, the account has ${2 * spec.credits - 1}`,
-			);
-			expect(paid()).toHaveLength(0);
-		});
+		// a family Creatify does not charge for (custom avatars) is never refused for credits
+		const notRegistered = () => undefined;
+		const paidFor = spec.credits > 0 ? test : notRegistered;
+		const free = spec.credits > 0 ? notRegistered : test;
 
-		test(`${name}: Max Credits per Run refuses a run that would pass the cap before paying, whatever the account has`, async () => {
-			const cap = 2 * spec.credits - 1;
-			const { error } = await run('poll', [spec.good(1), spec.good(2)], {
-				checkCredits: false,
-				maxCreditsPerRun: cap,
-			});
-			expect(error?.message).toBe(
-				`This run would spend ${2 * spec.credits} Creatify credits, more than Max Credits per Run (${cap})`,
-			);
-			expect(error?.description).toContain(`item 0: ${spec.credits}, item 1: ${spec.credits}`);
-			expect(paid()).toHaveLength(0);
-		});
+		free(
+			`${name}: costs no credits: Check Credits First and Max Credits per Run let the run through`,
+			async () => {
+				sim.reset({ credits: 0 });
+				const { error } = await run('none', [spec.good(1), spec.good(2)], {
+					checkCredits: true,
+					maxCreditsPerRun: 1,
+				});
+				expect(error).toBeUndefined();
+				expect(paid()).toHaveLength(2);
+			},
+		);
+
+		paidFor(
+			`${name}: Check Credits First stops a run the account cannot pay before paying anything`,
+			async () => {
+				sim.reset({ credits: 2 * spec.credits - 1 });
+				const { error } = await run('poll', [spec.good(1), spec.good(2)], { checkCredits: true });
+				expect(error?.message).toBe(
+					`Not enough Creatify credits for this run: it needs ${2 * spec.credits}, the account has ${2 * spec.credits - 1}`,
+				);
+				expect(paid()).toHaveLength(0);
+			},
+		);
+
+		paidFor(
+			`${name}: Max Credits per Run refuses a run that would pass the cap before paying, whatever the account has`,
+			async () => {
+				const cap = 2 * spec.credits - 1;
+				const { error } = await run('poll', [spec.good(1), spec.good(2)], {
+					checkCredits: false,
+					maxCreditsPerRun: cap,
+				});
+				expect(error?.message).toBe(
+					`This run would spend ${2 * spec.credits} Creatify credits, more than Max Credits per Run (${cap})`,
+				);
+				expect(error?.description).toContain(`item 0: ${spec.credits}, item 1: ${spec.credits}`);
+				expect(paid()).toHaveLength(0);
+			},
+		);
 
 		test(`${name}: a failed job is an error item with its ID and record; the others finish`, async () => {
 			const { items } = await run('poll', [spec.good(1), spec.failing], {}, true);

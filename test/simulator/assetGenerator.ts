@@ -11,7 +11,7 @@ import { HttpAnswer } from './http';
 import type { SimInputSchema } from './inputSchema';
 import { schemaProblems } from './inputSchema';
 import type { QueuedJob, SimHost } from './queueJob';
-import { found, listByIds, runQueuedJob, webhookUrlErrors } from './queueJob';
+import { JobCollectionRoutes, runQueuedJob, webhookUrlErrors } from './queueJob';
 
 interface SimModel {
 	model_name: string;
@@ -77,13 +77,9 @@ const shown = ({ model_name, generation_type, input_params_schema }: SimModel) =
 	input_params_schema,
 });
 
-export class AssetGeneratorRoutes {
-	readonly jobs = new Map<string, QueuedJob>();
-
-	constructor(private readonly host: SimHost) {}
-
-	clear() {
-		this.jobs.clear();
+export class AssetGeneratorRoutes extends JobCollectionRoutes {
+	constructor(host: SimHost) {
+		super(host, 'asset_generator');
 	}
 
 	route(
@@ -92,23 +88,17 @@ export class AssetGeneratorRoutes {
 		query: Record<string, string>,
 		body: Record<string, unknown>,
 	) {
-		const [, resource, second] = parts;
-		if (resource !== 'asset_generator') return undefined;
-		if (second === 'schemas' && parts.length === 3 && method === 'GET') {
+		if (parts[1] === 'asset_generator' && parts[2] === 'schemas' && method === 'GET') {
 			const names = query.model_name?.split(',').filter(Boolean);
 			const models = names
 				? ASSET_MODELS.filter((m) => names.includes(m.model_name))
 				: ASSET_MODELS;
 			return new HttpAnswer(200, models.map(shown));
 		}
-		if (parts.length === 2 && method === 'GET') return listByIds(this.jobs, query);
-		if (parts.length === 2 && method === 'POST') return this.create(body);
-		if (second && parts.length === 3 && method === 'GET')
-			return new HttpAnswer(200, found(this.jobs, second));
-		return undefined;
+		return super.route(method, parts, query, body);
 	}
 
-	private create(body: Record<string, unknown>): HttpAnswer {
+	protected create(body: Record<string, unknown>): HttpAnswer {
 		const model = ASSET_MODELS.find((m) => m.model_name === body.model_name);
 		if (!model) return new HttpAnswer(400, { model_name: ['Invalid model name.'] });
 		const problems = schemaProblems(model.input_params_schema, body.input_params);
@@ -158,10 +148,5 @@ export class AssetGeneratorRoutes {
 				: Array.from({ length: outputs }, (_, n) => `image-${n + 1}.png`);
 		const urls = files.map((file) => `${this.host.url}/media/${job.id}/${file}`);
 		return { status: 'done', assets: JSON.stringify(urls) };
-	}
-
-	/** Calls back again, as Creatify does when it repeats a delivery. */
-	callback(job: QueuedJob) {
-		this.host.postCallback(job.webhook_url as string, { ...job }, job.id, job.status);
 	}
 }

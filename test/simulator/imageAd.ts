@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 
 import { HttpAnswer } from './http';
 import type { QueuedJob, SimHost } from './queueJob';
-import { found, listByIds, runQueuedJob, webhookUrlErrors } from './queueJob';
+import { JobCollectionRoutes, runQueuedJob, webhookUrlErrors } from './queueJob';
 
 export const IMAGE_AD_COST = 2;
 
@@ -29,31 +29,12 @@ function imageProblems(body: Record<string, unknown>): Record<string, string[]> 
 	return webhookUrlErrors(body);
 }
 
-export class ImageAdRoutes {
-	readonly jobs = new Map<string, QueuedJob>();
-
-	constructor(private readonly host: SimHost) {}
-
-	clear() {
-		this.jobs.clear();
+export class ImageAdRoutes extends JobCollectionRoutes {
+	constructor(host: SimHost) {
+		super(host, 'iab_images');
 	}
 
-	route(
-		method: string,
-		parts: string[],
-		query: Record<string, string>,
-		body: Record<string, unknown>,
-	) {
-		const [, resource, second] = parts;
-		if (resource !== 'iab_images') return undefined;
-		if (parts.length === 2 && method === 'GET') return listByIds(this.jobs, query);
-		if (parts.length === 2 && method === 'POST') return this.create(body);
-		if (second && parts.length === 3 && method === 'GET')
-			return new HttpAnswer(200, found(this.jobs, second));
-		return undefined;
-	}
-
-	private create(body: Record<string, unknown>): HttpAnswer {
+	protected create(body: Record<string, unknown>): HttpAnswer {
 		const problems = imageProblems(body);
 		if (Object.keys(problems).length) return new HttpAnswer(400, problems);
 		this.host.spend(IMAGE_AD_COST);
@@ -92,10 +73,5 @@ export class ImageAdRoutes {
 			type: 'image',
 		}));
 		return { status: 'done', output };
-	}
-
-	/** Calls back again, as Creatify does when it repeats a delivery. */
-	callback(job: QueuedJob) {
-		this.host.postCallback(job.webhook_url as string, { ...job }, job.id, job.status);
 	}
 }

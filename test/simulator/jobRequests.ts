@@ -88,6 +88,19 @@ const CREATE: Record<string, (sim: CreatifySimulator, webhook_url: string) => Pr
 			input_params: { prompt: 'A lasting lamp on an oak desk' },
 			webhook_url,
 		}),
+	aiScript: (sim, webhook_url) =>
+		call(sim, 'ai_scripts/', {
+			link: sim.urlToVideo.seedLink('https://shop.example.com/products/lasting').id,
+			webhook_url,
+		}),
+	avatar: (sim, webhook_url) =>
+		call(sim, 'personas/', {
+			creator_name: 'Lasting James',
+			gender: 'm',
+			video_scene: 'office',
+			lipsync_input: 'https://cdn.example.com/james.mp4',
+			webhook_url,
+		}),
 };
 
 /** Creates a job of `family` whose callbacks go to `webhookUrl`; returns its ID. */

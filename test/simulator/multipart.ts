@@ -12,7 +12,8 @@ export interface ReceivedFile {
 	head: string;
 }
 
-export type MultipartBody = Record<string, string | ReceivedFile>;
+/** Text fields (a name sent several times: a list, as Django reads a list field), and files. */
+export type MultipartBody = Record<string, string | string[] | ReceivedFile>;
 
 const HEAD_BYTES = 16;
 
@@ -44,6 +45,15 @@ function addContent(part: Part, bytes: Buffer) {
 
 function finish(part: Part, body: MultipartBody) {
 	const bytes = Buffer.concat(part.chunks);
+	const before = body[part.name];
+	if (part.fileName === undefined && before !== undefined && typeof before !== 'object') {
+		body[part.name] = [before, bytes.toString('utf8')];
+		return;
+	}
+	if (part.fileName === undefined && Array.isArray(before)) {
+		body[part.name] = [...before, bytes.toString('utf8')];
+		return;
+	}
 	body[part.name] =
 		part.fileName === undefined
 			? bytes.toString('utf8')

@@ -83,3 +83,42 @@ export function webhookUrlErrors(body: Record<string, unknown>): Record<string, 
 		? { webhook_url: ['Ensure this field has no more than 200 characters.'] }
 		: {};
 }
+
+/**
+ * The routes of a family whose jobs live at /api/<resource>/: list (with `ids`), create, read one; and its
+ * callback, the whole record (for the families whose callback body is not documented).
+ */
+export abstract class JobCollectionRoutes {
+	readonly jobs = new Map<string, QueuedJob>();
+
+	constructor(
+		protected readonly host: SimHost,
+		private readonly resource: string,
+	) {}
+
+	clear() {
+		this.jobs.clear();
+	}
+
+	route(
+		method: string,
+		parts: string[],
+		query: Record<string, string>,
+		body: Record<string, unknown>,
+	): HttpAnswer | undefined {
+		const [, resource, second] = parts;
+		if (resource !== this.resource) return undefined;
+		if (parts.length === 2 && method === 'GET') return listByIds(this.jobs, query);
+		if (parts.length === 2 && method === 'POST') return this.create(body);
+		if (second && parts.length === 3 && method === 'GET')
+			return new HttpAnswer(200, found(this.jobs, second));
+		return undefined;
+	}
+
+	protected abstract create(body: Record<string, unknown>): HttpAnswer;
+
+	/** Calls back with the whole record, as Creatify does when a job ends (and when it repeats a delivery). */
+	callback(job: QueuedJob) {
+		this.host.postCallback(job.webhook_url as string, { ...job }, job.id, job.status);
+	}
+}

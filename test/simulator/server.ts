@@ -21,6 +21,8 @@ import { AI_AVATAR } from './aiAvatar';
 import { CUSTOM_TEMPLATE } from './customTemplate';
 import { ImageAdRoutes } from './imageAd';
 import { AssetGeneratorRoutes } from './assetGenerator';
+import { CustomAvatarRoutes } from './customAvatar';
+import { AiScriptRoutes } from './aiScript';
 import { LIPSYNC_V1 } from './lipsyncV1';
 import { routeMusic } from './music';
 import { PreviewRenderRoutes } from './previewRender';
@@ -139,7 +141,7 @@ export const DEFAULT_API_ID = '5d3c0a1e-8b7f-4c2a-9e61-0f4b2d7a8c93';
 export const DEFAULT_API_KEY = 'sim-secret-key-7f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
 const PAID_PATH =
-	/\/(gen_image|gen_video|regen_image|regen_video|preview_list_async|render|render_single_preview)\/$|^\/api\/(link_to_videos|text_to_speech|aurora|inspiration_jobs|lipsyncs_v2|lipsyncs|custom_template_jobs|iab_images|asset_generator)\/(preview\/|preview_async\/)?$/;
+	/\/(gen_image|gen_video|regen_image|regen_video|preview_list_async|render|render_single_preview)\/$|^\/api\/(link_to_videos|text_to_speech|aurora|inspiration_jobs|lipsyncs_v2|lipsyncs|custom_template_jobs|iab_images|asset_generator|personas|personas_v2|ai_scripts)\/(preview\/|preview_async\/)?$/;
 
 /** ISO 8601 with microseconds and a -07:00 offset, as Creatify's timestamps look. */
 function creatifyTimestamp(ms: number): string {
@@ -185,6 +187,13 @@ export class CreatifySimulator implements SimHost {
 	readonly imageAd = new ImageAdRoutes(this);
 	/** Asset Generator: AI models' images and videos */
 	readonly assetGenerator = new AssetGeneratorRoutes(this);
+	/** Custom avatars: an account's own avatars from a video */
+	readonly customAvatar = new CustomAvatarRoutes(this);
+	/** AI Scripts: ad scripts for a link */
+	readonly aiScript = new AiScriptRoutes(
+		this,
+		(id) => this.urlToVideo.links.get(id)?.url ?? undefined,
+	);
 	readonly requests: RecordedRequest[] = [];
 	readonly webhookDeliveries: WebhookDelivery[] = [];
 
@@ -259,6 +268,8 @@ export class CreatifySimulator implements SimHost {
 		this.lipsyncV1.clear();
 		this.imageAd.clear();
 		this.assetGenerator.clear();
+		this.customAvatar.clear();
+		this.aiScript.clear();
 		this.requests.length = 0;
 		this.webhookDeliveries.length = 0;
 		this.faults = [];
@@ -293,6 +304,9 @@ export class CreatifySimulator implements SimHost {
 			| 'lipsyncs'
 			| 'iab_images'
 			| 'asset_generator'
+			| 'personas'
+			| 'personas_v2'
+			| 'ai_scripts'
 			| 'preview'
 			| 'custom_template_jobs'
 			| 'preview_async',
@@ -323,6 +337,10 @@ export class CreatifySimulator implements SimHost {
 		if (banners?.webhook_url) return this.imageAd.callback(banners);
 		const generation = this.assetGenerator.jobs.get(id);
 		if (generation?.webhook_url) return this.assetGenerator.callback(generation);
+		const custom = this.customAvatar.jobs.get(id);
+		if (custom?.webhook_url) return this.customAvatar.callback(custom);
+		const scripts = this.aiScript.jobs.get(id);
+		if (scripts?.webhook_url) return this.aiScript.callback(scripts);
 		const task = this.tasks.get(id);
 		if (!task?.webhook_url) throw new Error(`task ${id} has no webhook_url`);
 		this.deliver(task, task.status.startsWith('video') ? 'video' : 'image');
@@ -342,7 +360,9 @@ export class CreatifySimulator implements SimHost {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const task = this.anyJob(id) as SimTask | undefined;
-			if (task && statuses.includes(task.status)) return task;
+			// a custom avatar's progress is its process_status
+			const status = task?.status ?? (task?.process_status as TaskStatus | undefined);
+			if (task && status && statuses.includes(status)) return task;
 			if (Date.now() > deadline) throw new Error(`task ${id} did not reach ${statuses.join('/')}`);
 			await new Promise((r) => setTimeout(r, 10));
 		}
@@ -360,7 +380,9 @@ export class CreatifySimulator implements SimHost {
 			this.customTemplate.jobs.get(id) ??
 			this.lipsyncV1.jobs.get(id) ??
 			this.imageAd.jobs.get(id) ??
-			this.assetGenerator.jobs.get(id)
+			this.assetGenerator.jobs.get(id) ??
+			this.customAvatar.jobs.get(id) ??
+			this.aiScript.jobs.get(id)
 		);
 	}
 
@@ -509,6 +531,8 @@ export class CreatifySimulator implements SimHost {
 			this.lipsyncV1,
 			this.imageAd,
 			this.assetGenerator,
+			this.customAvatar,
+			this.aiScript,
 		];
 		for (const family of families) {
 			const answer = family.route(method, parts, query, body);
@@ -597,8 +621,13 @@ export class CreatifySimulator implements SimHost {
 		return new HttpAnswer(200, found(this.tasks, id));
 	}
 
+	/** Stock avatars, after the account's own custom ones (newest first). */
 	private listPersonas(query: Record<string, string>): HttpAnswer {
-		return new HttpAnswer(200, filterPersonas(this.ignorePersonaFilters ? {} : query));
+		const filters = this.ignorePersonaFilters ? {} : query;
+		const custom = [...this.customAvatar.jobs.values()]
+			.reverse()
+			.filter((a) => !filters.gender || a.gender === filters.gender);
+		return new HttpAnswer(200, [...custom, ...filterPersonas(filters)]);
 	}
 
 	private pagePersonas(query: Record<string, string>): HttpAnswer {

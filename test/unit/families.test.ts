@@ -68,6 +68,8 @@ test('a callback is asked of the chosen families first, then those knowing its s
 		'adTemplate',
 		'imageAd',
 		'assetGenerator',
+		'avatar',
+		'aiScript',
 		'textToSpeech',
 		'aiAvatar',
 		'customTemplate',
@@ -83,6 +85,8 @@ test('a callback is asked of the chosen families first, then those knowing its s
 		'adTemplate',
 		'imageAd',
 		'assetGenerator',
+		'avatar',
+		'aiScript',
 		'aiAvatar',
 		'aiAvatarV1',
 		'productVideo',
@@ -102,6 +106,8 @@ test('a callback is asked of the chosen families first, then those knowing its s
 		'adTemplate',
 		'imageAd',
 		'assetGenerator',
+		'avatar',
+		'aiScript',
 		'textToSpeech',
 		'aiAvatar',
 		'customTemplate',
@@ -124,6 +130,9 @@ test('a callback is asked of the chosen families first, then those knowing its s
 	expect(names(templateJob).slice(0, 2)).toEqual(['adTemplate', 'assetGenerator']);
 	const auroraVideo = { id, status: 'done', image: 'x', audio: 'y', model_version: 'aurora_v1' };
 	expect(names(auroraVideo).slice(0, 2)).toEqual(['aurora', 'imageAd']);
+	// a custom avatar's callback says process_status, not status
+	const customAvatar = { id, process_status: 'done', creator_name: 'James', gender: 'm' };
+	expect(names(customAvatar)[0]).toBe('avatar');
 });
 
 test('page URLs: http(s), at most 1000 characters', () => {

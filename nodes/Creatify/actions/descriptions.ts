@@ -160,6 +160,13 @@ export const aspectRatioProperty: INodeProperties = {
 		'The shape of the output: 9x16 for stories and reels, 16x9 for YouTube, 1x1 for feeds',
 };
 
+/** Creatify's genders of an avatar (m, f, nb). */
+export const GENDER_OPTIONS = [
+	{ name: 'Female', value: 'f' },
+	{ name: 'Male', value: 'm' },
+	{ name: 'Non-Binary', value: 'nb' },
+];
+
 /** The notice of a paid operation; `cost` says what each item spends, e.g. "4 credits". */
 export const paidNotice = (cost: string): INodeProperties => ({
 	displayName: `Each item spends ${cost}. The request is never repeated automatically unless Creatify certainly did not receive it; n8n's own "Retry On Fail" setting does repeat it and may pay twice.`,

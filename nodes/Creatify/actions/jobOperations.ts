@@ -1,9 +1,10 @@
 /** Get and Get Many, the same for every job family: one job by its picker, or many by IDs or all. */
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { FamilyName } from '../../shared/families';
 import { jobIdsParameter } from '../../shared/families/names';
 import type { JobFamily } from '../../shared/families/types';
+import type { CreatifyJob } from '../../shared/helpers/schemas';
 import { splitIds, uuidProblem } from '../../shared/helpers/validation';
 import { getJob, listByIds, listUpTo } from '../../shared/transport/jobs';
 import { invalidInput, perItemOperation, readLimit, readUuid, returnAllOrLimit } from './common';
@@ -20,33 +21,45 @@ export function jobGet(family: JobFamily, locator: INodeProperties) {
 	);
 }
 
-/** Get Many: the jobs with the given IDs (100 per list call), or all of the account's, up to the limit. */
-export function jobGetMany(family: JobFamily) {
+/** Get Many's parameter of job IDs; `rest` says what an empty one lists. */
+export function jobIdsProperty(family: JobFamily, rest: string): INodeProperties {
 	const noun = family.noun.toLowerCase();
-	const idsName = jobIdsParameter(family);
+	return {
+		displayName: `${family.noun} IDs`,
+		name: jobIdsParameter(family),
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 3f2b8c1e-…, 9a4d4c1b-…',
+		description: `Only these ${noun}s, separated by commas, spaces or new lines (any number; they are fetched 100 at a time). Leave empty for ${rest}.`,
+	};
+}
+
+/** The jobs whose IDs Get Many's parameter gives (100 per list call), or undefined when it gives none. */
+export async function jobsById(
+	ctx: IExecuteFunctions,
+	family: JobFamily,
+	itemIndex: number,
+	max: number,
+): Promise<CreatifyJob[] | undefined> {
+	const ids = splitIds(ctx.getNodeParameter(jobIdsParameter(family), itemIndex, ''));
+	const badId = ids.map((id) => uuidProblem(`Each of the ${family.noun} IDs`, id)).find(Boolean);
+	if (badId) invalidInput(ctx, itemIndex, badId);
+	return ids.length > 0 ? await listByIds(ctx, family, ids, { itemIndex, max }) : undefined;
+}
+
+/** Get Many: the jobs with the given IDs, or all of the account's, up to the limit. */
+export function jobGetMany(family: JobFamily) {
 	const properties: INodeProperties[] = [
-		{
-			displayName: `${family.noun} IDs`,
-			name: idsName,
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 3f2b8c1e-…, 9a4d4c1b-…',
-			description: `Only these ${noun}s, separated by commas, spaces or new lines (any number; they are fetched 100 at a time). Leave empty for all ${noun}s of the account.`,
-		},
+		jobIdsProperty(family, `all ${family.noun.toLowerCase()}s of the account`),
 		...returnAllOrLimit('getMany', family.name),
 	];
 	return perItemOperation(
 		{ resource: family.name, operation: 'getMany' },
 		properties,
 		async (ctx, itemIndex) => {
-			const ids = splitIds(ctx.getNodeParameter(idsName, itemIndex, ''));
-			const badId = ids
-				.map((id) => uuidProblem(`Each of the ${family.noun} IDs`, id))
-				.find(Boolean);
-			if (badId) invalidInput(ctx, itemIndex, badId);
 			const max = readLimit(ctx, itemIndex);
-			if (ids.length > 0) return await listByIds(ctx, family, ids, { itemIndex, max });
-			return await listUpTo(ctx, family, max, { itemIndex });
+			const byId = await jobsById(ctx, family, itemIndex, max);
+			return byId ?? (await listUpTo(ctx, family, max, { itemIndex }));
 		},
 	);
 }

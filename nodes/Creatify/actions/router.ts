@@ -16,6 +16,7 @@ import * as account from './account';
 import * as adTemplate from './adTemplate';
 import * as aiAvatar from './aiAvatar';
 import * as aiAvatarV1 from './aiAvatarV1';
+import * as aiScript from './aiScript';
 import * as assetGenerator from './assetGenerator';
 import * as aurora from './aurora';
 import * as customTemplate from './customTemplate';
@@ -50,6 +51,7 @@ export const resources = {
 	aiAvatarV1,
 	imageAd,
 	assetGenerator,
+	aiScript,
 	voice,
 	account,
 	avatar,

@@ -2,8 +2,10 @@
 import { adTemplate } from './adTemplate';
 import { aiAvatar } from './aiAvatar';
 import { aiAvatarV1 } from './aiAvatarV1';
+import { aiScript } from './aiScript';
 import { assetGenerator } from './assetGenerator';
 import { aurora } from './aurora';
+import { avatar } from './avatar';
 import { customTemplate } from './customTemplate';
 import { imageAd } from './imageAd';
 import { productVideo } from './productVideo';
@@ -23,6 +25,8 @@ export const FAMILIES = [
 	aiAvatarV1,
 	imageAd,
 	assetGenerator,
+	avatar,
+	aiScript,
 ] as const;
 
 /** A family's resource value; a name no family has fails to compile. */

@@ -61,12 +61,19 @@ class StreamedFile extends File {
 	}
 }
 
-/** A multipart body: the fields as text (objects as JSON), then the files. */
+const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
+
+/**
+ * A multipart body: the fields as text, then the files. A list of texts is one part per entry, as a form sends
+ * a multiple choice (Django reads a list field so); other objects go as JSON.
+ */
 export function multipartBody(fields: IDataObject, files: Record<string, UploadFile>): FormData {
 	const form = new FormData();
 	for (const [name, value] of Object.entries(fields)) {
 		if (value === undefined || value === null) continue;
-		form.append(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
+		if (Array.isArray(value) && value.every(isScalar))
+			value.forEach((entry) => form.append(name, String(entry)));
+		else form.append(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
 	}
 	for (const [name, file] of Object.entries(files)) {
 		form.append(name, new StreamedFile(file));

@@ -4,9 +4,15 @@ import { AGE_RANGES, GENDERS, PERSONAS } from '../../../shared/helpers/listings'
 import { choiceProblem } from '../../../shared/helpers/validation';
 import { listUpTo } from '../../../shared/transport/jobs';
 import { invalidInput, perItemOperation, readLimit, returnAllOrLimit } from '../common';
-import { filtersCollection } from '../descriptions';
+import { GENDER_OPTIONS, filtersCollection } from '../descriptions';
+import { jobIdsProperty, jobsById } from '../jobOperations';
+import { avatar } from '../../../shared/families/avatar';
 
 const properties: INodeProperties[] = [
+	jobIdsProperty(
+		avatar,
+		"Creatify's avatars; given, e.g. your custom avatars' IDs, the list shows their processing status",
+	),
 	...returnAllOrLimit('getMany', 'avatar'),
 	filtersCollection([
 		{
@@ -25,11 +31,7 @@ const properties: INodeProperties[] = [
 			displayName: 'Gender',
 			name: 'gender',
 			type: 'options',
-			options: [
-				{ name: 'Female', value: 'f' },
-				{ name: 'Male', value: 'm' },
-				{ name: 'Non-Binary', value: 'nb' },
-			],
+			options: GENDER_OPTIONS,
 			default: 'f',
 		},
 	]),
@@ -43,6 +45,9 @@ export const { description, execute } = perItemOperation(
 	{ resource: 'avatar', operation: 'getMany' },
 	properties,
 	async (ctx, itemIndex) => {
+		const limit = readLimit(ctx, itemIndex);
+		const byId = await jobsById(ctx, avatar, itemIndex, limit);
+		if (byId) return byId;
 		const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const qs: IDataObject = {};
 		if (filters.gender !== undefined) {
@@ -55,7 +60,6 @@ export const { description, execute } = perItemOperation(
 			if (problem) invalidInput(ctx, itemIndex, problem);
 			qs.age_range = filters.ageRange;
 		}
-		const limit = readLimit(ctx, itemIndex);
 		if (Object.keys(qs).length === 0) return await listUpTo(ctx, PERSONAS, limit, { itemIndex });
 		// Only the plain listing documents the filters; the node applies them too, so that a filter is never
 		// ignored whatever the API does with it.

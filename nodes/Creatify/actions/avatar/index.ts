@@ -1,17 +1,33 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { avatar as family } from '../../../shared/families/avatar';
 import { operationProperty } from '../descriptions';
+import { jobReads } from '../jobOperations';
+import * as create from './create.operation';
 import * as getMany from './getMany.operation';
 
-/** The node's Resource option */
-export const label = 'Avatar';
+const { operations: reads, description: readDescriptions } = jobReads(family);
 
-export const operations = { getMany };
+export const operations = { create, get: reads.get, getMany };
 
 export const description: INodeProperties[] = [
 	operationProperty<keyof typeof operations>(
 		'avatar',
 		[
+			{
+				name: 'Create Custom Avatar',
+				value: 'create',
+				action: 'Create a custom avatar',
+				description:
+					'An avatar of your own from a video of a person speaking; Creatify takes one to two days to process and review it (no credits)',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an avatar',
+				description:
+					'Fetch one avatar: a custom one shows its processing status and whether it is active',
+			},
 			{
 				name: 'Get Many',
 				value: 'getMany',
@@ -20,6 +36,10 @@ export const description: INodeProperties[] = [
 			},
 		],
 		'getMany',
+	),
+	...create.description,
+	...readDescriptions.filter((property) =>
+		property.displayOptions?.show?.operation?.includes('get'),
 	),
 	...getMany.description,
 ];

@@ -2,7 +2,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { urlToVideo } from '../../../shared/families/urlToVideo';
 import { paidOperation } from '../../engine/engine';
-import { linkPrelude, pageUrlProperty, readPageUrl, videoRequest } from './requests';
+import { linkPrelude, pageUrlProperty, readPageUrl } from '../links';
+import { videoRequest } from './requests';
 import { videoOperationProperties, videoSettings } from './videoSettings';
 
 const properties = videoOperationProperties(pageUrlProperty);

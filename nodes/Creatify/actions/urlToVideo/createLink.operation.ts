@@ -4,7 +4,7 @@ import { checkedOperation } from '../checkedOperation';
 import { invalidInput } from '../common';
 import { paidNotice } from '../descriptions';
 import { linkBody, linkFieldProperties } from './linkFields';
-import { linkFromPageRequest, linkRequest, pageUrlProperty, readPageUrl } from './requests';
+import { linkFromPageRequest, linkRequest, pageUrlProperty, readPageUrl } from '../links';
 
 const fromData = { show: { source: ['productData'] } };
 

@@ -14,7 +14,8 @@ import type { PaidItemPlan } from '../../engine/plan';
 import { waitOptions, waitProperties } from '../../engine/waitParameters';
 import { invalidInput, readUuid } from '../common';
 import { linkLocator, optionsCollection, paidNotice } from '../descriptions';
-import { linkPrelude, pageUrlProperty, previewsRequest, readPageUrl } from './requests';
+import { linkPrelude, pageUrlProperty, readPageUrl } from '../links';
+import { previewsRequest } from './requests';
 import {
 	VISUAL_STYLES,
 	videoSettings,

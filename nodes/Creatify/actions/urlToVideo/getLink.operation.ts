@@ -1,7 +1,7 @@
 import { creatifyRequest } from '../../../shared/transport';
 import { perItemOperation, readUuid } from '../common';
 import { linkLocator } from '../descriptions';
-import { linkRequest } from './requests';
+import { linkRequest } from '../links';
 
 /** One link with its scraped data: GET /api/links/{id}/. */
 export const { description, execute } = perItemOperation(

@@ -5,7 +5,7 @@ import { checkedOperation } from '../checkedOperation';
 import { invalidInput, readUuid } from '../common';
 import { linkLocator } from '../descriptions';
 import { linkBody, linkFieldProperties } from './linkFields';
-import { linkRequest } from './requests';
+import { linkRequest } from '../links';
 
 const properties: INodeProperties[] = [
 	linkLocator('The link to change'),

@@ -1,27 +1,32 @@
 /**
- * Aurora's image and audio inputs: each a URL Creatify fetches, or a file from an earlier node sent in the
- * request. Creatify's reference types both as file URLs and lists multipart among the request's encodings
+ * A media input (Aurora's image and audio, a custom avatar's video): a URL Creatify fetches, or a file from an
+ * earlier node sent in the request. Creatify's reference types both as file URLs and lists multipart among the request's encodings
  * (https://docs.creatify.ai/api-reference/aurora/post-aurora); a file from n8n goes as a multipart part of the
  * same name.
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { AUDIO_EXTENSIONS, IMAGE_EXTENSIONS } from '../../../shared/families/aurora';
-import { choiceProblem, httpUrlProblem } from '../../../shared/helpers/validation';
-import type { UploadFile } from '../../../shared/transport';
-import type { FileKind } from '../binaryUpload';
-import { binaryUpload } from '../binaryUpload';
-import { invalidInput } from '../common';
+import { AUDIO_EXTENSIONS, IMAGE_EXTENSIONS } from '../../shared/families/aurora';
+import { choiceProblem, httpUrlProblem } from '../../shared/helpers/validation';
+import type { UploadFile } from '../../shared/transport';
+import type { FileKind } from './binaryUpload';
+import { binaryUpload } from './binaryUpload';
+import { invalidInput } from './common';
 
-interface AuroraInput extends FileKind {
-	/** the request field and the prefix of the node parameters */
-	field: 'image' | 'audio';
+export interface MediaInput extends FileKind {
+	/** the prefix of the node parameters (and Aurora's request field) */
+	field: string;
 	title: string;
 	defaultProperty: string;
 	example: string;
+	/** what the Binary File source does */
+	binaryDescription: string;
 }
 
-export const IMAGE_INPUT: AuroraInput = {
+const AURORA_BINARY =
+	"A file an earlier node attached to the item, uploaded in a multipart request. Not documented: Creatify's pages type the image and audio as URLs and list multipart only as an encoding. If Creatify refuses the file (HTTP 400, nothing spent), give a URL.";
+
+export const IMAGE_INPUT: MediaInput = {
 	field: 'image',
 	title: 'Image',
 	noun: 'image',
@@ -29,9 +34,10 @@ export const IMAGE_INPUT: AuroraInput = {
 	extensions: IMAGE_EXTENSIONS,
 	defaultProperty: 'data',
 	example: 'https://example.com/presenter.png',
+	binaryDescription: AURORA_BINARY,
 };
 
-export const AUDIO_INPUT: AuroraInput = {
+export const AUDIO_INPUT: MediaInput = {
 	field: 'audio',
 	title: 'Audio',
 	noun: 'audio',
@@ -39,9 +45,10 @@ export const AUDIO_INPUT: AuroraInput = {
 	extensions: AUDIO_EXTENSIONS,
 	defaultProperty: 'audio',
 	example: 'https://example.com/voice-over.mp3',
+	binaryDescription: AURORA_BINARY,
 };
 
-export function mediaProperties(input: AuroraInput): INodeProperties[] {
+export function mediaProperties(input: MediaInput): INodeProperties[] {
 	const source = `${input.field}Source`;
 	const formats = input.extensions.join(', ');
 	const defaultProperty = input.defaultProperty;
@@ -55,8 +62,7 @@ export function mediaProperties(input: AuroraInput): INodeProperties[] {
 				{
 					name: 'Binary File',
 					value: 'binary',
-					description:
-						"A file an earlier node attached to the item, uploaded in a multipart request. Not documented: Creatify's pages type the image and audio as URLs and list multipart only as an encoding. If Creatify refuses the file (HTTP 400, nothing spent), give a URL.",
+					description: input.binaryDescription,
 				},
 			],
 			default: 'url',
@@ -88,7 +94,7 @@ export function mediaProperties(input: AuroraInput): INodeProperties[] {
 export async function readMedia(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	input: AuroraInput,
+	input: MediaInput,
 ): Promise<{ url?: string; file?: UploadFile }> {
 	const source = ctx.getNodeParameter(`${input.field}Source`, itemIndex, 'url');
 	const problem = choiceProblem(`${input.title} Source`, source, ['url', 'binary']);
