@@ -1097,6 +1097,71 @@ test("19. Custom Template: custom-template-rows-to-videos.json waits for Creatif
 	).toBeGreaterThan(0);
 });
 
+test('20. Asset Generator and Image Ad: product-photo-to-generated-ad-assets.json: photo rows → an AI ad image per row (attached) → IAB banners, two sizes e-mailed as attachments; a row whose photo is not a URL goes to the error output unpaid', async () => {
+	sim.reset({ videoMs: 600 });
+	const rows = [
+		{
+			product: 'Desk lamp',
+			photo_url: 'https://shop.example.com/lamp.png',
+			scene: 'a loft office',
+			email: 'ana@example.com',
+		},
+		{ product: 'Kettle', photo_url: 'kettle.png', scene: 'a kitchen', email: 'bo@example.com' },
+		{
+			product: 'Mug',
+			photo_url: 'https://shop.example.com/mug.png',
+			scene: 'a cafe',
+			email: 'cy@example.com',
+		},
+	];
+	const { execution, mails } = await runExampleWithRows(
+		'product-photo-to-generated-ad-assets.json',
+		rows,
+		3,
+	);
+	expect(execution.status).toBe('success');
+	type WithBinary = OutputItem & {
+		binary?: Record<string, { mimeType?: string; fileName?: string }>;
+	};
+	const images = nodeOutput(execution, 'Generate Ad Image') as WithBinary[];
+	expect(
+		images.map((item) => [item.json.model_name, item.json.status, item.pairedItem?.item]),
+	).toEqual([
+		['nano-banana/edit', 'done', 0],
+		['nano-banana/edit', 'done', 2],
+	]);
+	for (const image of images)
+		expect(image.binary?.ad_image).toMatchObject({
+			mimeType: 'image/png',
+			fileName: `${String(image.json.id)}-1.png`,
+		});
+	const sent = sim
+		.paidAttempts('asset_generator')
+		.map((r) => (r.body as { input_params: { image_urls: string[] } }).input_params.image_urls);
+	expect(sent).toEqual([[rows[0].photo_url], [rows[2].photo_url]]);
+	const banners = nodeItems(execution, 'Make Banners');
+	expect(banners.map((job) => job.image)).toEqual(
+		images.map((item) => (item.json.assets as Array<{ url: string }>)[0].url),
+	);
+	const to = (address: string) => mails.find((m) => JSON.stringify(m.to).includes(address));
+	for (const [address, product, job] of [
+		['ana@example.com', 'Desk lamp', banners[0]],
+		['cy@example.com', 'Mug', banners[1]],
+	] as const) {
+		const mail = to(address)!;
+		expect(mail.subject).toBe(`Ad banners for ${product}`);
+		expect(mail.text).toContain('728x90 ');
+		expect(mail.attachments.map((a) => [a.filename, a.contentType, a.size > 0])).toEqual([
+			[`${String(job.id)}-1.png`, 'image/png', true],
+			[`${String(job.id)}-2.png`, 'image/png', true],
+		]);
+	}
+	expect(to('ops@example.com')?.subject).toBe('Ad assets failed for Kettle');
+	expect(to('ops@example.com')?.text).toMatch(/"image_urls\[0\]" must be an http\(s\) URL/);
+	expect(to('bo@example.com')).toBeUndefined();
+	expect(sim.paidAttempts('iab_images')).toHaveLength(2);
+});
+
 test('8. the demo example (examples/demo-simulator.json) turns a product image into a video', async () => {
 	sim.reset({ imageMs: 500, videoMs: 800 });
 	const example = exampleWorkflow('demo-simulator.json', { creatifyApi: credentialId });

@@ -197,6 +197,7 @@ describe('Asset Generator models and pickers', () => {
 		});
 		expect(all.items.map((i) => [i.json.model_name, i.json.credits_per_output])).toEqual([
 			[NANO, 4],
+			['nano-banana/edit', 4],
 			[KLING, 24],
 			[UNPRICED, null],
 		]);

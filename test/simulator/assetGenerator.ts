@@ -42,6 +42,21 @@ export const ASSET_MODELS: SimModel[] = [
 		output: 'image',
 	},
 	{
+		model_name: 'nano-banana/edit',
+		generation_type: 'image_to_image',
+		input_params_schema: {
+			$schema: SCHEMA_URI,
+			required: ['prompt', 'image_urls'],
+			properties: {
+				prompt: { type: 'string', maxLength: 5000 },
+				image_urls: { type: 'array', maxItems: 4, items: { type: 'string', format: 'uri' } },
+				num_images: { type: 'integer', minimum: 1, maximum: 4, default: 1 },
+			},
+		},
+		price: () => 4,
+		output: 'image',
+	},
+	{
 		model_name: 'kling-video/v1.6/pro/image-to-video',
 		generation_type: 'image_to_video',
 		input_params_schema: {

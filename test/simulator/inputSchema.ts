@@ -13,6 +13,7 @@ export interface SimProperty {
 	maximum?: number;
 	maxLength?: number;
 	maxItems?: number;
+	items?: SimProperty;
 }
 
 export interface SimInputSchema {
@@ -40,6 +41,12 @@ function valueProblem(property: SimProperty, value: unknown): string | undefined
 		value.length > property.maxLength
 	)
 		return `'${value.slice(0, 20)}…' is too long`;
+	if (Array.isArray(value) && property.maxItems !== undefined && value.length > property.maxItems)
+		return `${JSON.stringify(value)} is too long`;
+	if (Array.isArray(value) && property.items)
+		return value.map((entry) => valueProblem(property.items!, entry)).find(Boolean);
+	if (property.format === 'uri' && typeof value === 'string' && !/^https?:\/\//.test(value))
+		return `'${value}' is not a 'uri'`;
 	return undefined;
 }
 

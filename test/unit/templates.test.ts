@@ -58,7 +58,7 @@ test('inputs are typed as the schema says, empty ones left out, problems named',
 		properties: {
 			Seconds: { type: 'integer', minimum: 4, maximum: 8 },
 			Prompt: { type: 'string', minLength: 3, maxLength: 10 },
-			Images: { type: 'array', maxItems: 2 },
+			Images: { type: 'array', maxItems: 2, items: { type: 'string', format: 'uri' } },
 		},
 	};
 	expect(checkedInput(bounded, { Seconds: 9, Prompt: 'ab', Images: [1, 2, 3] }).problems).toEqual([
@@ -66,11 +66,17 @@ test('inputs are typed as the schema says, empty ones left out, problems named',
 		'"Prompt" must have at least 3 characters, got 2',
 		'"Images" must list at most 2 entries, got 3',
 	]);
+	// each entry of a list is checked against its schema
+	expect(checkedInput(bounded, { Images: ['https://x/a.png', 'b.png'] }).problems).toEqual([
+		'"Images[1]" must be an http(s) URL, got "b.png"',
+	]);
 	expect(checkedInput(bounded, { Seconds: 3, Prompt: 'a long prompt' }).problems).toEqual([
 		'"Seconds" must be at least 4, got 3',
 		'"Prompt" must have at most 10 characters, got 13',
 	]);
-	expect(checkedInput(bounded, { Seconds: '6', Prompt: 'fine', Images: [1] }).problems).toEqual([]);
+	expect(
+		checkedInput(bounded, { Seconds: '6', Prompt: 'fine', Images: ['https://x/a.png'] }).problems,
+	).toEqual([]);
 	// a template whose schema names no inputs takes any
 	expect(checkedInput({}, { Anything: 1 })).toEqual({ params: { Anything: 1 }, problems: [] });
 });

@@ -21,6 +21,8 @@ export interface PropertySchema {
 	minLength?: number;
 	maxLength?: number;
 	maxItems?: number;
+	/** a list's entries */
+	items?: PropertySchema;
 }
 
 export interface InputSchema {
@@ -136,6 +138,8 @@ function limitProblem(name: string, p: PropertySchema, value: unknown): string |
 	}
 	if (Array.isArray(value) && p.maxItems !== undefined && value.length > p.maxItems)
 		return `"${name}" must list at most ${p.maxItems} entries, got ${value.length}`;
+	if (Array.isArray(value) && p.items)
+		return value.map((entry, n) => valueProblem(`${name}[${n}]`, p.items!, entry)).find(Boolean);
 	return undefined;
 }
 
