@@ -1,7 +1,7 @@
 /**
  * The importable workflows in examples/ must match the nodes: every parameter they set on a Creatify node
  * exists for that operation (n8n would drop it silently otherwise) and every option value is one the node
- * offers. The end-to-end suite runs examples/demo-simulator.json in a real n8n.
+ * offers. Every example also runs in a real n8n: test/e2e/examples.e2e.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -23,7 +23,7 @@ export class Creatify implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Make AI video ads, talking videos, voice-overs and template ads with Creatify from product images, pages, portraits and scripts',
+			'Make video ads, avatar and talking videos, voice-overs, AI images, banners and ad scripts with Creatify, from product pages, images and scripts',
 		defaults: { name: 'Creatify' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

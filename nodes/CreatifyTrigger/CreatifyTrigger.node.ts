@@ -88,7 +88,7 @@ export class CreatifyTrigger implements INodeType {
 		defaultVersion: 2,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
-			'Starts the workflow when Creatify finishes a job: a product image or video, or a video ad from a product page',
+			'Starts a workflow when a Creatify job is done or fails: a video ad, voice-over, avatar video, AI image, banner, script or custom avatar (the Creatify node makes them)',
 		defaults: { name: 'Creatify Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

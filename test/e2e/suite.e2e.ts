@@ -2,18 +2,14 @@
  * End to end in a real n8n (see runtime.ts for how it is obtained): our packed tarball installed as the
  * Community Nodes panel installs it, the Creatify simulator as the API, workflows imported over n8n's APIs.
  */
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { FAMILIES } from '../../nodes/shared/families';
 import { TEMPLATES } from '../simulator/adTemplate';
-import { CUSTOM_TEMPLATES } from '../simulator/customTemplate';
 import { createJob } from '../simulator/jobRequests';
-import { PERSONAS } from '../simulator/personas';
 import { CreatifySimulator } from '../simulator/server';
-import { VOICES } from '../simulator/urlToVideo';
 // the SDK's modules are reached through its "./*" export, which the lint resolver does not follow
 // eslint-disable-next-line import-x/no-unresolved
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -21,7 +17,6 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { captureCanvas, captureEditor } from './editor';
-import { Mailbox } from './mailbox';
 import {
 	callbackFigures,
 	finishedExecutions as finishedAfter,
@@ -32,7 +27,7 @@ import {
 } from './helpers';
 import type { OutputItem } from '../n8n/api';
 import { N8nApi } from '../n8n/api';
-import { freePort, installPackage, n8nCli, N8nProcess, packPackage } from '../n8n/runtime';
+import { freePort, installPackage, N8nProcess, packPackage } from '../n8n/runtime';
 import type { NodeSpec } from '../n8n/workflows';
 import {
 	CREATIFY,
@@ -73,86 +68,6 @@ async function deployRows(
 	await api.activate(id);
 	await n8n.waitForWebhook(path);
 	return id;
-}
-
-/**
- * An example workflow as a user imports it, with the test's local stand-ins put in for its credentials (the
- * simulator for Creatify, the local mail server for SMTP): credential type → credential ID.
- */
-function exampleWorkflow(file: string, credentials: Record<string, string>) {
-	const example = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8'));
-	const kindOf = (node: { type: string; parameters: Record<string, unknown> }) => {
-		if (node.type.startsWith('n8n-nodes-creatify.')) return 'creatifyApi';
-		if (node.type === 'n8n-nodes-base.emailSend') return 'smtp';
-		if (node.parameters.authentication === 'headerAuth') return 'httpHeaderAuth';
-		return undefined;
-	};
-	for (const node of example.nodes) {
-		const kind = kindOf(node);
-		if (kind) node.credentials = { [kind]: { id: credentials[kind], name: kind } };
-	}
-	delete example.id;
-	return example;
-}
-
-type ExampleNode = { name: string; type: string; parameters: Record<string, unknown> } & Record<
-	string,
-	unknown
->;
-
-/**
- * An example whose rows come from Google Sheets and that a person starts by hand, made runnable here: the Manual
- * Trigger becomes a Webhook at `path` and the Google Sheets node a Split Out of the posted rows, each keeping its
- * name, so the example's own expressions ($('Script Rows').item…) read the rows the test posts.
- */
-function withPostedRows(example: { nodes: ExampleNode[] }, path: string) {
-	for (const node of example.nodes) {
-		if (node.type === 'n8n-nodes-base.manualTrigger')
-			Object.assign(node, {
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				webhookId: randomUUID(),
-				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
-			});
-		if (node.type === 'n8n-nodes-base.googleSheets')
-			Object.assign(node, {
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				parameters: { fieldToSplitOut: 'body.rows', options: {} },
-			});
-	}
-	return example;
-}
-
-/** Runs an example with posted rows and the local mail server; returns its execution and the mails. */
-async function runExampleWithRows(
-	file: string,
-	rows: object[],
-	mailCount: number,
-	edit: (nodes: ExampleNode[]) => void = () => {},
-) {
-	const mailbox = new Mailbox();
-	await mailbox.start();
-	try {
-		const path = file.replace(/\.json$/, '');
-		const example = withPostedRows(
-			exampleWorkflow(file, {
-				creatifyApi: credentialId,
-				smtp: await api.createCredential('Local mail', 'smtp', mailbox.credentialData()),
-			}),
-			path,
-		);
-		edit(example.nodes);
-		const id = await api.createWorkflow(example);
-		await api.activate(id);
-		await n8n.waitForWebhook(path);
-		expect(await post(path, { rows })).toBe(200);
-		const [execution] = await finishedAfter(api, id, 1, 120_000, logTail);
-		await until('the e-mails', async () => (mailbox.mails.length >= mailCount ? true : undefined));
-		return { execution, mails: mailbox.mails };
-	} finally {
-		await mailbox.stop();
-	}
 }
 
 beforeAll(async () => {
@@ -941,239 +856,4 @@ test('17b. 600 rows in callback mode, more than the default Max Items for Callba
 	expect(hints.map((h) => h.message)).toEqual([
 		expect.stringContaining('600 items are more than Max Items for Callbacks (500)'),
 	]);
-});
-
-test("15. preview-approve-render.json: a product page's previews are e-mailed, the reviewer's choice in the Wait node's form is rendered and e-mailed; choosing none renders nothing", async () => {
-	sim.reset({ videoMs: 600 });
-	const mailbox = new Mailbox();
-	await mailbox.start();
-	try {
-		const token = { name: 'X-Shop-Token', value: 'shop-secret' };
-		const example = exampleWorkflow('preview-approve-render.json', {
-			creatifyApi: credentialId,
-			smtp: await api.createCredential('Local mail', 'smtp', mailbox.credentialData()),
-			httpHeaderAuth: await api.createCredential('Shop token', 'httpHeaderAuth', token),
-		});
-		const id = await api.createWorkflow(example);
-		await api.activate(id);
-		await n8n.waitForWebhook('new-product-video');
-		const newProduct = async (reviewer: string, headers: Record<string, string>) =>
-			await fetch(`${n8n.url}/webhook/new-product-video`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', ...headers },
-				body: JSON.stringify({
-					url: 'https://shop.example.com/products/lamp',
-					product: 'Desk lamp',
-					reviewer,
-				}),
-			});
-		expect((await newProduct('eve@example.com', {})).status).toBe(403);
-		expect((await newProduct('ana@example.com', { [token.name]: token.value })).status).toBe(200);
-
-		const ask = await mailbox.received(/^Choose a preview for Desk lamp$/);
-		expect(ask.to).toMatchObject({ text: 'ana@example.com' });
-		expect(String(ask.text).match(/https:\/\/app\.creatify\.ai\/preview/g)).toHaveLength(3);
-		const choose = async (mail: typeof ask, choice: string) => {
-			const formUrl = String(mail.text).match(/or none: (\S+)/)![1];
-			// opening the link (as a mail scanner would) only shows the form
-			const page = await fetch(formUrl);
-			expect([page.status, (await page.text()).includes('Preview to render')]).toEqual([200, true]);
-			const form = new FormData();
-			form.append('field-0', choice);
-			expect((await fetch(formUrl, { method: 'POST', body: form })).status).toBe(200);
-		};
-		await choose(ask, 'FullScreenTemplate');
-		const [execution] = await finishedExecutions(id, 1);
-		expect(execution.status).toBe('success');
-		const rendered = nodeItems(execution, 'Render')[0];
-		expect(rendered).toMatchObject({ status: 'done', visual_style: 'FullScreenTemplate' });
-		const ready = await mailbox.received(/^Your video ad for Desk lamp is ready$/);
-		expect(ready.text).toContain(`${sim.url}/media/${String(rendered.id)}/video.mp4`);
-		expect(sim.paidAttempts('render_single_preview').map((r) => r.body)).toEqual([
-			{ media_job: rendered.media_job },
-		]);
-
-		// a reviewer who chooses none: the execution ends without a render
-		expect((await newProduct('ben@example.com', { [token.name]: token.value })).status).toBe(200);
-		const second = await until(
-			'the second request for a choice',
-			async () => mailbox.mails.filter((m) => /^Choose a preview/.test(m.subject ?? ''))[1],
-			30_000,
-			logTail,
-		);
-		await choose(second, 'None of them');
-		const finished = await finishedExecutions(id, 2);
-		const declined = finished.find((e) => e.id !== execution.id)!;
-		expect(nodeItems(declined, 'Not Rendered')).toHaveLength(1);
-		expect(nodeItems(declined, 'Render')).toHaveLength(0);
-		expect(sim.paidAttempts('render_single_preview')).toHaveLength(1);
-	} finally {
-		await mailbox.stop();
-	}
-});
-
-test('18. AI Avatar: script-rows-to-avatar-videos.json: sheet rows → avatar videos (poll), each e-mailed to its row with the video attached; a row with an empty script goes to the error output unpaid', async () => {
-	sim.reset({ videoMs: 800 });
-	const [voice] = VOICES[0].accents;
-	const rows = [
-		{ title: 'Lamp launch', script: 'Meet the lamp.', email: 'ana@example.com' },
-		{ title: 'Empty', script: ' ', email: 'bo@example.com' },
-		{ title: 'Kettle launch', script: 'Meet the kettle.', email: 'cy@example.com' },
-	].map((row, k) => ({ ...row, avatar_id: PERSONAS[k].id, voice_id: voice.id }));
-	const { execution, mails } = await runExampleWithRows(
-		'script-rows-to-avatar-videos.json',
-		rows,
-		3,
-	);
-	expect(execution.status).toBe('success');
-	const made = nodeItems(execution, 'Make Avatar Video');
-	expect(made.map((video) => [video.name, video.status])).toEqual([
-		['Lamp launch', 'done'],
-		['Kettle launch', 'done'],
-	]);
-	const to = (address: string) => mails.find((m) => m.to && JSON.stringify(m.to).includes(address));
-	for (const [address, title, video] of [
-		['ana@example.com', 'Lamp launch', made[0]],
-		['cy@example.com', 'Kettle launch', made[1]],
-	] as const) {
-		const mail = to(address)!;
-		expect(mail.subject).toBe(`Your avatar video "${title}" is ready`);
-		expect(mail.text).toContain(String(video.output));
-		expect(mail.attachments.map((a) => [a.filename, a.contentType, a.size > 0])).toEqual([
-			[`${String(video.id)}.mp4`, 'video/mp4', true],
-		]);
-	}
-	expect(to('ops@example.com')?.subject).toBe('Avatar video failed for "Empty"');
-	expect(to('ops@example.com')?.text).toMatch(/Script is empty/);
-	expect(to('bo@example.com')).toBeUndefined();
-	expect(sim.paidAttempts('lipsyncs_v2')).toHaveLength(2);
-});
-
-test("19. Custom Template: custom-template-rows-to-videos.json waits for Creatify's callbacks: rows → template videos paired to their rows and e-mailed; a row whose image is not a URL goes to the error output unpaid", async () => {
-	sim.reset({ videoMs: 1500 });
-	const rows = [
-		{
-			product: 'Desk lamp',
-			image_url: 'https://shop.example.com/lamp.png',
-			owner_email: 'ana@example.com',
-		},
-		{ product: 'Kettle', image_url: 'kettle.png', owner_email: 'bo@example.com' },
-		{
-			product: 'Mug',
-			image_url: 'https://shop.example.com/mug.png',
-			owner_email: 'cy@example.com',
-		},
-	];
-	const { execution, mails } = await runExampleWithRows(
-		'custom-template-rows-to-videos.json',
-		rows,
-		3,
-		(nodes) => {
-			// the user's template, made in Creatify's app: here the simulator's
-			nodes.find((n) => n.name === 'Make Template Video')!.parameters.templateId =
-				CUSTOM_TEMPLATES[0].id;
-		},
-	);
-	expect(execution.status).toBe('success');
-	const made = nodeItems(execution, 'Make Template Video');
-	expect(made.map((video) => [video.name, video.status])).toEqual([
-		['Desk lamp', 'done'],
-		['Mug', 'done'],
-	]);
-	const to = (address: string) => mails.find((m) => JSON.stringify(m.to).includes(address));
-	expect(to('ana@example.com')?.subject).toBe('Your video for Desk lamp is ready');
-	expect(to('ana@example.com')?.text).toContain(String(made[0].video_output));
-	expect(to('cy@example.com')?.text).toContain(String(made[1].video_output));
-	expect(to('ops@example.com')?.text).toMatch(/Variable "product_image" must be an http\(s\) URL/);
-	expect(to('bo@example.com')).toBeUndefined();
-	// the videos' callbacks reached the waiting execution
-	const sent = sim.paidAttempts('custom_template_jobs');
-	expect(sent.map((r) => (r.body as { webhook_url?: string }).webhook_url)).toEqual([
-		expect.stringContaining('/webhook-waiting/'),
-		expect.stringContaining('/webhook-waiting/'),
-	]);
-	expect(
-		sim.webhookDeliveries.filter((d) => d.url.includes('/webhook-waiting/')).length,
-	).toBeGreaterThan(0);
-});
-
-test('20. Asset Generator and Image Ad: product-photo-to-generated-ad-assets.json: photo rows → an AI ad image per row (attached) → IAB banners, two sizes e-mailed as attachments; a row whose photo is not a URL goes to the error output unpaid', async () => {
-	sim.reset({ videoMs: 600 });
-	const rows = [
-		{
-			product: 'Desk lamp',
-			photo_url: 'https://shop.example.com/lamp.png',
-			scene: 'a loft office',
-			email: 'ana@example.com',
-		},
-		{ product: 'Kettle', photo_url: 'kettle.png', scene: 'a kitchen', email: 'bo@example.com' },
-		{
-			product: 'Mug',
-			photo_url: 'https://shop.example.com/mug.png',
-			scene: 'a cafe',
-			email: 'cy@example.com',
-		},
-	];
-	const { execution, mails } = await runExampleWithRows(
-		'product-photo-to-generated-ad-assets.json',
-		rows,
-		3,
-	);
-	expect(execution.status).toBe('success');
-	type WithBinary = OutputItem & {
-		binary?: Record<string, { mimeType?: string; fileName?: string }>;
-	};
-	const images = nodeOutput(execution, 'Generate Ad Image') as WithBinary[];
-	expect(
-		images.map((item) => [item.json.model_name, item.json.status, item.pairedItem?.item]),
-	).toEqual([
-		['nano-banana/edit', 'done', 0],
-		['nano-banana/edit', 'done', 2],
-	]);
-	for (const image of images)
-		expect(image.binary?.ad_image).toMatchObject({
-			mimeType: 'image/png',
-			fileName: `${String(image.json.id)}-1.png`,
-		});
-	const sent = sim
-		.paidAttempts('asset_generator')
-		.map((r) => (r.body as { input_params: { image_urls: string[] } }).input_params.image_urls);
-	expect(sent).toEqual([[rows[0].photo_url], [rows[2].photo_url]]);
-	const banners = nodeItems(execution, 'Make Banners');
-	expect(banners.map((job) => job.image)).toEqual(
-		images.map((item) => (item.json.assets as Array<{ url: string }>)[0].url),
-	);
-	const to = (address: string) => mails.find((m) => JSON.stringify(m.to).includes(address));
-	for (const [address, product, job] of [
-		['ana@example.com', 'Desk lamp', banners[0]],
-		['cy@example.com', 'Mug', banners[1]],
-	] as const) {
-		const mail = to(address)!;
-		expect(mail.subject).toBe(`Ad banners for ${product}`);
-		expect(mail.text).toContain('728x90 ');
-		expect(mail.attachments.map((a) => [a.filename, a.contentType, a.size > 0])).toEqual([
-			[`${String(job.id)}-1.png`, 'image/png', true],
-			[`${String(job.id)}-2.png`, 'image/png', true],
-		]);
-	}
-	expect(to('ops@example.com')?.subject).toBe('Ad assets failed for Kettle');
-	expect(to('ops@example.com')?.text).toMatch(/"image_urls\[0\]" must be an http\(s\) URL/);
-	expect(to('bo@example.com')).toBeUndefined();
-	expect(sim.paidAttempts('iab_images')).toHaveLength(2);
-});
-
-test('8. the demo example (examples/demo-simulator.json) turns a product image into a video', async () => {
-	sim.reset({ imageMs: 500, videoMs: 800 });
-	const example = exampleWorkflow('demo-simulator.json', { creatifyApi: credentialId });
-	const id = await api.createWorkflow(example);
-	await n8n.stop();
-	const output = await n8nCli(n8n.options, ['execute', `--id=${id}`, '--rawOutput']);
-	const result = JSON.parse(output.slice(output.indexOf('{')));
-	const videoLink = result.data.resultData.runData['Video Link'][0].data.main[0][0].json;
-	expect(videoLink).toEqual({
-		video: expect.stringMatching(/\/media\/.+\/video\.mp4$/),
-		preview: expect.stringMatching(/preview\.png$/),
-		task: expect.any(String),
-	});
-	expect(sim.tasks.get(videoLink.task)?.status).toBe('video_generated');
 });
