@@ -31,18 +31,22 @@ import {
 
 /** Every step event of every family, once each; an event several families share says what it means in each. */
 function eventOptions(): INodePropertyOptions[] {
-	const events = new Map<string, { name: string; meanings: string[] }>();
+	// an event's meanings, each with the job types it comes from
+	const events = new Map<string, { name: string; meanings: Map<string, string[]> }>();
 	for (const family of FAMILIES) {
 		for (const { event } of family.steps) {
-			const entry = events.get(event.value) ?? { name: event.name, meanings: [] };
-			entry.meanings.push(`${family.displayName}: ${event.description ?? event.name}`);
+			const entry = events.get(event.value) ?? { name: event.name, meanings: new Map() };
+			const meaning = event.description ?? event.name;
+			entry.meanings.set(meaning, [...(entry.meanings.get(meaning) ?? []), family.displayName]);
 			events.set(event.value, entry);
 		}
 	}
 	return [...events].map(([value, { name, meanings }]) => ({
 		name,
 		value,
-		description: meanings.join('. '),
+		description: [...meanings]
+			.map(([meaning, families]) => `${meaning} (${families.join(', ')})`)
+			.join('. '),
 	}));
 }
 
@@ -131,7 +135,7 @@ export class CreatifyTrigger implements INodeType {
 					{
 						name: 'Failed',
 						value: 'failed',
-						description: 'A step failed; failed_reason says why',
+						description: "A job (or one of its steps) failed; the item's failed_reason says why",
 					},
 					...eventOptions(),
 					{

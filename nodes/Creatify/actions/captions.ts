@@ -57,7 +57,7 @@ const offset = (axis: 'x' | 'y'): INodeProperties => ({
 	type: 'number',
 	typeOptions: { numberPrecision: 2 },
 	default: 0,
-	description: `The captions' ${axis === 'x' ? 'horizontal' : 'vertical'} position, from the centre (e.g. 0.4 for lower)`,
+	description: `The captions' ${axis === 'x' ? 'horizontal' : 'vertical'} position, from -0.5 to 0.5; 0 is the centre${axis === 'y' ? ', 0.4 near the bottom' : ''}`,
 });
 
 export const captionOption: INodeProperties = {

@@ -124,7 +124,7 @@ export const webhookUrlOption: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. https://n8n.example.com/webhook/…/creatify',
 	description:
-		'Creatify POSTs the job here when this step succeeds or fails. Use the PRODUCTION URL of a Creatify Trigger node in an active workflow, not its test URL.',
+		'An address Creatify calls when the job finishes or fails, e.g. the Production URL (not the Test URL) of a Creatify Trigger node in an active workflow. At most 200 characters. Not used with Wait for Creatify Callback, which needs this address for itself.',
 };
 
 /** A video's Name option, checked against Creatify's limit (optionalFields.ts). */
@@ -169,7 +169,7 @@ export const GENDER_OPTIONS = [
 
 /** The notice of a paid operation; `cost` says what each item spends, e.g. "4 credits". */
 export const paidNotice = (cost: string): INodeProperties => ({
-	displayName: `Each item spends ${cost}. The request is never repeated automatically unless Creatify certainly did not receive it; n8n's own "Retry On Fail" setting does repeat it and may pay twice.`,
+	displayName: `Each item spends ${cost}. The node never resends a request Creatify may have received, but n8n's Retry On Fail setting does: leave it off to avoid paying twice.`,
 	name: 'paidNotice',
 	type: 'notice',
 	default: '',

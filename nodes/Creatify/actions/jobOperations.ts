@@ -30,7 +30,7 @@ export function jobIdsProperty(family: JobFamily, rest: string): INodeProperties
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 3f2b8c1e-…, 9a4d4c1b-…',
-		description: `Only these ${noun}s, separated by commas, spaces or new lines (any number; they are fetched 100 at a time). Leave empty for ${rest}.`,
+		description: `Only these ${noun}s, separated by commas, spaces or new lines (any number, fetched 100 at a time; Limit still applies, turn on Return All for more). Leave empty for ${rest}.`,
 	};
 }
 

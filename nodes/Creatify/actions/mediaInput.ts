@@ -24,7 +24,7 @@ export interface MediaInput extends FileKind {
 }
 
 const AURORA_BINARY =
-	"A file an earlier node attached to the item, uploaded in a multipart request. Not documented: Creatify's pages type the image and audio as URLs and list multipart only as an encoding. If Creatify refuses the file (HTTP 400, nothing spent), give a URL.";
+	"A file an earlier node attached to the item. Creatify's pages document URLs only, so the file may be refused: then nothing is charged, and a URL works instead.";
 
 export const IMAGE_INPUT: MediaInput = {
 	field: 'image',

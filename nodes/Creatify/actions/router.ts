@@ -60,13 +60,34 @@ export const resources = {
 
 export type ResourceName = keyof typeof resources;
 
+/** What each resource makes, as the Resource list says it to someone choosing (every resource has one). */
+const SUMMARIES: Record<ResourceName, string> = {
+	productVideo: 'A product image becomes a preview image, then a short product video',
+	urlToVideo: 'A product page becomes a video ad, directly or through previews in several styles',
+	textToSpeech: 'A script becomes a voice-over audio file',
+	aurora: 'Any portrait photo speaks an audio track',
+	adTemplate: "Ad images and videos from Creatify's ready-made templates",
+	aiAvatar: 'A stock or custom avatar presents your script, in one or more scenes',
+	customTemplate:
+		"Videos from a template you made in Creatify's app, with each row's texts and images",
+	aiAvatarV1:
+		'An avatar reads a script or lip-syncs your own audio; green-screen or transparent output',
+	imageAd: 'One product image becomes ad banners in the standard web sizes',
+	assetGenerator: 'Images, videos or audio from AI models such as Veo, Kling, Nano Banana and Flux',
+	aiScript: 'Ad scripts written for a product page, ready for a video or a voice-over',
+	voice: 'The voices and accents that read scripts',
+	account: 'The credits left on your Creatify account',
+	avatar: 'List the avatars, or create your own from a video of a person speaking',
+	music: "Tracks of Creatify's music library, for background music",
+};
+
 /** The node's Resource options: a family's label from its description, the others' from their folder. */
 export function resourceOptions(): Array<INodePropertyOptions & { value: ResourceName }> {
 	return (Object.entries(resources) as Array<[ResourceName, ResourceModule]>)
 		.map(([value, module]) => {
 			const family = familyNamed(value);
 			const name = family ? (family.resourceLabel ?? family.displayName) : module.label;
-			return { name: name ?? value, value };
+			return { name: name ?? value, value, description: SUMMARIES[value] };
 		})
 		.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -36,7 +36,8 @@ export function waitProperties(defaultMode: WaitMode, canSkipWaiting = true): IN
 				},
 			],
 			default: defaultMode,
-			description: 'Read once per run: the same for every item',
+			description:
+				'Whether the node waits for Creatify to finish before passing the results on. Applies to all items at once: an expression here must give the same value for every item.',
 		},
 		{
 			displayName:
@@ -53,11 +54,14 @@ export function waitProperties(defaultMode: WaitMode, canSkipWaiting = true): IN
 			typeOptions: { minValue: 1 },
 			default: 30,
 			description:
-				'Give up waiting after this long. A job that has not finished by then becomes an error with its ID (it is still paid for and keeps rendering: fetch it later with Get). Read once per run: the same for every item.',
+				'How long to wait. With Poll Until Done a job not finished by then becomes an error with its ID; with Wait for Creatify Callback it comes out as created, marked creatify_wait.timed_out: true. Either way it is paid for and keeps rendering: fetch it later with Get. Applies to all items at once.',
 			displayOptions: { hide: { waitMode: ['none'] } },
 		},
 	];
 }
+
+/** The options about credits, which an operation Creatify does not charge for does not show. */
+const CREDIT_OPTIONS = ['checkCredits', 'maxCreditsPerRun'];
 
 /** Options that shape how paid requests are sent and followed; part of each paid operation's Options. */
 const batchOptions: INodeProperties[] = [
@@ -67,7 +71,7 @@ const batchOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to read the remaining credits once before sending anything, and stop without spending if they cannot cover all items. Read once per run: the same for every item.',
+			'Whether to read the remaining credits once before sending anything, and stop without spending if they cannot cover all items. Applies to all items at once.',
 	},
 	{
 		displayName: 'Concurrent Requests',
@@ -76,7 +80,7 @@ const batchOptions: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 20 },
 		default: 5,
 		description:
-			'How many generation requests to send at the same time. Read once per run: the same for every item.',
+			'How many generation requests to send at the same time. Applies to all items at once.',
 	},
 	{
 		displayName: 'First Poll Interval (Seconds)',
@@ -85,7 +89,7 @@ const batchOptions: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 5,
 		description:
-			'Wait before the first status check; the interval then grows by half each round. Read once per run: the same for every item.',
+			'Wait before the first status check; the interval then grows by half each round. Applies to all items at once.',
 	},
 	{
 		displayName: 'Max Credits per Run',
@@ -94,7 +98,7 @@ const batchOptions: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 0,
 		description:
-			'A spending cap: a run whose items would cost more credits than this in all is refused before anything is sent (the error names the most expensive items). 0: no cap. Items whose price is unknown until rendered count as 0. Read once per run: the same for every item.',
+			'A spending cap: a run whose items would cost more credits than this in all is refused before anything is sent (the error names the most expensive items). 0: no cap. Items whose price is unknown until rendered count as 0. Applies to all items at once.',
 	},
 	{
 		displayName: 'Max Items for Callbacks',
@@ -103,7 +107,7 @@ const batchOptions: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: CALLBACK_ITEM_LIMIT,
 		description:
-			"With Wait for Creatify Callback: a run of more items than this polls for the results instead, and says so in the node's output. Each callback makes n8n load the whole waiting execution, so one n8n process answers Creatify too slowly once a big batch finishes together. 0: no limit. Read once per run: the same for every item.",
+			"With Wait for Creatify Callback: a run of more items than this polls for the results instead, and says so in the node's output. Each callback makes n8n load the whole waiting execution, so one n8n process answers Creatify too slowly once a big batch finishes together. 0: no limit. Applies to all items at once.",
 		displayOptions: { show: { '/waitMode': ['callback'] } },
 	},
 	{
@@ -112,23 +116,31 @@ const batchOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 30,
-		description:
-			'The longest pause between two status checks. Read once per run: the same for every item.',
+		description: 'The longest pause between two status checks. Applies to all items at once.',
 	},
 ];
 
 /**
- * The wait options of a family's paid operations: batch settings and Download Result (not for an operation
- * whose jobs end with no file, such as previews).
+ * The wait options of a family's paid operations: batch settings and Download Result, preset to the file named
+ * by `download` (the family's first by default; false for an operation whose jobs end with no file, such as
+ * previews). A free operation (`free`) has no credit options.
  */
-export function waitOptions(family: JobFamily, withDownload = true): INodeProperties[] {
-	return withDownload ? [...batchOptions, ...downloadOptions(family)] : batchOptions;
+export function waitOptions(
+	family: JobFamily,
+	download: boolean | string = true,
+	free = false,
+): INodeProperties[] {
+	const batch = free
+		? batchOptions.filter((option) => !CREDIT_OPTIONS.includes(option.name))
+		: batchOptions;
+	if (download === false) return batch;
+	return [...batch, ...downloadOptions(family, download === true ? undefined : download)];
 }
 
 /** The Download Result and Put File in Field options, offering the family's files. */
-export function downloadOptions(family: JobFamily): INodeProperties[] {
+export function downloadOptions(family: JobFamily, preset?: string): INodeProperties[] {
 	const several = family.files.length > 1;
-	const firstFile = family.files[0].value;
+	const firstFile = preset ?? family.files[0].value;
 	return [
 		{
 			displayName: 'Download Result',
@@ -141,7 +153,7 @@ export function downloadOptions(family: JobFamily): INodeProperties[] {
 			],
 			default: firstFile,
 			description:
-				"Attach the finished files as binary data, for upload or e-mail nodes after this one. Only with a wait mode; Creatify's links may expire, so downloading right away is safest. Read per item.",
+				"Attach the finished files as binary data, for upload or e-mail nodes after this one. Only with a wait mode; Creatify's links may expire, so downloading right away is safest.",
 		},
 		...family.files
 			.filter((file) => file.pick)
@@ -163,10 +175,10 @@ export function downloadOptions(family: JobFamily): INodeProperties[] {
 				? `The binary field for the file. With several files, each other file goes to this name plus its suffix (${family.files
 						.filter((f) => f.binarySuffix)
 						.map((f) => `"${f.binarySuffix}" for the ${f.name.toLowerCase()}`)
-						.join(', ')}). Read per item.`
+						.join(', ')}).`
 				: family.files[0].urls
-					? 'The binary field for the first file; each further one goes to this name plus _1, _2, … Read per item.'
-					: 'The binary field for the file. Read per item.',
+					? 'The binary field for the first file; each further one goes to this name plus _1, _2, …'
+					: 'The binary field for the file.',
 		},
 	];
 }

@@ -32,7 +32,7 @@ const properties: INodeProperties[] = [
 			noFieldsError: 'Pick a template first: its inputs are read from Creatify',
 		},
 		jsonDescription:
-			'The input_params object, its keys being the template\'s field names, e.g. {"Product Image": "https://…"}',
+			'All inputs as one JSON object keyed by the template\'s field names (sent as input_params), e.g. {"Product Image": "https://…"}',
 	}),
 	...waitProperties('poll'),
 	optionsCollection([webhookUrlOption, ...waitOptions(adTemplate)]),

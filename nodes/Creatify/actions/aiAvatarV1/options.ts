@@ -50,16 +50,8 @@ export const lipsyncOptions: INodeProperties[] = [
 		'greenScreen',
 		'Whether to put the avatar on a plain background without captions, for keying in an editor',
 	),
-	yesNo(
-		'No Caption',
-		'noCaption',
-		"Whether to send Creatify's no_caption: a video without captions",
-	),
-	yesNo(
-		'No Music',
-		'noMusic',
-		"Whether to send Creatify's no_music: a video without background music",
-	),
+	yesNo('No Caption', 'noCaption', 'Whether to make the video without captions'),
+	yesNo('No Music', 'noMusic', 'Whether to make the video without background music'),
 	yesNo(
 		'Transparent Background',
 		'transparentBackground',

@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 				value: 'create',
 				action: 'Write ad scripts for a product',
 				description:
-					'Ad scripts for a product page or link, one per script style; the first is in script, ready for URL to Video, AI Avatar or Text to Speech (about 1 credit)',
+					"Ad scripts for a product page or link, one per script style; the first is also in the output's script field, ready for URL to Video, AI Avatar or Text to Speech (about 1 credit)",
 			},
 			...reads.options,
 		],

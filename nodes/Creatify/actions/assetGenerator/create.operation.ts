@@ -49,7 +49,7 @@ const properties: INodeProperties[] = [
 			noFieldsError: 'Pick a model first: its inputs are read from Creatify',
 		},
 		jsonDescription:
-			'The input_params object, e.g. {"prompt": "A lamp on an oak desk, morning light", "image_url": "https://…"}',
+			'All inputs as one JSON object keyed by input name (sent as input_params), e.g. {"prompt": "A lamp on an oak desk, morning light", "image_url": "https://…"}',
 	}),
 	...waitProperties('poll'),
 	optionsCollection([creditsPerOutputOption, webhookUrlOption, ...waitOptions(assetGenerator)]),

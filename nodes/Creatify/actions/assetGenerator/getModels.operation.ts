@@ -16,8 +16,12 @@ const GENERATION_TYPES = [
 	'audio_to_audio',
 ];
 
+/** text_to_image → Text to Image */
 const title = (value: string) =>
-	value.replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase());
+	value
+		.split('_')
+		.map((word) => (word === 'to' ? word : word.charAt(0).toUpperCase() + word.slice(1)))
+		.join(' ');
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit('getModels', 'assetGenerator'),

@@ -8,7 +8,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { AVATAR_FIELD_MAX, avatar } from '../../../shared/families/avatar';
-import { familyStep } from '../../../shared/families/types';
 import { GENDERS } from '../../../shared/helpers/listings';
 import { choiceProblem } from '../../../shared/helpers/validation';
 import { paidOperation } from '../../engine/engine';
@@ -16,7 +15,7 @@ import type { PaidItemPlan } from '../../engine/plan';
 import { jobCreation } from '../../engine/plan';
 import { waitOptions, waitProperties } from '../../engine/waitParameters';
 import { invalidInput, readOptions } from '../common';
-import { GENDER_OPTIONS, optionsCollection, paidNotice, webhookUrlOption } from '../descriptions';
+import { GENDER_OPTIONS, optionsCollection, webhookUrlOption } from '../descriptions';
 import type { MediaInput } from '../mediaInput';
 import { mediaProperties, readMedia } from '../mediaInput';
 import { SHARED_FIELDS, buildOptionalFields } from '../optionalFields';
@@ -29,12 +28,17 @@ const VIDEO_INPUT: MediaInput = {
 	extensions: ['mp4', 'mov'],
 	defaultProperty: 'data',
 	example: 'https://example.com/james-speaking.mp4',
-	binaryDescription:
-		'A file an earlier node attached to the item, uploaded to Creatify (multipart, as its page documents)',
+	binaryDescription: 'A file an earlier node attached to the item, uploaded to Creatify',
 };
 
 const properties: INodeProperties[] = [
-	paidNotice(familyStep(avatar, 'avatar').cost.text),
+	{
+		displayName:
+			"Free: Creatify does not charge credits for custom avatars, but your plan caps how many you can have. Processing and review take one to two days: keep Don't Wait, then use a Creatify Trigger's Avatar Ready event (its Production URL as Webhook URL) or check with Get. n8n's Retry On Fail setting may create the same avatar twice.",
+		name: 'paidNotice',
+		type: 'notice',
+		default: '',
+	},
 	{
 		displayName: 'Name',
 		name: 'creatorName',
@@ -80,7 +84,7 @@ const properties: INodeProperties[] = [
 			description: 'Labels to tag the avatar with, separated by commas',
 		},
 		webhookUrlOption,
-		...waitOptions(avatar, false),
+		...waitOptions(avatar, false, true),
 	]),
 ];
 

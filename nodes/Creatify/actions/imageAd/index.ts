@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 				value: 'create',
 				action: 'Create ad banners from an image',
 				description:
-					"Ad banners in Creatify's standard IAB sizes from one product image; waits, and can download all or some sizes (2 credits)",
+					'Ad banners in the standard web sizes (IAB, e.g. 300x250, 728x90) from one product image; waits, and can download all or some sizes (2 credits)',
 			},
 			...reads.options,
 		],

@@ -61,7 +61,7 @@ const properties: INodeProperties[] = [
 	paidNotice(familyStep(productVideo, 'image').cost.text),
 	...imageProperties,
 	...waitProperties('none'),
-	optionsCollection([...imageOptions, webhookUrlOption, ...waitOptions(productVideo)]),
+	optionsCollection([...imageOptions, webhookUrlOption, ...waitOptions(productVideo, 'image')]),
 ];
 
 export const description = updateDisplayOptions(

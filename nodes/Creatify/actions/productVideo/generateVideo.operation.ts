@@ -17,10 +17,10 @@ export const motionStyleProperty: INodeProperties = {
 	type: 'options',
 	options: [
 		{
-			name: 'Blank',
+			name: 'Let Creatify Choose',
 			value: '',
 			description:
-				"Sent as an empty motion_style, which Creatify's documentation allows; Creatify then picks the motion",
+				'Creatify picks how the avatar moves (an empty motion_style, which its pages allow)',
 		},
 		{ name: 'Display', value: 'display', description: 'The avatar shows the product' },
 		{ name: 'Talking', value: 'talking', description: 'The avatar talks about the product' },
@@ -42,7 +42,7 @@ const properties: INodeProperties[] = [
 	paidNotice(familyStep(productVideo, 'video').cost.text),
 	jobLocator(
 		productVideo,
-		'The task whose preview image becomes the video. Its status must be "image_generated" (the output of Generate Image once finished).',
+		'The task whose preview image becomes the video: it must have a finished preview image (status "image_generated", e.g. the output of Generate Image once done).',
 	),
 	motionStyleProperty,
 	...waitProperties('none'),

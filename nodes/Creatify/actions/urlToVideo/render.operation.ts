@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. {{ $json.previews[0].media_job }}',
 		description:
-			"The media_job of the preview to render, from the job's previews. Leave empty for a job with a single preview.",
+			'Which preview to turn into the video: its media_job, from the previews Create Previews listed. Leave empty for a job with a single preview.',
 	},
 	...waitProperties('poll'),
 	optionsCollection([webhookUrlOption, ...waitOptions(urlToVideo)]),

@@ -68,7 +68,7 @@ export const videoSettingsProperties: INodeProperties[] = [
 		options: VIDEO_LENGTHS.map((seconds) => ({ name: `${seconds} Seconds`, value: seconds })),
 		default: 30,
 		description:
-			"The video's length; it sets the price: 5 credits per started 30 seconds. Another length can be given by an expression.",
+			"The video's length; the price is counted per started 30 seconds of it (see the notice above). Another length can be given by an expression.",
 	},
 	{
 		displayName: 'Language',
@@ -115,12 +115,23 @@ export const videoSettingsProperties: INodeProperties[] = [
 	},
 ];
 
-const SWITCHES: Array<[string, string, string]> = [
-	['noBackgroundMusic', 'no_background_music', 'No Background Music'],
-	['noCaption', 'no_caption', 'No Captions'],
-	['noCta', 'no_cta', 'No Call to Action'],
-	['noEmotion', 'no_emotion', 'No Emotion'],
-	['noStockBroll', 'no_stock_broll', 'No Stock B-Roll'],
+/** Switches that leave something out of the video: parameter, API field, name, what is left out. */
+const SWITCHES: Array<[string, string, string, string]> = [
+	['noBackgroundMusic', 'no_background_music', 'No Background Music', 'the background music'],
+	['noCaption', 'no_caption', 'No Captions', 'the captions'],
+	['noCta', 'no_cta', 'No Call to Action', 'the closing call-to-action screen'],
+	[
+		'noEmotion',
+		'no_emotion',
+		'No Emotion',
+		"the avatar's emotional expressions (Creatify's no_emotion)",
+	],
+	[
+		'noStockBroll',
+		'no_stock_broll',
+		'No Stock B-Roll',
+		'the stock footage Creatify adds between shots',
+	],
 ];
 
 const volumeOption = (displayName: string, name: string): INodeProperties => ({
@@ -159,12 +170,12 @@ export const videoSettingsOptions: INodeProperties[] = [
 		default: '',
 		description: 'A name for the video in Creatify',
 	},
-	...SWITCHES.map(([name, , displayName]) => ({
+	...SWITCHES.map(([name, , displayName, what]) => ({
 		displayName,
 		name,
 		type: 'boolean' as const,
 		default: false,
-		description: `Whether to leave this out of the video (${displayName.toLowerCase()})`,
+		description: `Whether to leave ${what} out of the video`,
 	})),
 	{
 		displayName: 'Script',
