@@ -8,6 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import type { ParsedMail } from 'mailparser';
+
 import { CUSTOM_TEMPLATES } from '../simulator/customTemplate';
 import { PERSONAS } from '../simulator/personas';
 import { CreatifySimulator } from '../simulator/server';
@@ -49,6 +51,14 @@ function exampleTest(
 	for (const name of names) checked.add(name);
 	test(`${names.join(' + ')}: ${title}`, fn, timeoutMs);
 }
+
+/** The mails sent to `address`. */
+const mailsTo = (mails: ParsedMail[], address: string) =>
+	mails.filter((mail) => JSON.stringify(mail.to).includes(address));
+
+/** A mail's attachments as [file name, type, not empty]. */
+const attachmentsOf = (mail: ParsedMail) =>
+	mail.attachments.map((a) => [a.filename, a.contentType, a.size > 0]);
 
 /** The named fields of a row. */
 const pick = (row: Record<string, unknown>, ...fields: string[]) =>
@@ -233,8 +243,7 @@ exampleTest(
 			['Lamp launch', 'done'],
 			['Kettle launch', 'done'],
 		]);
-		const to = (address: string) =>
-			mails.find((m) => m.to && JSON.stringify(m.to).includes(address));
+		const to = (address: string) => mailsTo(mails, address)[0];
 		for (const [address, title, video] of [
 			['ana@example.com', 'Lamp launch', made[0]],
 			['cy@example.com', 'Kettle launch', made[1]],
@@ -242,9 +251,7 @@ exampleTest(
 			const mail = to(address)!;
 			expect(mail.subject).toBe(`Your avatar video "${title}" is ready`);
 			expect(mail.text).toContain(String(video.output));
-			expect(mail.attachments.map((a) => [a.filename, a.contentType, a.size > 0])).toEqual([
-				[`${String(video.id)}.mp4`, 'video/mp4', true],
-			]);
+			expect(attachmentsOf(mail)).toEqual([[`${String(video.id)}.mp4`, 'video/mp4', true]]);
 		}
 		expect(to('ops@example.com')?.subject).toBe('Avatar video failed for "Empty"');
 		expect(to('ops@example.com')?.text).toMatch(/Script is empty/);
@@ -287,7 +294,7 @@ exampleTest(
 			['Desk lamp', 'done'],
 			['Mug', 'done'],
 		]);
-		const to = (address: string) => mails.find((m) => JSON.stringify(m.to).includes(address));
+		const to = (address: string) => mailsTo(mails, address)[0];
 		expect(to('ana@example.com')?.subject).toBe('Your video for Desk lamp is ready');
 		expect(to('ana@example.com')?.text).toContain(String(made[0].video_output));
 		expect(to('cy@example.com')?.text).toContain(String(made[1].video_output));
@@ -356,7 +363,7 @@ exampleTest(
 		expect(banners.map((job) => job.image)).toEqual(
 			images.map((item) => (item.json.assets as Array<{ url: string }>)[0].url),
 		);
-		const to = (address: string) => mails.find((m) => JSON.stringify(m.to).includes(address));
+		const to = (address: string) => mailsTo(mails, address)[0];
 		for (const [address, product, job] of [
 			['ana@example.com', 'Desk lamp', banners[0]],
 			['cy@example.com', 'Mug', banners[1]],
@@ -364,7 +371,7 @@ exampleTest(
 			const mail = to(address)!;
 			expect(mail.subject).toBe(`Ad banners for ${product}`);
 			expect(mail.text).toContain('728x90 ');
-			expect(mail.attachments.map((a) => [a.filename, a.contentType, a.size > 0])).toEqual([
+			expect(attachmentsOf(mail)).toEqual([
 				[`${String(job.id)}-1.png`, 'image/png', true],
 				[`${String(job.id)}-2.png`, 'image/png', true],
 			]);
@@ -425,7 +432,7 @@ exampleTest(
 				video_id: videos[1].id,
 			},
 		]);
-		const to = (address: string) => mails.filter((m) => JSON.stringify(m.to).includes(address));
+		const to = (address: string) => mailsTo(mails, address);
 		for (const [address, product, video] of [
 			['ana@example.com', 'Desk lamp', videos[0]],
 			['cy@example.com', 'Mug', videos[1]],
@@ -434,9 +441,7 @@ exampleTest(
 			expect(more).toHaveLength(0);
 			expect(mail.subject).toBe(`Your video ad for ${product}`);
 			expect(mail.text).toContain(String(video.video_output));
-			expect(mail.attachments.map((a) => [a.filename, a.contentType, a.size > 0])).toEqual([
-				[`${String(video.id)}.mp4`, 'video/mp4', true],
-			]);
+			expect(attachmentsOf(mail)).toEqual([[`${String(video.id)}.mp4`, 'video/mp4', true]]);
 		}
 		expect(to('ops@example.com')[0]?.subject).toBe(`Video ad failed for ${rows[1].page_url}`);
 		expect(to('ops@example.com')[0]?.text).toMatch(/Failed to scrape url/);
@@ -474,11 +479,11 @@ exampleTest(
 		expect(execution.status).toBe('success');
 		const [video] = nodeItems(execution, 'Create Video Ad');
 		expect(video).toMatchObject({ name: 'Desk lamp', status: 'done', target_platform: 'TikTok' });
-		const ready = mails.find((m) => JSON.stringify(m.to).includes('ana@example.com'))!;
+		const ready = mailsTo(mails, 'ana@example.com')[0];
 		expect(ready.subject).toBe('Your video ad for Desk lamp is ready');
 		expect(ready.text).toContain(String(video.video_output));
 		expect(ready.text).toContain(String(video.video_thumbnail));
-		const ops = mails.find((m) => JSON.stringify(m.to).includes('ops@example.com'))!;
+		const ops = mailsTo(mails, 'ops@example.com')[0];
 		expect(ops.subject).toBe(`Video ad failed for ${rows[1].page_url}`);
 		expect(ops.text).toMatch(/Failed to scrape url/);
 		expect(sim.paidAttempts('link_to_videos')).toHaveLength(1);
@@ -512,10 +517,10 @@ exampleTest(
 		expect(execution.status).toBe('success');
 		const [task] = nodeItems(execution, 'Create Video');
 		expect(task).toMatchObject({ status: 'video_generated', image_prompt: 'on a beach' });
-		const ready = mails.find((m) => JSON.stringify(m.to).includes('ana@example.com'))!;
+		const ready = mailsTo(mails, 'ana@example.com')[0];
 		expect(ready.subject).toBe('Your video for Bottle is ready');
 		expect(ready.text).toContain(String(task.generated_video_url));
-		const ops = mails.find((m) => JSON.stringify(m.to).includes('ops@example.com'))!;
+		const ops = mailsTo(mails, 'ops@example.com')[0];
 		expect(ops.subject).toBe('Video failed for Broken');
 		expect(ops.text).toMatch(/failed/i);
 	},
@@ -552,12 +557,10 @@ exampleTest(
 		const [speech] = nodeItems(execution, 'Create Voice-Over');
 		const [video] = nodeItems(execution, 'Create Talking Video');
 		expect(video).toMatchObject({ name: 'Lamp hello', status: 'done', audio: speech.output });
-		const ready = mails.find((m) => JSON.stringify(m.to).includes('ana@example.com'))!;
+		const ready = mailsTo(mails, 'ana@example.com')[0];
 		expect(ready.subject).toBe('Talking video ready: Lamp hello');
-		expect(ready.attachments.map((a) => [a.filename, a.contentType])).toEqual([
-			[`${String(video.id)}.mp4`, 'video/mp4'],
-		]);
-		const ops = mails.find((m) => JSON.stringify(m.to).includes('ops@example.com'))!;
+		expect(attachmentsOf(ready)).toEqual([[`${String(video.id)}.mp4`, 'video/mp4', true]]);
+		const ops = mailsTo(mails, 'ops@example.com')[0];
 		expect(ops.subject).toBe('Talking video failed for Broken voice');
 		expect(ops.text).toMatch(/Speech synthesis failed/);
 		expect(sim.paidAttempts('aurora')).toHaveLength(1);
@@ -614,9 +617,7 @@ exampleTest(
 			const [task] = nodeItems(execution, 'Create Video');
 			expect(task.status).toBe('video_generated');
 			const mail = await mailbox.received(/^New product video$/);
-			expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([
-				[`${String(task.id)}.mp4`, 'video/mp4'],
-			]);
+			expect(attachmentsOf(mail)).toEqual([[`${String(task.id)}.mp4`, 'video/mp4', true]]);
 			const sent = sim.paidAttempts('gen_image')[0].body as { webhook_url?: string };
 			expect(sent.webhook_url).toContain('/webhook-waiting/');
 		} finally {
