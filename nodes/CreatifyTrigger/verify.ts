@@ -67,7 +67,7 @@ export function candidateFamilies(
 	const keys = Object.keys(body);
 	const rank = (family: JobFamily) =>
 		(chosen.includes(family) ? 0 : 1000) +
-		(knowsStatus(family, body.status) ? 0 : 200) +
+		(knowsStatus(family, readStatus(family, body)) ? 0 : 200) +
 		shapeMisfit(family, keys);
 	return [...families].sort((a, b) => rank(a) - rank(b));
 }
@@ -113,7 +113,9 @@ async function verified(
 
 /** Unverified: the posted body as it came, owned by the first family that knows its status. */
 function unverified(ctx: IWebhookFunctions, candidates: JobFamily[], body: CallbackBody): Owned {
-	const family = candidates.find((candidate) => knowsStatus(candidate, body.status));
+	const family = candidates.find((candidate) =>
+		knowsStatus(candidate, readStatus(candidate, body)),
+	);
 	if (family) return { family, job: body as CreatifyJob };
 	const message = `Job status is "${String(body.status)}"`;
 	return { answer: answerJson(ctx, 409, { error: 'job_not_finished', message }) };

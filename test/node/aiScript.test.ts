@@ -55,7 +55,7 @@ test('a link made before is used as it is; a bad link ID or length is refused be
 			{ videoLength: '={{ $json.length }}' },
 		),
 		items: [
-			{ link: link.id, length: 30 },
+			{ link: link.id, length: '30' },
 			{ link: 'nope', length: 30 },
 			{ link: link.id, length: 20 },
 		],
@@ -63,6 +63,8 @@ test('a link made before is used as it is; a bad link ID or length is refused be
 		continueOnFail: true,
 	});
 	expect(items[0].json.script).toEqual(expect.stringContaining(PAGE));
+	// a length given as text (from a sheet) is sent as the number
+	expect(sim.paidAttempts('ai_scripts')[0].body).toEqual({ link: link.id, video_length: 30 });
 	expect(failureOf(items[1])?.message).toMatch(/Link ID/);
 	expect(failureOf(items[2])?.message).toBe(
 		'Video Length must be one of 15, 30, 45, 60 seconds, got 20 (item 2)',

@@ -165,6 +165,37 @@ describe('Asset Generator Generate', () => {
 		expect(posts()).toHaveLength(0);
 	});
 
+	test('Credits per Output raises a documented price, never lowers it; a negative one is refused', async () => {
+		const kling = (creditsPerOutput: unknown, maxCreditsPerRun: number) =>
+			generate(
+				KLING,
+				{ inputMode: 'json', inputJson: '{"prompt": "x", "image_url": "https://x/a.png"}' },
+				{ creditsPerOutput, maxCreditsPerRun },
+			);
+		const lowered = await runCreatify({
+			parameters: kling(1, 30),
+			items: [{}, {}],
+			credentials: credentials(),
+		});
+		expect(lowered.error?.message).toMatch(/would spend 48 Creatify credits/);
+		const raised = await runCreatify({
+			parameters: kling(30, 59),
+			items: [{}, {}],
+			credentials: credentials(),
+		});
+		expect(raised.error?.message).toMatch(/would spend 60 Creatify credits/);
+		const negative = await runCreatify({
+			parameters: kling(-2, 0),
+			items: [{}],
+			credentials: credentials(),
+			continueOnFail: true,
+		});
+		expect(failureOf(negative.items[0])?.message).toBe(
+			'Credits per Output must be a number of 0 or more, got -2 (item 0)',
+		);
+		expect(posts()).toHaveLength(0);
+	});
+
 	test('a failed generation is an error naming the job and its reason; the video of an image-to-video model downloads', async () => {
 		const { items } = await runCreatify({
 			parameters: generate(

@@ -46,7 +46,8 @@ test('a video URL goes to POST /api/personas/ as JSON; by default the avatar is 
 		labels: ['sales', 'en'],
 		lipsync_input: VIDEO,
 	});
-	expect(sim.credits).toBe(1000);
+	// free: the credits are not even read
+	expect(sim.requests.filter((r) => r.path === '/api/remaining_credits/')).toHaveLength(0);
 });
 
 test('a video file goes to POST /api/personas_v2/ as a multipart part named lipsync_input, labels one part each', async () => {
@@ -104,4 +105,20 @@ test('what Creatify would refuse is refused first, naming the item; a rejected a
 		/Avatar \S+ was rejected: The video did not pass review/,
 	);
 	expect(sim.paidAttempts()).toHaveLength(1);
+});
+
+test('Get Many by IDs returns only the avatars asked for, even if the listing ignores its undocumented ids filter', async () => {
+	const created = await runCreatify({
+		parameters: createAvatar({ creatorName: '={{ $json.name }}' }),
+		items: [{ name: 'James' }, { name: 'Maya' }],
+		credentials: credentials(),
+	});
+	const [james] = created.items.map((item) => String(item.json.id));
+	sim.ignorePersonaFilters = true;
+	const { items, error } = await runCreatify({
+		parameters: { resource: 'avatar', operation: 'getMany', avatarIds: james, returnAll: true },
+		credentials: credentials(),
+	});
+	expect(error).toBeUndefined();
+	expect(items.map((item) => [item.json.id, item.json.creator_name])).toEqual([[james, 'James']]);
 });

@@ -326,6 +326,17 @@ describe('verification off', () => {
 		expect(sim.requests).toHaveLength(0);
 	});
 
+	test("a custom avatar's callback, which says process_status, not status, is read by it", async () => {
+		const trigger = await listen({ verifyWithApi: false });
+		const body = { id: randomUUID(), process_status: 'done', creator_name: 'James', gender: 'm' };
+		expect((await post(trigger.url, body)).body).toEqual({
+			received: true,
+			jobId: body.id,
+			event: 'avatarReady',
+		});
+		expect(trigger.executions[0][0].json).toMatchObject({ jobType: 'avatar', verified: false });
+	});
+
 	test.each([
 		['version 2, no Content-Type (n8n leaves the body unread)', 2, null],
 		['version 2, JSON', 2, 'application/json'],

@@ -49,7 +49,11 @@ function avatarProblems(body: Record<string, unknown>, upload: boolean) {
 export class CustomAvatarRoutes {
 	readonly jobs = new Map<string, SimAvatar>();
 
-	constructor(private readonly host: SimHost) {}
+	constructor(
+		private readonly host: SimHost,
+		/** when true, the listing ignores `ids` (its page does not document the filter) */
+		private readonly ignoresFilters: () => boolean = () => false,
+	) {}
 
 	clear() {
 		this.jobs.clear();
@@ -67,7 +71,7 @@ export class CustomAvatarRoutes {
 		if (resource !== 'personas') return undefined;
 		if (parts.length === 2 && method === 'POST') return this.create(body, false);
 		if (parts.length === 2 && method === 'GET' && query.ids !== undefined)
-			return listByIds(this.jobs, query);
+			return listByIds(this.jobs, this.ignoresFilters() ? {} : query);
 		if (second && second !== 'paginated' && parts.length === 3 && method === 'GET')
 			return new HttpAnswer(200, found(this.jobs, second));
 		return undefined;

@@ -188,7 +188,7 @@ export class CreatifySimulator implements SimHost {
 	/** Asset Generator: AI models' images and videos */
 	readonly assetGenerator = new AssetGeneratorRoutes(this);
 	/** Custom avatars: an account's own avatars from a video */
-	readonly customAvatar = new CustomAvatarRoutes(this);
+	readonly customAvatar = new CustomAvatarRoutes(this, () => this.ignorePersonaFilters);
 	/** AI Scripts: ad scripts for a link */
 	readonly aiScript = new AiScriptRoutes(
 		this,

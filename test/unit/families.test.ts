@@ -1,3 +1,4 @@
+import { outputCount } from '../../nodes/shared/families/assetGenerator';
 import { aiAvatar, avatarSeconds } from '../../nodes/shared/families/aiAvatar';
 import { auroraCredits, auroraMaxSeconds } from '../../nodes/shared/families/aurora';
 import { captionSetting } from '../../nodes/Creatify/actions/captions';
@@ -223,4 +224,12 @@ test('AI Avatar prices a record without scripts as 30 s, never 0; with scripts a
 	expect(video.credits({ video_inputs: [scene('x'.repeat(450)), scene('y'.repeat(150))] })).toBe(
 		10,
 	);
+});
+
+test("an Asset Generator request's outputs: the product of its output counts, as given or by default, at most", () => {
+	expect(outputCount({})).toBe(1);
+	expect(outputCount({ num_images: 3 })).toBe(3);
+	expect(outputCount({ num_images: '2' }, { max_images: { default: 4 } })).toBe(8);
+	expect(outputCount({}, { num_images: { default: 2 } })).toBe(2);
+	expect(outputCount({ num_videos: 1.5, num_images: 0 })).toBe(2);
 });

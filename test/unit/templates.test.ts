@@ -77,6 +77,26 @@ test('inputs are typed as the schema says, empty ones left out, problems named',
 	expect(
 		checkedInput(bounded, { Seconds: '6', Prompt: 'fine', Images: ['https://x/a.png'] }).problems,
 	).toEqual([]);
+	// a required list left empty is missing; a list's entries are typed as its items say
+	const lists = {
+		required: ['Images'],
+		properties: {
+			Images: { type: 'array', minItems: 1, items: { type: 'string', format: 'uri' } },
+			Seeds: { type: 'array', minItems: 2, items: { type: 'integer' } },
+			Strength: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+		},
+	};
+	expect(checkedInput(lists, { Images: '[]', Seeds: '[3]', Strength: 1 }).problems).toEqual([
+		'"Seeds" must list at least 2 entries, got 1',
+		'"Strength" must be less than 1, got 1',
+		'"Images" is required',
+	]);
+	expect(
+		checkedInput(lists, { Images: ['https://x/a.png'], Seeds: ['1', '2'], Strength: 0 }),
+	).toEqual({
+		params: { Images: ['https://x/a.png'], Seeds: [1, 2], Strength: 0 },
+		problems: ['"Strength" must be more than 0, got 0'],
+	});
 	// a template whose schema names no inputs takes any
 	expect(checkedInput({}, { Anything: 1 })).toEqual({ params: { Anything: 1 }, problems: [] });
 });

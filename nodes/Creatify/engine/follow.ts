@@ -39,9 +39,9 @@ function settleFailed(run: PaidRun, itemRun: ItemRun) {
 	// a job that goes through several steps in one run says which one failed
 	const where = family.followUp ? ` at the ${itemRun.step} step` : '';
 	const message = `${family.noun} ${job.id} ${verb}${where}: ${job.failed_reason || 'no reason given'}`;
-	const description = `Creatify could not render this item. ${family.failureAdvice}`;
+	const description = `Creatify could not finish this item. ${family.failureAdvice}`;
 	if (run.continueOnFail) {
-		itemRun.jobFailure = run.jobError(itemRun, message, 'Creatify could not render this item.');
+		itemRun.jobFailure = run.jobError(itemRun, message, 'Creatify could not finish this item.');
 		itemRun.settled = true;
 	} else {
 		run.fail(itemRun, run.jobError(itemRun, message, description));

@@ -99,8 +99,9 @@ export class PaidRun {
 			.map(({ itemIndex, jobId }) => `item ${itemIndex}: ${jobId}`)
 			.join(', ');
 		const more = this.created.length - MAX_LISTED_JOBS;
+		const paid = this.family.steps.some((step) => !step.cost.free) ? ' (and paid for)' : '';
 		error.description =
-			`${error.description ?? ''}\n\n${this.family.noun}s already created (and paid for) by this execution: ${listed}${more > 0 ? ` and ${more} more` : ''}. Creatify keeps processing them: fetch them with the Get or Get Many operation instead of running the items again. To keep the other items' results when one fails, set the node's On Error setting to Continue.`.trim();
+			`${error.description ?? ''}\n\n${this.family.noun}s already created${paid} by this execution: ${listed}${more > 0 ? ` and ${more} more` : ''}. Creatify keeps processing them: fetch them with the Get or Get Many operation instead of running the items again. To keep the other items' results when one fails, set the node's On Error setting to Continue.`.trim();
 		error.context.createdJobs = this.created.map((c) => ({ ...c }));
 		return error;
 	}

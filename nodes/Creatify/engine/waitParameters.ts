@@ -121,20 +121,19 @@ const batchOptions: INodeProperties[] = [
 ];
 
 /**
- * The wait options of a family's paid operations: batch settings and Download Result, preset to the file named
- * by `download` (the family's first by default; false for an operation whose jobs end with no file, such as
- * previews). A free operation (`free`) has no credit options.
+ * The wait options of a family's paid operations: batch settings and Download Result, preset to the file
+ * `download` names (the family's first by default; false for an operation whose jobs end with no file, such as
+ * previews). A `free` operation (Creatify charges nothing) has no credit options.
  */
 export function waitOptions(
 	family: JobFamily,
-	download: boolean | string = true,
-	free = false,
+	{ download, free = false }: { download?: string | false; free?: boolean } = {},
 ): INodeProperties[] {
 	const batch = free
 		? batchOptions.filter((option) => !CREDIT_OPTIONS.includes(option.name))
 		: batchOptions;
 	if (download === false) return batch;
-	return [...batch, ...downloadOptions(family, download === true ? undefined : download)];
+	return [...batch, ...downloadOptions(family, download)];
 }
 
 /** The Download Result and Put File in Field options, offering the family's files. */

@@ -5,9 +5,9 @@
  * `ordering`), .../get-ai-scripts- ; record {id, language, target_audience, video_length, script_styles[],
  * generated_scripts[{paragraphs, script_name, script_style, title}], status, failed_reason, product, credits_used}.
  * Create: POST /api/ai_scripts/ ("Generate AI-powered marketing scripts for the product", "override_script is the
- * response paragraphs of ai_scripts": https://creatify.mintlify.app/use-case/url-to-video). Its reference page
- * could not be read: the node sends `link` and the fields the record echoes (assumed writable), and treats the
- * price as unknown (the record's credits_used says it; the estimate is 1 credit). Only `pending` is shown among
+ * response paragraphs of ai_scripts": https://creatify.mintlify.app/use-case/url-to-video). No page gives the
+ * body: the node sends `link` and the fields the record echoes (assumed writable). No page gives the price: the
+ * estimate is 1 credit, and the record's credits_used says what it cost. Only `pending` is shown among
  * the statuses: the common Creatify lifecycle is assumed, an unknown status counting as working.
  */
 import type { IDataObject } from 'n8n-workflow';

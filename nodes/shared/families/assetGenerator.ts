@@ -27,9 +27,9 @@ import { GENERATED_ASSETS } from './types';
  * Credits per output of the models whose whole price Creatify's pages show, the highest figure where the price
  * depends on duration or resolution, and the higher where two copies of the pages disagree: an estimate is for
  * checking the balance and the Max Credits cap, which must not let a run spend more than they allow.
- * https://docs.creatify.ai/api-documentation/ai-generation/models (and its family pages) give "from" prices for
- * most models; https://creatify.mintlify.app/api-reference/ai-generation/post-ai-generation gave full tables.
- * Other models need the option Credits per Output. The API reports no prices.
+ * Sources: https://docs.creatify.ai/api-documentation/ai-generation/models (and its family pages, "from" prices
+ * for most models) and https://creatify.mintlify.app/api-reference/ai-generation/post-ai-generation (full
+ * tables). Other models need the option Credits per Output. The API reports no prices.
  */
 export const DOCUMENTED_PRICES: Readonly<Record<string, number>> = {
 	'kling-video/v1.6/pro/image-to-video': 24,
@@ -52,8 +52,16 @@ export const DOCUMENTED_PRICES: Readonly<Record<string, number>> = {
 	'bytedance/seedream/v4/text-to-image': 1,
 };
 
-/** Inputs by which models ask for several outputs ("total cost = per-output price × number of outputs"). */
-export const OUTPUT_COUNT_INPUTS = ['num_images', 'num_outputs', 'num_videos'] as const;
+/**
+ * Inputs by which models ask for several outputs ("total cost = per-output price × number of outputs"); a model
+ * taking both a number of generations and images per generation (num_images × max_images) is counted at most.
+ */
+export const OUTPUT_COUNT_INPUTS = [
+	'num_images',
+	'num_outputs',
+	'num_videos',
+	'max_images',
+] as const;
 
 /** The price is per output: the plan's `credits_per_output` and `outputs` facts, read from the model. */
 const perOutput: StepCost = {
@@ -68,7 +76,10 @@ const assetJobSchema = jobSchema(['model_name', 'gen_type']).transform((job) => 
 	return {
 		...job,
 		assets: assetsOf(job.assets) as unknown as IDataObject[],
-		...(job.credits_used !== undefined && job.credits_used !== null && !isNaN(credits)
+		...(job.credits_used !== undefined &&
+		job.credits_used !== null &&
+		job.credits_used !== '' &&
+		!isNaN(credits)
 			? { credits_used: credits }
 			: {}),
 	};
@@ -127,16 +138,15 @@ const modelSchema = z
 export const ASSET_MODELS = { path: ['asset_generator', 'schemas'], schema: modelSchema } as const;
 
 /**
- * How many outputs a request asks for: the first output-count input given, else that input's schema default,
- * else one.
+ * How many outputs a request asks for, at most: the product of the output-count inputs, each as given or else its
+ * schema default (a fraction rounded up); one when there are none.
  */
 export function outputCount(
 	params: IDataObject,
 	properties: Record<string, { default?: unknown }> = {},
 ): number {
-	for (const name of OUTPUT_COUNT_INPUTS) {
-		const value = Number(params[name] ?? properties[name]?.default);
-		if (Number.isInteger(value) && value > 0) return value;
-	}
-	return 1;
+	return OUTPUT_COUNT_INPUTS.reduce((outputs, name) => {
+		const value = Math.ceil(Number(params[name] ?? properties[name]?.default));
+		return value > 0 ? outputs * value : outputs;
+	}, 1);
 }

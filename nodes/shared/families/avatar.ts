@@ -47,6 +47,7 @@ export const avatar: JobFamily<'avatar'> = {
 			done: ['done'],
 			cost: {
 				credits: () => 0,
+				free: true,
 				text: 'no credits (Creatify does not charge for custom avatars; your plan caps how many you can have)',
 			},
 			event: {
@@ -58,6 +59,8 @@ export const avatar: JobFamily<'avatar'> = {
 		},
 	],
 	failed: ['failed', 'rejected'],
+	// a callback body may carry process_status only
+	statusOf: (record) => record.process_status ?? record.status,
 	recordFields: ['creator_name', 'process_status', 'lipsync_input', 'consent_video'],
 	files: [],
 	label: (record) => avatarLabel(record),

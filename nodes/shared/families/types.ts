@@ -14,6 +14,8 @@ export interface StepCost {
 	credits: (body: IDataObject) => number;
 	/** how the cost reads in the editor, e.g. "3 credits" */
 	text: string;
+	/** Creatify charges nothing for the step (custom avatars): messages do not speak of paying */
+	free?: true;
 }
 
 export interface FamilyStep extends StepStatuses {
@@ -106,8 +108,9 @@ export interface JobFamily<Name extends string = string> extends StatusTable {
 	 */
 	callbackFields?: readonly string[];
 	/**
-	 * Fields only this family's records carry; a callback body holding one is this family's. They tell apart the
-	 * families whose callback body is not documented (Aurora, AI Ad Templates).
+	 * Fields this family's records carry that most others' do not; a callback body holding them is likely this
+	 * family's, the more of them it holds the likelier (two families may share some). They tell apart the
+	 * families whose callback body is not documented (Aurora, AI Ad Templates, the Asset Generator).
 	 */
 	recordFields?: readonly string[];
 	/**

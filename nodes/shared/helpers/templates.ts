@@ -18,8 +18,11 @@ export interface PropertySchema {
 	default?: unknown;
 	minimum?: number;
 	maximum?: number;
+	exclusiveMinimum?: number;
+	exclusiveMaximum?: number;
 	minLength?: number;
 	maxLength?: number;
+	minItems?: number;
 	maxItems?: number;
 	/** a list's entries */
 	items?: PropertySchema;
@@ -62,7 +65,9 @@ export function templateFields(schema: InputSchema): ResourceMapperField[] {
 	return fields.sort((a, b) => Number(b.required) - Number(a.required));
 }
 
+/** A value that says nothing: left out of the request, and missing when required (an empty list too). */
 function isEmpty(value: unknown): boolean {
+	if (Array.isArray(value)) return value.length === 0;
 	return value === undefined || value === null || value === '';
 }
 
@@ -83,6 +88,8 @@ function fitsType(type: string, value: unknown): boolean {
 /** One value as its schema wants it: text of a number, a boolean or JSON becomes that value, and back. */
 function coerced(property: PropertySchema, value: unknown): unknown {
 	const types = typesOf(property);
+	if (Array.isArray(value) && property.items)
+		return value.map((entry) => coerced(property.items!, entry));
 	if (types.some((type) => fitsType(type, value))) return value;
 	if (types.includes('string') && (typeof value === 'number' || typeof value === 'boolean'))
 		return String(value);
@@ -122,20 +129,30 @@ function valueProblem(name: string, property: PropertySchema, value: unknown): s
 	return limitProblem(name, property, value);
 }
 
-/** The schema's bounds: a number's minimum and maximum, a text's length, a list's number of entries. */
+/** A number outside the schema's minimum, maximum or their exclusive forms. */
+function numberProblem(name: string, p: PropertySchema, value: number): string | undefined {
+	if (p.minimum !== undefined && value < p.minimum)
+		return `"${name}" must be at least ${p.minimum}, got ${value}`;
+	if (p.maximum !== undefined && value > p.maximum)
+		return `"${name}" must be at most ${p.maximum}, got ${value}`;
+	if (p.exclusiveMinimum !== undefined && value <= p.exclusiveMinimum)
+		return `"${name}" must be more than ${p.exclusiveMinimum}, got ${value}`;
+	if (p.exclusiveMaximum !== undefined && value >= p.exclusiveMaximum)
+		return `"${name}" must be less than ${p.exclusiveMaximum}, got ${value}`;
+	return undefined;
+}
+
+/** The schema's bounds: a number's range, a text's length, a list's number of entries and each entry. */
 function limitProblem(name: string, p: PropertySchema, value: unknown): string | undefined {
-	if (typeof value === 'number') {
-		if (p.minimum !== undefined && value < p.minimum)
-			return `"${name}" must be at least ${p.minimum}, got ${value}`;
-		if (p.maximum !== undefined && value > p.maximum)
-			return `"${name}" must be at most ${p.maximum}, got ${value}`;
-	}
+	if (typeof value === 'number') return numberProblem(name, p, value);
 	if (typeof value === 'string') {
 		if (p.minLength !== undefined && value.length < p.minLength)
 			return `"${name}" must have at least ${p.minLength} characters, got ${value.length}`;
 		if (p.maxLength !== undefined && value.length > p.maxLength)
 			return `"${name}" must have at most ${p.maxLength} characters, got ${value.length}`;
 	}
+	if (Array.isArray(value) && p.minItems !== undefined && value.length < p.minItems)
+		return `"${name}" must list at least ${p.minItems} entries, got ${value.length}`;
 	if (Array.isArray(value) && p.maxItems !== undefined && value.length > p.maxItems)
 		return `"${name}" must list at most ${p.maxItems} entries, got ${value.length}`;
 	if (Array.isArray(value) && p.items)
@@ -162,7 +179,10 @@ export function checkedInput(
 			problems.push(`"${name}" is not one of its inputs (${names.join(', ')})`);
 			continue;
 		}
-		params[name] = (property ? coerced(property, raw) : raw) as IDataObject[string];
+		const value = property ? coerced(property, raw) : raw;
+		// an empty list, even given as the text "[]", is left out like any empty value
+		if (isEmpty(value)) continue;
+		params[name] = value as IDataObject[string];
 		const problem = property && valueProblem(name, property, params[name]);
 		if (problem) problems.push(problem);
 	}

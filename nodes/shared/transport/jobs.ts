@@ -50,9 +50,12 @@ export async function listByIds(
 		if (jobs.length >= max) break;
 		const request = listRequest(family.path, z.array(family.schema), itemIndex);
 		const call = creatifyRequest(ctx, { ...request, qs: { ids: batch.join(',') } });
-		jobs.push(
-			...(onFailedCall ? await call.catch((error) => (onFailedCall(error), [])) : await call),
-		);
+		const answer = onFailedCall
+			? await call.catch((error) => (onFailedCall(error), []))
+			: await call;
+		// only the records asked for, should a listing ignore the filter (custom avatars' does not document it)
+		const asked = new Set(batch.map((id) => id.toLowerCase()));
+		jobs.push(...answer.filter((job) => asked.has(job.id.toLowerCase())));
 	}
 	return jobs.slice(0, max);
 }

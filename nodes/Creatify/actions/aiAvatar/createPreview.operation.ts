@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 	...sceneProperties,
 	aspectRatioProperty,
 	...waitProperties('poll'),
-	optionsCollection([...lookOptions, ...waitOptions(aiAvatar, false)]),
+	optionsCollection([...lookOptions, ...waitOptions(aiAvatar, { download: false })]),
 ];
 
 export const description = updateDisplayOptions(

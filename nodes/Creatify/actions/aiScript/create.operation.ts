@@ -78,7 +78,7 @@ const properties: INodeProperties[] = [
 			description: 'How long a video reading the script should be',
 		},
 		webhookUrlOption,
-		...waitOptions(aiScript, false),
+		...waitOptions(aiScript, { download: false }),
 	]),
 ];
 
@@ -93,18 +93,19 @@ function readSettings(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 		.split(',')
 		.map((style) => style.trim())
 		.filter(Boolean);
-	const length = options.videoLength;
-	if (length !== undefined && !(VIDEO_LENGTHS as readonly unknown[]).includes(length))
+	// a length from a sheet or a webhook may come as text
+	const length = options.videoLength === undefined ? undefined : Number(options.videoLength);
+	if (length !== undefined && !(VIDEO_LENGTHS as readonly number[]).includes(length))
 		invalidInput(
 			ctx,
 			itemIndex,
-			`Video Length must be one of ${VIDEO_LENGTHS.join(', ')} seconds, got ${JSON.stringify(length)}`,
+			`Video Length must be one of ${VIDEO_LENGTHS.join(', ')} seconds, got ${JSON.stringify(options.videoLength)}`,
 		);
 	const text = (value: unknown) => String(value ?? '').trim() || undefined;
 	const settings: IDataObject = {
 		language: text(options.language),
 		target_audience: text(options.targetAudience),
-		video_length: options.videoLength as number | undefined,
+		video_length: length,
 		...(styles.length ? { script_styles: styles } : {}),
 		...buildOptionalFields(ctx, itemIndex, options, [['webhookUrl', SHARED_FIELDS.webhookUrl]]),
 	};

@@ -31,7 +31,7 @@ const creditsPerOutputOption: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 0, numberPrecision: 2 },
 	default: 0,
-	description: `The model's price per image or video, from its page at ${MODELS_PAGE}. Used to check the balance and Max Credits before paying. 0: the price the node knows from Creatify's pages (Get Many Models shows it); a model without one needs this set.`,
+	description: `The model's price per image or video, from its page at ${MODELS_PAGE}. Used to check the balance and Max Credits before paying; it can raise, never lower, the price the node knows from Creatify's pages (Get Many Models shows it). 0: that known price; a model without one needs this set.`,
 };
 
 const properties: INodeProperties[] = [
@@ -74,11 +74,22 @@ function readModelName(ctx: IExecuteFunctions, itemIndex: number): string {
 	return name;
 }
 
-/** The price per output: the option, else the documented one; a model with neither cannot be checked. */
+/**
+ * The price per output: the documented one, raised (never lowered) by the option; a model with neither cannot be
+ * checked, so it is refused.
+ */
 function pricePerOutput(ctx: IExecuteFunctions, itemIndex: number, model: AssetModel): number {
-	const given = Number(readOptions(ctx, itemIndex).creditsPerOutput ?? 0);
+	const raw = readOptions(ctx, itemIndex).creditsPerOutput;
+	const given = raw === undefined || raw === '' ? 0 : Number(raw);
+	if (!(given >= 0))
+		invalidInput(
+			ctx,
+			itemIndex,
+			`Credits per Output must be a number of 0 or more, got ${JSON.stringify(raw)}`,
+		);
+	const known = model.credits_per_output;
+	if (typeof known === 'number') return Math.max(given, known);
 	if (given > 0) return given;
-	if (typeof model.credits_per_output === 'number') return model.credits_per_output;
 	return invalidInput(
 		ctx,
 		itemIndex,

@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 				value: 'create',
 				action: 'Generate an image or video with an AI model',
 				description:
-					"An image, video or audio from Veo, Kling, Nano Banana, Flux or another model, with the inputs that model takes; waits and downloads every output (the model's price per output)",
+					"An image, video or audio from Veo, Kling, Nano Banana, Flux or another model, with the inputs that model takes; waits, and can download every output (the model's price per output)",
 			},
 			{
 				name: 'Get Many Models',

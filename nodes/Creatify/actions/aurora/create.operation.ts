@@ -17,7 +17,8 @@ import { waitOptions, waitProperties } from '../../engine/waitParameters';
 import { invalidInput, readOptions } from '../common';
 import { optionsCollection, paidNotice, webhookUrlOption } from '../descriptions';
 import { SHARED_FIELDS, buildOptionalFields } from '../optionalFields';
-import { AUDIO_INPUT, IMAGE_INPUT, mediaProperties, readMedia } from '../mediaInput';
+import { mediaProperties, readMedia } from '../mediaInput';
+import { AUDIO_INPUT, IMAGE_INPUT } from './inputs';
 
 const MAX_NAME_LENGTH = 255;
 

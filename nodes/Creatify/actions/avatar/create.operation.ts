@@ -84,7 +84,7 @@ const properties: INodeProperties[] = [
 			description: 'Labels to tag the avatar with, separated by commas',
 		},
 		webhookUrlOption,
-		...waitOptions(avatar, false, true),
+		...waitOptions(avatar, { download: false, free: true }),
 	]),
 ];
 

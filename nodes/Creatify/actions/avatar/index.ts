@@ -1,14 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { avatar as family } from '../../../shared/families/avatar';
-import { operationProperty } from '../descriptions';
-import { jobReads } from '../jobOperations';
+import { jobLocator, operationProperty } from '../descriptions';
+import { jobGet } from '../jobOperations';
 import * as create from './create.operation';
 import * as getMany from './getMany.operation';
 
-const { operations: reads, description: readDescriptions } = jobReads(family);
+const get = jobGet(family, jobLocator(family, 'The avatar to fetch'));
 
-export const operations = { create, get: reads.get, getMany };
+export const operations = { create, get, getMany };
 
 export const description: INodeProperties[] = [
 	operationProperty<keyof typeof operations>(
@@ -38,8 +38,6 @@ export const description: INodeProperties[] = [
 		'getMany',
 	),
 	...create.description,
-	...readDescriptions.filter((property) =>
-		property.displayOptions?.show?.operation?.includes('get'),
-	),
+	...get.description,
 	...getMany.description,
 ];

@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 	paidNotice(familyStep(customTemplate, 'preview').cost.text),
 	...templateProperties,
 	...waitProperties('poll'),
-	optionsCollection([...templateOptions, ...waitOptions(customTemplate, false)]),
+	optionsCollection([...templateOptions, ...waitOptions(customTemplate, { download: false })]),
 ];
 
 export const description = updateDisplayOptions(

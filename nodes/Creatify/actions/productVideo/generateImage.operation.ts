@@ -61,7 +61,11 @@ const properties: INodeProperties[] = [
 	paidNotice(familyStep(productVideo, 'image').cost.text),
 	...imageProperties,
 	...waitProperties('none'),
-	optionsCollection([...imageOptions, webhookUrlOption, ...waitOptions(productVideo, 'image')]),
+	optionsCollection([
+		...imageOptions,
+		webhookUrlOption,
+		...waitOptions(productVideo, { download: 'image' }),
+	]),
 ];
 
 export const description = updateDisplayOptions(

@@ -23,7 +23,11 @@ const properties: INodeProperties[] = [
 		'The task whose preview image to redo. Creatify answers with a NEW task (its regen_source_id is this task).',
 	),
 	...waitProperties('none'),
-	optionsCollection([imagePromptOption, webhookUrlOption, ...waitOptions(productVideo, 'image')]),
+	optionsCollection([
+		imagePromptOption,
+		webhookUrlOption,
+		...waitOptions(productVideo, { download: 'image' }),
+	]),
 ];
 
 export const description = updateDisplayOptions(

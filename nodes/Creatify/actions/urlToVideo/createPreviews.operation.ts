@@ -55,7 +55,7 @@ const properties: INodeProperties[] = [
 	},
 	...videoSettingsProperties.filter((p) => p.name !== 'visualStyle'),
 	...waitProperties('poll'),
-	optionsCollection([...videoSettingsOptions, ...waitOptions(urlToVideo, false)]),
+	optionsCollection([...videoSettingsOptions, ...waitOptions(urlToVideo, { download: false })]),
 ];
 
 export const description = updateDisplayOptions(
