@@ -14,9 +14,9 @@ import { CUSTOM_TEMPLATES } from '../simulator/customTemplate';
 import { PERSONAS } from '../simulator/personas';
 import { CreatifySimulator } from '../simulator/server';
 import { VOICES } from '../simulator/urlToVideo';
-import type { OutputItem } from '../n8n/api';
-import { N8nApi } from '../n8n/api';
-import { freePort, installPackage, n8nCli, N8nProcess, packPackage } from '../n8n/runtime';
+import type { N8nApi, OutputItem } from '../n8n/api';
+import type { N8nProcess } from '../n8n/runtime';
+import { n8nCli } from '../n8n/runtime';
 import type { Example, ExampleNode } from './examples';
 import { loadExample, readSheet, sheetFile, withStandIns, writeSheet } from './examples';
 import {
@@ -27,11 +27,13 @@ import {
 	until,
 } from './helpers';
 import { Mailbox } from './mailbox';
+import type { RealN8n } from './realN8n';
+import { logTailOnFailure, startRealN8n, stopRealN8n } from './realN8n';
 
 const sim = new CreatifySimulator({ imageMs: 500, videoMs: 800 });
-const userFolder = mkdtempSync(join(tmpdir(), 'creatify-examples-'));
 /** the only folder n8n's file nodes may use: the examples' spreadsheets and uploads */
 const files = mkdtempSync(join(tmpdir(), 'creatify-example-files-'));
+let real: RealN8n | undefined;
 let n8n: N8nProcess;
 let api: N8nApi;
 let credentialId: string;
@@ -114,36 +116,16 @@ async function runExampleWithRows(
 }
 
 beforeAll(async () => {
-	await sim.start();
-	installPackage(userFolder, packPackage());
-	n8n = new N8nProcess({
-		userFolder,
-		port: await freePort(),
-		encryptionKey: 'creatify-examples-key',
-		quiet: true,
-		env: {
-			N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
-			N8N_RESTRICT_FILE_ACCESS_TO: files,
-		},
-	});
-	await n8n.start();
-	api = new N8nApi(n8n);
-	await api.setUpOwner();
-	credentialId = await api.simulatorCredential(sim);
+	real = await startRealN8n(sim, 'examples', { N8N_RESTRICT_FILE_ACCESS_TO: files });
+	({ n8n, api, credentialId } = real);
 }, 600_000);
 
 afterAll(async () => {
-	await n8n?.stop();
-	await sim.stop();
-	rmSync(userFolder, { recursive: true, force: true });
+	await stopRealN8n(real, sim);
 	rmSync(files, { recursive: true, force: true });
 });
 
-afterEach(() => {
-	const state = expect.getState();
-	if (state.assertionCalls !== state.numPassingAsserts)
-		process.stderr.write(`n8n log tail:\n${n8n.logTail(60)}\n`);
-});
+logTailOnFailure(() => n8n);
 
 exampleTest(
 	'preview-approve-render.json',

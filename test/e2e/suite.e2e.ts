@@ -2,8 +2,7 @@
  * End to end in a real n8n (see runtime.ts for how it is obtained): our packed tarball installed as the
  * Community Nodes panel installs it, the Creatify simulator as the API, workflows imported over n8n's APIs.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { FAMILIES } from '../../nodes/shared/families';
@@ -17,6 +16,8 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { captureCanvas, captureEditor } from './editor';
+import type { RealN8n } from './realN8n';
+import { logTailOnFailure, startRealN8n, stopRealN8n } from './realN8n';
 import {
 	callbackFigures,
 	finishedExecutions as finishedAfter,
@@ -25,9 +26,8 @@ import {
 	postJson,
 	until,
 } from './helpers';
-import type { OutputItem } from '../n8n/api';
-import { N8nApi } from '../n8n/api';
-import { freePort, installPackage, N8nProcess, packPackage } from '../n8n/runtime';
+import type { N8nApi, OutputItem } from '../n8n/api';
+import type { N8nProcess } from '../n8n/runtime';
 import type { NodeSpec } from '../n8n/workflows';
 import {
 	CREATIFY,
@@ -38,7 +38,7 @@ import {
 } from '../n8n/workflows';
 
 const sim = new CreatifySimulator({ imageMs: 1000, videoMs: 1500 });
-const userFolder = mkdtempSync(join(tmpdir(), 'creatify-e2e-'));
+let real: RealN8n | undefined;
 let n8n: N8nProcess;
 let api: N8nApi;
 let credentialId: string;
@@ -71,36 +71,14 @@ async function deployRows(
 }
 
 beforeAll(async () => {
-	await sim.start();
-	installPackage(userFolder, packPackage());
-	n8n = new N8nProcess({
-		userFolder,
-		port: await freePort(),
-		encryptionKey: 'creatify-e2e-key',
-		quiet: true,
-		env: {
-			N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
-			// community nodes become AI tools (for agents and the MCP Server Trigger) only with this
-			N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
-		},
-	});
-	await n8n.start();
-	api = new N8nApi(n8n);
-	await api.setUpOwner();
-	credentialId = await api.simulatorCredential(sim);
+	// community nodes become AI tools (for agents and the MCP Server Trigger) only with this
+	real = await startRealN8n(sim, 'e2e', { N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true' });
+	({ n8n, api, credentialId } = real);
 }, 600_000);
 
-afterAll(async () => {
-	await n8n?.stop();
-	await sim.stop();
-	rmSync(userFolder, { recursive: true, force: true });
-});
+afterAll(async () => await stopRealN8n(real, sim));
 
-afterEach(() => {
-	const state = expect.getState();
-	if (state.assertionCalls !== state.numPassingAsserts)
-		process.stderr.write(`n8n log tail:\n${n8n.logTail(60)}\n`);
-});
+logTailOnFailure(() => n8n);
 
 test('1. n8n loads both nodes and the credential; the credential test passes with good keys and fails with bad', async () => {
 	const names = (await api.nodeTypes()).map((t) => t.name);

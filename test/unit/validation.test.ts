@@ -6,6 +6,7 @@ import {
 	normalizeAspectRatio,
 	productUrlProblem,
 	splitIds,
+	commaList,
 	uuidProblem,
 } from '../../nodes/shared/helpers/validation';
 
@@ -68,6 +69,12 @@ test('normalizeAspectRatio turns 9:16 into 9x16', () => {
 	expect(normalizeAspectRatio(' 9:16 ')).toBe('9x16');
 	expect(normalizeAspectRatio('16x9')).toBe('16x9');
 	expect(normalizeAspectRatio(undefined)).toBeUndefined();
+});
+
+test('commaList takes a list as it is, or text split on commas, trimmed, empties dropped', () => {
+	expect(commaList(' BenefitsV2, DIY ,, ')).toEqual(['BenefitsV2', 'DIY']);
+	expect(commaList([' a ', 'b', ''])).toEqual(['a', 'b']);
+	expect(commaList(undefined)).toEqual([]);
 });
 
 test('splitIds splits on commas, spaces and new lines and drops duplicates', () => {

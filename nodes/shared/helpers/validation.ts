@@ -99,6 +99,12 @@ export function normalizeAspectRatio(value: unknown): unknown {
 }
 
 /** Job IDs typed as a list: commas, spaces or new lines separate them; duplicates are dropped. */
+/** Entries given as a list, or as text separated by commas: each trimmed, empty ones dropped. */
+export function commaList(value: unknown): string[] {
+	const parts = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return parts.map((part) => String(part).trim()).filter(Boolean);
+}
+
 export function splitIds(value: unknown): string[] {
 	const parts = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[\s,;]+/);
 	return [...new Set(parts.map((p) => p.trim()).filter((p) => p !== ''))];

@@ -7,6 +7,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { aiScript } from '../../../shared/families/aiScript';
 import { familyStep } from '../../../shared/families/types';
+import { commaList } from '../../../shared/helpers/validation';
 import { VIDEO_LENGTHS } from '../../../shared/families/urlToVideo';
 import { paidOperation } from '../../engine/engine';
 import type { PaidItemPlan } from '../../engine/plan';
@@ -89,10 +90,7 @@ export const description = updateDisplayOptions(
 
 function readSettings(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const options = readOptions(ctx, itemIndex);
-	const styles = String(options.scriptStyles ?? '')
-		.split(',')
-		.map((style) => style.trim())
-		.filter(Boolean);
+	const styles = commaList(options.scriptStyles);
 	// a length from a sheet or a webhook may come as text
 	const length = options.videoLength === undefined ? undefined : Number(options.videoLength);
 	if (length !== undefined && !(VIDEO_LENGTHS as readonly number[]).includes(length))

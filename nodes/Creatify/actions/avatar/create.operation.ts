@@ -9,7 +9,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { AVATAR_FIELD_MAX, avatar } from '../../../shared/families/avatar';
 import { GENDERS } from '../../../shared/helpers/listings';
-import { choiceProblem } from '../../../shared/helpers/validation';
+import { choiceProblem, commaList } from '../../../shared/helpers/validation';
 import { paidOperation } from '../../engine/engine';
 import type { PaidItemPlan } from '../../engine/plan';
 import { jobCreation } from '../../engine/plan';
@@ -119,10 +119,7 @@ function readFields(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (problem) invalidInput(ctx, itemIndex, problem);
 	const options = readOptions(ctx, itemIndex);
 	const keywords = readText(ctx, itemIndex, options.keywords, 'Keywords', false);
-	const labels = String(options.labels ?? '')
-		.split(',')
-		.map((label) => label.trim())
-		.filter(Boolean);
+	const labels = commaList(options.labels);
 	return {
 		creator_name: readText(ctx, itemIndex, param('creatorName'), 'Name', true),
 		gender: gender as string,

@@ -9,6 +9,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { familyStep } from '../../../shared/families/types';
 import { urlToVideo } from '../../../shared/families/urlToVideo';
+import { commaList } from '../../../shared/helpers/validation';
 import { paidOperation } from '../../engine/engine';
 import type { PaidItemPlan } from '../../engine/plan';
 import { waitOptions, waitProperties } from '../../engine/waitParameters';
@@ -66,8 +67,7 @@ export const description = updateDisplayOptions(
 /** The item's visual styles: a list, or text separated by commas; at least one. */
 function readVisualStyles(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	const raw = ctx.getNodeParameter('visualStyles', itemIndex, []) as unknown;
-	const given = Array.isArray(raw) ? raw : String(raw ?? '').split(',');
-	const styles = [...new Set(given.map((style) => String(style).trim()).filter(Boolean))];
+	const styles = [...new Set(commaList(raw))];
 	if (styles.length === 0)
 		invalidInput(ctx, itemIndex, 'Visual Styles is empty: choose at least one style to preview');
 	return styles;
